@@ -1,0 +1,30 @@
+import type { Lang } from './i18n/define.js';
+
+/** Where kubectl should point: passed as `--context` / `--kubeconfig` to every call. */
+export interface KubeTarget {
+  context?: string;
+  kubeconfig?: string;
+}
+
+/**
+ * What every flow receives from the command line: the choices the user made and
+ * the streams to talk on. Flows never read process.argv or process.env themselves.
+ */
+export interface AppContext {
+  lang: Lang;
+  /** Absolute path of the lab directory. */
+  labDir: string;
+  json: boolean;
+  yes: boolean;
+  kube: KubeTarget;
+  /** True when stdin and stdout are terminals: live screens and questions allowed. */
+  interactive: boolean;
+  /** Aborted on Ctrl-C (first press); flows pass it to every child process. */
+  signal: AbortSignal;
+  /** Environment for child processes (PATH decides which vagrant/kubectl run). */
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Set by `demo`: screens show the simulation marker. */
+  simulation: boolean;
+}

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+
+/**
+ * Names of the files inside a lab directory. The program owns the provisioning files
+ * and may update them; the config and the secrets belong to the user once written.
+ */
+export const labFiles = {
+  config: 'gluster-lab.yaml',
+  secretsDir: 'secrets',
+  sshPrivateKey: join('secrets', 'heketi_ssh_key'),
+  sshPublicKey: join('secrets', 'heketi_ssh_key.pub'),
+  heketiAdminKey: join('secrets', 'heketi_admin_key'),
+  heketiUserKey: join('secrets', 'heketi_user_key'),
+  logsDir: 'logs',
+  /** What `default-class` changed, so `--undo` can restore it. */
+  defaultClassUndo: join('state', 'default-class-undo.json'),
+  vagrantState: '.vagrant',
+} as const;
+
+export function labPath(labDir: string, file: string): string {
+  return join(labDir, file);
+}

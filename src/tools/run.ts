@@ -1,0 +1,178 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { execa, type ResultPromise } from 'execa';
+import { LineSplitter } from './line-splitter.js';
+import { TailBuffer } from './tail-buffer.js';
+import { ToolError } from './tool-error.js';
+
+export interface RunOptions {
+  /** Every child has a deadline; past it the child is stopped like an interrupt. */
+  timeoutMs: number;
+  /** Aborting asks the child to stop: SIGINT, then SIGTERM and SIGKILL after grace periods. */
+  signal?: AbortSignal;
+  /** Aborting kills the child (and its process group) at once: the second Ctrl-C. */
+  forceSignal?: AbortSignal;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+  /** Grace after SIGINT before SIGTERM, and after SIGTERM before SIGKILL. */
+  graceMs?: number;
+}
+
+export interface RunResult {
+  command: string;
+  args: string[];
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface StreamOptions extends RunOptions {
+  /** Every byte the child prints is appended here. */
+  logFile: string;
+  onLine: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** Exit codes that are not failures (e.g. vagrant status on some providers). */
+  okExitCodes?: number[];
+}
+
+const TAIL_LINES = 20;
+const DEFAULT_GRACE_MS = 5_000;
+
+/** Runs a program with an argument array (never a shell) and collects its output. */
+export async function runTool(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  const child = start(command, args, options, true);
+  const stop = attachStopper(child, options);
+  try {
+    const result = await child;
+    const stdout = String(result.stdout ?? '');
+    const stderr = String(result.stderr ?? '');
+    if (stop.reason) throw new ToolError(stop.reason, command, args, result.exitCode, tail(stderr), tail(stdout));
+    if (result.failed) {
+      throw new ToolError(failureKind(result), command, args, result.exitCode, tail(stderr), tail(stdout));
+    }
+    return { command, args, stdout, stderr, exitCode: result.exitCode ?? 0 };
+  } finally {
+    stop.dispose();
+  }
+}
+
+/**
+ * Runs a long command (vagrant up, halt, destroy, provision), handing each line to
+ * `onLine` as it arrives and appending the raw output to `logFile`. Nothing is kept
+ * in memory but the last lines of stderr, so any length of output is fine.
+ */
+export async function streamTool(command: string, args: string[], options: StreamOptions): Promise<RunResult> {
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const stderrTail = new TailBuffer(TAIL_LINES);
+  const stdoutTail = new TailBuffer(TAIL_LINES);
+  const child = start(command, args, options, false);
+  const stop = attachStopper(child, options);
+  const out = new LineSplitter((line) => {
+    stdoutTail.push(line);
+    options.onLine(line, 'stdout');
+  });
+  const err = new LineSplitter((line) => {
+    stderrTail.push(line);
+    options.onLine(line, 'stderr');
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    out.push(chunk);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    err.push(chunk);
+  });
+  try {
+    const result = await child;
+    out.end();
+    err.end();
+    const okCodes = options.okExitCodes ?? [0];
+    if (stop.reason) throw new ToolError(stop.reason, command, args, result.exitCode, stderrTail.toString(), stdoutTail.toString());
+    if (result.failed && !(result.exitCode !== undefined && okCodes.includes(result.exitCode) && !result.signal)) {
+      throw new ToolError(failureKind(result), command, args, result.exitCode, stderrTail.toString(), stdoutTail.toString());
+    }
+    return { command, args, stdout: '', stderr: '', exitCode: result.exitCode ?? 0 };
+  } finally {
+    stop.dispose();
+    await closeLog(log);
+  }
+}
+
+function start(command: string, args: string[], options: RunOptions, buffer: boolean): ResultPromise<{ reject: false }> {
+  return execa(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    extendEnv: options.env === undefined,
+    input: options.input,
+    stdin: options.input === undefined ? 'ignore' : undefined,
+    buffer,
+    reject: false,
+    // Its own process group: the terminal's Ctrl-C reaches only us, and we can stop the
+    // child and everything it started (vagrant runs VBoxManage, ssh, ansible) together.
+    detached: true,
+    stripFinalNewline: false,
+    encoding: 'utf8',
+  }) as ResultPromise<{ reject: false }>;
+}
+
+interface Stopper {
+  reason: 'timeout' | 'interrupted' | undefined;
+  dispose(): void;
+}
+
+/** Wires timeout and abort signals to the SIGINT → SIGTERM → SIGKILL escalation. */
+function attachStopper(child: ResultPromise, options: RunOptions): Stopper {
+  const grace = options.graceMs ?? DEFAULT_GRACE_MS;
+  const timers: NodeJS.Timeout[] = [];
+  let exited = false;
+  const state: Stopper = {
+    reason: undefined,
+    dispose() {
+      exited = true;
+      for (const t of timers) clearTimeout(t);
+      options.signal?.removeEventListener('abort', onAbort);
+      options.forceSignal?.removeEventListener('abort', onForce);
+    },
+  };
+  const send = (sig: NodeJS.Signals) => {
+    if (exited || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      // The group is gone already: nothing left to stop.
+    }
+  };
+  const escalate = (reason: 'timeout' | 'interrupted') => {
+    if (state.reason) return;
+    state.reason = reason;
+    send('SIGINT');
+    timers.push(setTimeout(() => send('SIGTERM'), grace));
+    timers.push(setTimeout(() => send('SIGKILL'), grace * 2));
+  };
+  const onAbort = () => escalate('interrupted');
+  const onForce = () => {
+    state.reason ??= 'interrupted';
+    send('SIGKILL');
+  };
+  timers.push(setTimeout(() => escalate('timeout'), options.timeoutMs));
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.forceSignal?.aborted) onForce();
+  else options.forceSignal?.addEventListener('abort', onForce, { once: true });
+  child.finally(() => {
+    exited = true;
+  }).catch(() => {});
+  return state;
+}
+
+function failureKind(result: { code?: string; originalMessage?: string }): 'not-found' | 'failed' {
+  return result.code === 'ENOENT' || /ENOENT/.test(result.originalMessage ?? '') ? 'not-found' : 'failed';
+}
+
+function tail(text: string): string {
+  return text.trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
+}
+
+function closeLog(log: WriteStream): Promise<void> {
+  return new Promise((resolve) => log.end(resolve));
+}
