@@ -21,6 +21,13 @@ export interface AppContext {
   interactive: boolean;
   /** Aborted on Ctrl-C (first press); flows pass it to every child process. */
   signal: AbortSignal;
+  /** Aborted on the second Ctrl-C: children are killed at once. */
+  forceSignal: AbortSignal;
+  /**
+   * What Ctrl-C does. Ink screens in raw mode receive Ctrl-C as a key and call this;
+   * outside raw mode the SIGINT handler calls it. First call aborts `signal`, second `forceSignal`.
+   */
+  interrupt(): void;
   /** Environment for child processes (PATH decides which vagrant/kubectl run). */
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WriteStream;

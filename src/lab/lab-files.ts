@@ -14,6 +14,8 @@ export const labFiles = {
   logsDir: 'logs',
   /** What `default-class` changed, so `--undo` can restore it. */
   defaultClassUndo: join('state', 'default-class-undo.json'),
+  /** Summary of the last `check` ({at, failures, warnings}) for the home screen. */
+  lastCheck: join('state', 'last-check.json'),
   vagrantState: '.vagrant',
 } as const;
 

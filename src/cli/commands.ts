@@ -1,0 +1,89 @@
+import type { AppContext } from '../context.js';
+import type { cliMessages } from '../i18n/cli-messages.js';
+
+/** What a command's action receives: positional arguments and its own options. */
+export interface CommandInput {
+  args: string[];
+  options: Record<string, unknown>;
+}
+
+export type CommandRunner = (ctx: AppContext, input: CommandInput) => Promise<number>;
+
+export interface OptionSpec {
+  flags: string;
+  /** Key of cliMessages with the description. */
+  help: CliHelpKey;
+  repeatable?: boolean;
+}
+
+export interface CommandSpec {
+  name: string;
+  help: CliHelpKey;
+  /** commander argument syntax, e.g. `[dir]`, `<file>`, `[pvc...]`. */
+  argument?: { syntax: string; help: CliHelpKey };
+  options?: OptionSpec[];
+  /** Loaded only when the command runs, so `--help` and `--version` stay fast. */
+  load: () => Promise<CommandRunner>;
+}
+
+type CliHelpKey = keyof typeof cliMessages.en;
+
+/** Every subcommand of SPEC §3, in the order of the wizard's steps. */
+export const commands: CommandSpec[] = [
+  {
+    name: 'init',
+    help: 'cmdInit',
+    argument: { syntax: '[dir]', help: 'argDir' },
+    options: [{ flags: '--force', help: 'optForce' }],
+    load: async () => (await import('../flows/init.js')).initCommand,
+  },
+  { name: 'check', help: 'cmdCheck', load: async () => notBuilt('check') },
+  { name: 'up', help: 'cmdUp', load: async () => notBuilt('up') },
+  { name: 'status', help: 'cmdStatus', load: async () => notBuilt('status') },
+  { name: 'halt', help: 'cmdHalt', load: async () => notBuilt('halt') },
+  { name: 'destroy', help: 'cmdDestroy', load: async () => notBuilt('destroy') },
+  {
+    name: 'storage',
+    help: 'cmdStorage',
+    options: [
+      { flags: '--pvc <name>', help: 'optPvc' },
+      { flags: '--size <quantity>', help: 'optSize' },
+      { flags: '-n, --namespace <namespace>', help: 'optNamespace' },
+      { flags: '--access-mode <mode>', help: 'optAccessMode' },
+      { flags: '--secret-namespace <namespace>', help: 'optSecretNamespace' },
+      { flags: '--client', help: 'optClient' },
+    ],
+    load: async () => notBuilt('storage'),
+  },
+  {
+    name: 'default-class',
+    help: 'cmdDefaultClass',
+    options: [{ flags: '--undo', help: 'optUndo' }],
+    load: async () => notBuilt('default-class'),
+  },
+  { name: 'doctor', help: 'cmdDoctor', load: async () => notBuilt('doctor') },
+  {
+    name: 'fix-permissions',
+    help: 'cmdFixPermissions',
+    argument: { syntax: '[pvc...]', help: 'argPvc' },
+    options: [{ flags: '--all-suspected', help: 'optAllSuspected' }],
+    load: async () => notBuilt('fix-permissions'),
+  },
+  {
+    name: 'diagnose',
+    help: 'cmdDiagnose',
+    argument: { syntax: '<file>', help: 'argFile' },
+    load: async () => notBuilt('diagnose'),
+  },
+  { name: 'demo', help: 'cmdDemo', load: async () => notBuilt('demo') },
+];
+
+/** A command whose flow a later version builds: says so plainly, does nothing, exit 2. */
+async function notBuilt(name: string): Promise<CommandRunner> {
+  const { cliMessages } = await import('../i18n/cli-messages.js');
+  const { translator } = await import('../i18n/define.js');
+  return async (ctx) => {
+    ctx.stderr.write(`${translator(cliMessages, ctx.lang)('notBuiltYet', { command: name })}\n`);
+    return 2;
+  };
+}

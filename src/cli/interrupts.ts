@@ -1,0 +1,35 @@
+/**
+ * Two-stage Ctrl-C: the first press aborts `signal` (children get SIGINT and may clean
+ * up), the second aborts `forceSignal` (children are killed). Raw-mode screens call
+ * `interrupt()` for the key; outside raw mode SIGINT does.
+ */
+export function createInterrupts(onStage: (stage: 1 | 2) => void) {
+  const graceful = new AbortController();
+  const force = new AbortController();
+  const interrupt = () => {
+    if (!graceful.signal.aborted) {
+      graceful.abort();
+      onStage(1);
+    } else if (!force.signal.aborted) {
+      force.abort();
+      onStage(2);
+    }
+  };
+  return { signal: graceful.signal, forceSignal: force.signal, interrupt };
+}
+
+let active: (() => void) | undefined;
+
+/** One SIGINT listener for the whole program; it calls whichever step owns Ctrl-C now. */
+export function installSigintHandler(): void {
+  process.on('SIGINT', () => active?.());
+}
+
+/** Makes `handler` receive SIGINT until the returned function restores the previous owner. */
+export function routeSigint(handler: () => void): () => void {
+  const previous = active;
+  active = handler;
+  return () => {
+    active = previous;
+  };
+}

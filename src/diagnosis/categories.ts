@@ -1,0 +1,30 @@
+/** The root-cause categories of SPEC §4; a finding names exactly one. */
+export const categories = [
+  'virtualbox-missing',
+  'virtualbox-hostonly-range',
+  'virtualization-unavailable',
+  'virtualbox-driver',
+  'vagrant-virtualbox-version',
+  'box-unavailable',
+  'boot-timeout',
+  'port-collision',
+  'vbox-storage',
+  'provisioning-packages',
+  'synced-folder',
+  'heketi-unreachable',
+  'heketi-device',
+  'heketi-node',
+  'heketi-auth',
+  'heketi-no-space',
+  'gluster-peer',
+  'k8s-unreachable',
+  'k8s-provisioner-removed',
+  'k8s-provision-failed',
+  'storageclass-missing',
+  'glusterfs-client-missing',
+  'mount-failed',
+  'permission-denied',
+  'default-class-conflict',
+] as const;
+
+export type Category = (typeof categories)[number];

@@ -1,0 +1,12 @@
+import type { AppContext } from '../context.js';
+
+/**
+ * Asks a yes/no question, or takes `--yes` as the answer. Without a terminal and without
+ * `--yes` there is nobody to ask: `noTerminal()` builds the error that names the flag.
+ */
+export async function confirmOrFlag(ctx: AppContext, question: string, noTerminal: () => Error, defaultAnswer = false): Promise<boolean> {
+  if (ctx.yes) return true;
+  if (!ctx.interactive) throw noTerminal();
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message: question, default: defaultAnswer }, { signal: ctx.signal, output: ctx.stdout });
+}

@@ -1,0 +1,64 @@
+import { translator, type Lang } from '../i18n/define.js';
+import { wizardMessages } from '../i18n/wizard-messages.js';
+import type { LabSummary } from '../lab/lab-summary.js';
+import { wizardSteps } from './wizard-steps.js';
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'plain';
+
+/** One line of the home screen: a step, where the lab stands for it, and its tone. */
+export interface HomeRow {
+  command: string;
+  title: string;
+  state: string;
+  tone: Tone;
+  group: 'main' | 'more';
+}
+
+export interface VmCount {
+  running: number;
+  total: number;
+}
+
+export interface HomeModel {
+  rows: HomeRow[];
+  /** The command of the next sensible step. */
+  next: string;
+}
+
+/** Where the lab stands for each step, from what is known, and which step comes next. */
+export function homeModel(summary: LabSummary, lang: Lang, vms?: VmCount): HomeModel {
+  const t = translator(wizardMessages, lang);
+  const { config } = summary;
+  const state = (command: string): { state: string; tone: Tone } => {
+    if (command === 'init') {
+      if (!summary.exists) return { state: t('stateNoLab'), tone: 'warn' };
+      if (!config) return { state: t('stateConfigBroken'), tone: 'bad' };
+      return { state: t('stateLabReady', { vms: config.machines.length, box: config.box }), tone: 'ok' };
+    }
+    if (!config) return { state: command === 'diagnose' || command === 'check' ? '' : t('stateNeedsLab'), tone: 'plain' };
+    switch (command) {
+      case 'check': {
+        const last = summary.lastCheck;
+        if (!last) return { state: t('stateNotChecked'), tone: 'warn' };
+        const result = last.failures > 0 ? `✗ ${last.failures}` : last.warnings > 0 ? `! ${last.warnings}` : '✓';
+        return { state: t('stateChecked', { result }), tone: last.failures > 0 ? 'bad' : last.warnings > 0 ? 'warn' : 'ok' };
+      }
+      case 'up':
+        if (!vms) return { state: t('stateVmsUnknown'), tone: 'plain' };
+        return { state: t('stateVms', vms as unknown as Record<string, number>), tone: vms.running === vms.total ? 'ok' : 'warn' };
+      case 'storage':
+        return { state: t('stateStorage', { cls: config.kubernetes.storage_class, url: config.heketi.url }), tone: 'plain' };
+      default:
+        return { state: '', tone: 'plain' };
+    }
+  };
+  const rows = wizardSteps.map((step) => ({ command: step.command, title: t(step.title), group: step.group, ...state(step.command) }));
+  return { rows, next: nextStep(summary, vms) };
+}
+
+function nextStep(summary: LabSummary, vms?: VmCount): string {
+  if (!summary.exists || !summary.config) return 'init';
+  if (!summary.lastCheck || summary.lastCheck.failures > 0) return 'check';
+  if (!vms || vms.running < vms.total) return 'up';
+  return 'storage';
+}

@@ -1,0 +1,77 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CommandRunner } from '../cli/commands.js';
+import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { translator } from '../i18n/define.js';
+import { labMessages } from '../i18n/lab-messages.js';
+import { LabConfigError, loadLabConfig } from '../lab/config.js';
+import { applyInit, planChanges, planInit, type PlannedFile } from '../lab/init-lab.js';
+import { labFiles } from '../lab/lab-files.js';
+import { packageRoot } from '../lab/package-root.js';
+import { confirmOrFlag } from './confirm.js';
+
+export const initCommand: CommandRunner = (ctx, { options }) => initFlow(ctx, { force: options.force === true });
+
+/** `init [DIR]`: create the lab directory, or show and apply what an update changes. */
+export async function initFlow(ctx: AppContext, options: { force?: boolean } = {}): Promise<number> {
+  const t = translator(labMessages, ctx.lang);
+  const { labDir } = ctx;
+  if (await stat(labDir).then((s) => !s.isDirectory(), () => false)) {
+    ctx.stderr.write(`${t('initNotADir', { dir: labDir })}\n`);
+    return ExitCode.failed;
+  }
+  const plan = await planInit(labDir, join(packageRoot(), 'provisioning'), options);
+  if (!planChanges(plan)) {
+    ctx.stdout.write(`${t('initNothing', { dir: labDir })}\n`);
+    return validateConfig(ctx);
+  }
+
+  ctx.stdout.write(`${t(plan.exists ? 'initUpdating' : 'initCreating', { dir: labDir })}\n`);
+  for (const file of plan.files) {
+    const line = describe(file, t);
+    if (line) ctx.stdout.write(`${line}\n`);
+  }
+  // Creating a new lab loses nothing; changing an existing one is confirmed first.
+  const changesExisting = plan.exists && plan.files.some((f) => f.action === 'update');
+  if (changesExisting) {
+    const go = await confirmOrFlag(ctx, t('initConfirm'), () => new UsageError(t('initNeedsYes', { dir: labDir })));
+    if (!go) {
+      ctx.stdout.write(`${t('initCancelled')}\n`);
+      return ExitCode.ok;
+    }
+  }
+  await applyInit(plan);
+  if (plan.files.some((f) => f.secret && f.action === 'create')) {
+    ctx.stdout.write(`${t('initSecretsNote', { dir: join(labDir, labFiles.secretsDir) })}\n`);
+  }
+  const code = await validateConfig(ctx);
+  if (code === ExitCode.ok) ctx.stdout.write(`${t('initDone')}\n`);
+  return code;
+}
+
+function describe(file: PlannedFile, t: ReturnType<typeof translator<keyof typeof labMessages.en>>): string | undefined {
+  switch (file.action) {
+    case 'create':
+      return t('initCreate', { file: file.path });
+    case 'update':
+      return t('initUpdate', { file: file.path });
+    case 'keep-modified':
+      return t('initKeepModified', { file: file.path });
+    case 'keep-key':
+    case 'unchanged':
+      return undefined;
+  }
+}
+
+/** An existing gluster-lab.yaml is the user's: init does not rewrite it, but says what is wrong with it. */
+async function validateConfig(ctx: AppContext): Promise<number> {
+  try {
+    await loadLabConfig(ctx.labDir, ctx.lang);
+    return ExitCode.ok;
+  } catch (error) {
+    if (!(error instanceof LabConfigError)) throw error;
+    ctx.stderr.write(`${error.message}\n`);
+    return ExitCode.failed;
+  }
+}

@@ -1,0 +1,66 @@
+import { createElement } from 'react';
+import { render } from 'ink';
+import { commands } from '../cli/commands.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import { createInterrupts, routeSigint } from '../cli/interrupts.js';
+import type { AppContext } from '../context.js';
+import { cliMessages } from '../i18n/cli-messages.js';
+import { translator } from '../i18n/define.js';
+import { wizardMessages } from '../i18n/wizard-messages.js';
+import { readLabSummary } from '../lab/lab-summary.js';
+import { HomeScreen } from '../ui/home-screen.js';
+import { homeModel } from './home-rows.js';
+import { wizardSteps } from './wizard-steps.js';
+
+/**
+ * `gluster-lab` with no command: the home screen, then the chosen step, then home
+ * again with the state read afresh — until the user quits.
+ */
+export async function wizardFlow(ctx: AppContext): Promise<number> {
+  const t = translator(wizardMessages, ctx.lang);
+  let lastResult: string | undefined;
+  for (;;) {
+    const summary = await readLabSummary(ctx.labDir, ctx.lang);
+    const model = homeModel(summary, ctx.lang);
+    let chosen: string | undefined;
+    const app = render(
+      createElement(HomeScreen, {
+        title: t('title'),
+        labLine: t('labDir', { dir: ctx.labDir }),
+        model,
+        labels: { next: t('next'), more: t('more'), help: t('help'), simulation: ctx.simulation ? t('simulation') : undefined },
+        lastResult,
+        onChoose: (command) => (chosen = command),
+      }),
+      { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false },
+    );
+    await app.waitUntilExit();
+    app.cleanup();
+    if (chosen === undefined) return ExitCode.ok;
+
+    const code = await runStep(ctx, chosen);
+    const step = wizardSteps.find((s) => s.command === chosen);
+    const result = code === ExitCode.ok ? t('resultOk') : code === ExitCode.interrupted ? t('resultInterrupted') : t('resultFailed', { code });
+    lastResult = t('lastResult', { step: step ? t(step.title) : chosen, result });
+  }
+}
+
+/** Runs one step with its own Ctrl-C: interrupting a step returns to the home screen. */
+async function runStep(ctx: AppContext, command: string): Promise<number> {
+  const spec = commands.find((c) => c.name === command);
+  if (!spec) return ExitCode.usage;
+  const cli = translator(cliMessages, ctx.lang);
+  const interrupts = createInterrupts((stage) => ctx.stderr.write(`\n${cli(stage === 1 ? 'interruptedFirst' : 'interruptedForce')}\n`));
+  const restore = routeSigint(interrupts.interrupt);
+  const stepCtx: AppContext = { ...ctx, signal: interrupts.signal, forceSignal: interrupts.forceSignal, interrupt: interrupts.interrupt };
+  try {
+    const run = await spec.load();
+    return await run(stepCtx, { args: [], options: {} });
+  } catch (error) {
+    if (interrupts.signal.aborted || (error instanceof Error && error.name === 'ExitPromptError')) return ExitCode.interrupted;
+    ctx.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.failed;
+  } finally {
+    restore();
+  }
+}

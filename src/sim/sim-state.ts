@@ -1,0 +1,57 @@
+import type { ScenarioName } from './scenarios.js';
+import type { HeketiModel } from './heketi-model.js';
+
+/**
+ * Kubernetes objects are open-ended JSON; the simulator reads and writes a few known
+ * fields of many kinds, so they are typed loosely on purpose.
+ */
+// biome-ignore lint: see above
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface KubeMeta {
+  name: string;
+  namespace?: string;
+  uid: string;
+  resourceVersion: string;
+  creationTimestamp: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [key: string]: Json;
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: KubeMeta;
+  [key: string]: Json;
+}
+
+export type MachineState = 'not_created' | 'running' | 'poweroff';
+
+export interface SimMachine {
+  state: MachineState;
+  provisioned: boolean;
+  /** VirtualBox's name for the VM, printed by `vagrant up` ("Setting the name of the VM"). */
+  vmName?: string;
+}
+
+export interface SimState {
+  scenarios: ScenarioName[];
+  speed: number;
+  /** kubectl's current context and cluster name. */
+  kubeContext: string;
+  counters: { uid: number; resourceVersion: number; event: number };
+  /** Keyed by machine name; a machine absent here is not created. */
+  machines: Record<string, SimMachine>;
+  kube: {
+    objects: KubeObject[];
+    /** Real wall-clock ms at which each object (by uid) was created: simulated time runs from here. */
+    born: Record<string, number>;
+  };
+  heketi: HeketiModel;
+  /** The VM that runs Heketi: its REST API answers only while that machine runs, provisioned. */
+  heketiMachine: string;
+  /** Claims (namespace/name) on which a chmod pod has finished: non-root writes succeed there. */
+  chmodDone: string[];
+}

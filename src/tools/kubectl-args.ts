@@ -1,0 +1,61 @@
+import type { KubeTarget } from '../context.js';
+
+/** `--context` and `--kubeconfig` first, so every command goes to the cluster the user chose. */
+export function kubectlArgs(kube: KubeTarget, args: readonly string[]): string[] {
+  const target: string[] = [];
+  if (kube.context) target.push('--context', kube.context);
+  if (kube.kubeconfig) target.push('--kubeconfig', kube.kubeconfig);
+  return [...target, ...args];
+}
+
+/** `-n NS`, or `-A` for every namespace. */
+function namespaceArgs(namespace: string | 'all'): string[] {
+  return namespace === 'all' ? ['-A'] : ['-n', namespace];
+}
+
+/** The subcommand part of each kubectl call (before kubectlArgs adds the target). */
+export const kubectlCommandArgs = {
+  clientVersion: (): string[] => ['version', '--client', '-o', 'json'],
+  version: (): string[] => ['version', '-o', 'json'],
+  currentTarget: (): string[] => ['config', 'view', '--minify', '-o', 'json'],
+  storageClasses: (): string[] => ['get', 'storageclass', '-o', 'json'],
+  pvcs: (namespace: string | 'all'): string[] => ['get', 'pvc', ...namespaceArgs(namespace), '-o', 'json'],
+  pvc: (namespace: string, name: string): string[] => ['get', 'pvc', name, '-n', namespace, '-o', 'json'],
+  pvs: (): string[] => ['get', 'pv', '-o', 'json'],
+  pods: (namespace: string | 'all'): string[] => ['get', 'pods', ...namespaceArgs(namespace), '-o', 'json'],
+  pod: (namespace: string, name: string): string[] => ['get', 'pod', name, '-n', namespace, '-o', 'json'],
+  events: (namespace: string, involved: { kind: string; name: string }): string[] => [
+    'get',
+    'events',
+    '-n',
+    namespace,
+    '--field-selector',
+    `involvedObject.kind=${involved.kind},involvedObject.name=${involved.name}`,
+    '-o',
+    'json',
+  ],
+  apply: (): string[] => ['apply', '-f', '-', '-o', 'json'],
+  create: (): string[] => ['create', '-f', '-', '-o', 'json'],
+  delete: (kind: string, name: string, namespace: string | undefined, wait: boolean): string[] => [
+    'delete',
+    kind,
+    name,
+    ...(namespace === undefined ? [] : ['-n', namespace]),
+    '--ignore-not-found',
+    `--wait=${wait}`,
+  ],
+  patch: (kind: string, name: string, patch: unknown, namespace: string | undefined): string[] => [
+    'patch',
+    kind,
+    name,
+    ...(namespace === undefined ? [] : ['-n', namespace]),
+    '--type',
+    'merge',
+    '-p',
+    JSON.stringify(patch),
+    '-o',
+    'json',
+  ],
+  logs: (namespace: string, pod: string, tail: number): string[] => ['logs', pod, '-n', namespace, `--tail=${tail}`],
+  exec: (namespace: string, pod: string, argv: readonly string[]): string[] => ['exec', pod, '-n', namespace, '--', ...argv],
+};

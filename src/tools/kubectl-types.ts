@@ -1,0 +1,135 @@
+/**
+ * The parts of Kubernetes objects that gluster-lab reads from `kubectl ... -o json`
+ * (field names as in the Kubernetes API reference, core/v1 and storage.k8s.io/v1).
+ * Everything else the server sends is still there at run time, just not typed.
+ */
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface K8sList<T> {
+  apiVersion: string;
+  kind: string;
+  items: T[];
+  metadata?: { resourceVersion?: string };
+}
+
+export interface StorageClass {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  provisioner: string;
+  parameters?: Record<string, string>;
+  reclaimPolicy?: string;
+  volumeBindingMode?: string;
+  allowVolumeExpansion?: boolean;
+}
+
+export interface Pvc {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec: {
+    accessModes?: string[];
+    resources?: { requests?: { storage?: string } };
+    storageClassName?: string;
+    volumeName?: string;
+    volumeMode?: string;
+  };
+  status?: {
+    /** Pending, Bound or Lost */
+    phase?: string;
+    accessModes?: string[];
+    capacity?: { storage?: string };
+  };
+}
+
+export interface Pv {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec: {
+    capacity?: { storage?: string };
+    accessModes?: string[];
+    persistentVolumeReclaimPolicy?: string;
+    storageClassName?: string;
+    claimRef?: { kind?: string; namespace?: string; name?: string; uid?: string };
+    /** The in-tree volume source a Heketi-provisioned PV carries. */
+    glusterfs?: { endpoints: string; endpointsNamespace?: string; path: string; readOnly?: boolean };
+  };
+  status?: { phase?: string; reason?: string; message?: string };
+}
+
+export interface ContainerState {
+  waiting?: { reason?: string; message?: string };
+  running?: { startedAt?: string };
+  terminated?: { exitCode: number; reason?: string; message?: string };
+}
+
+export interface Pod {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec: {
+    nodeName?: string;
+    containers: { name: string; image?: string; volumeMounts?: { name: string; mountPath: string }[] }[];
+    volumes?: { name: string; persistentVolumeClaim?: { claimName: string; readOnly?: boolean } }[];
+  };
+  status?: {
+    /** Pending, Running, Succeeded, Failed or Unknown */
+    phase?: string;
+    reason?: string;
+    message?: string;
+    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+    containerStatuses?: {
+      name: string;
+      ready: boolean;
+      restartCount: number;
+      state?: ContainerState;
+      lastState?: ContainerState;
+    }[];
+  };
+}
+
+export interface K8sEvent {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  involvedObject: { kind?: string; name?: string; namespace?: string; uid?: string };
+  reason?: string;
+  message?: string;
+  /** Normal or Warning */
+  type?: string;
+  count?: number;
+  firstTimestamp?: string | null;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  source?: { component?: string; host?: string };
+  reportingComponent?: string;
+}
+
+/** One side of `kubectl version -o json` (`clientVersion` / `serverVersion`). */
+export interface KubeVersionInfo {
+  major: string;
+  /** May carry a `+` ("32+") on distribution builds. */
+  minor: string;
+  gitVersion: string;
+  platform?: string;
+}
+
+/** Where kubectl points, read from `kubectl config view --minify -o json`. */
+export interface KubeCurrentTarget {
+  context: string;
+  cluster: string;
+  server: string;
+  user: string;
+  namespace?: string;
+}

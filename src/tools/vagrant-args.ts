@@ -1,0 +1,17 @@
+/**
+ * The argument lists gluster-lab sends to vagrant, one builder per command. Exported
+ * on their own so the simulator's contract test can send the very same lists to the
+ * real vagrant and to the fake one.
+ */
+export const vagrantArgs = {
+  version: (): string[] => ['--version'],
+  status: (): string[] => ['status', '--machine-readable'],
+  /** `--ignore-provider` validates the Vagrantfile where VirtualBox is not (yet) installed. */
+  validate: (ignoreProvider = false): string[] => (ignoreProvider ? ['validate', '--ignore-provider'] : ['validate']),
+  up: (machines: readonly string[] = []): string[] => ['up', '--machine-readable', ...machines],
+  halt: (machines: readonly string[] = []): string[] => ['halt', '--machine-readable', ...machines],
+  destroy: (machines: readonly string[] = []): string[] => ['destroy', '--force', '--machine-readable', ...machines],
+  provision: (machines: readonly string[] = []): string[] => ['provision', '--machine-readable', ...machines],
+  /** COMMAND stays one element: vagrant hands it to the guest's shell (`bash -l -c '...'`), quoted. */
+  ssh: (machine: string, command: string): string[] => ['ssh', machine, '-c', command],
+};

@@ -1,0 +1,58 @@
+import type { MachineReadableRecord } from './vagrant-machine-readable.js';
+
+export type VagrantLineLevel = 'info' | 'output' | 'detail' | 'warn' | 'error' | 'success';
+
+/** What a running vagrant command reports, one event per visible line or state change. */
+export type VagrantEvent =
+  | { type: 'line'; machine?: string; level: VagrantLineLevel; text: string }
+  | { type: 'action'; machine: string; action: string; state: 'start' | 'end' }
+  | { type: 'metadata'; machine: string; key: string; value: string }
+  | { type: 'error-exit'; errorClass: string; message: string };
+
+const LEVELS: ReadonlySet<string> = new Set<VagrantLineLevel>(['info', 'output', 'detail', 'warn', 'error', 'success']);
+
+// `==> gluster1: Booting VM...` (a step) and `    gluster1: SSH address: ...` (its detail,
+// and every line a provisioner prints). The name is the machine's, dots and dashes allowed.
+const PREFIX = /^(?:==> |    )([^\s:]+):(?: (.*))?$/s;
+
+// Colour and erase-line sequences that leak from guest programs into ui data.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+/** Turns one machine-readable record into the events it stands for (none for types we do not use). */
+export function recordToEvents(record: MachineReadableRecord): VagrantEvent[] {
+  const [first = '', second = ''] = record.data;
+  switch (record.type) {
+    case 'ui':
+      return uiLines(record.target, LEVELS.has(first) ? (first as VagrantLineLevel) : 'info', record.data.slice(1).join(','));
+    case 'action':
+      return second === 'start' || second === 'end' ? [{ type: 'action', machine: record.target, action: first, state: second }] : [];
+    case 'metadata':
+      return [{ type: 'metadata', machine: record.target, key: first, value: second }];
+    case 'error-exit':
+      return [{ type: 'error-exit', errorClass: first, message: record.data.slice(1).join(',') }];
+    default:
+      return [];
+  }
+}
+
+/** Splits a ui message into visible lines, moving each `==> name: ` prefix into `machine`. */
+export function uiLines(target: string, level: VagrantLineLevel, message: string): VagrantEvent[] {
+  return message.split('\n').map((raw) => {
+    const text = visibleText(raw);
+    const prefixed = PREFIX.exec(text);
+    if (prefixed && (target === '' || prefixed[1] === target)) {
+      return { type: 'line', machine: prefixed[1], level, text: prefixed[2] ?? '' };
+    }
+    return target === '' ? { type: 'line', level, text } : { type: 'line', machine: target, level, text };
+  });
+}
+
+/** What a terminal would show: the text after the last carriage return, without escape sequences. */
+function visibleText(raw: string): string {
+  const parts = raw.replace(ANSI, '').split('\r');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (parts[i] !== '') return parts[i] ?? '';
+  }
+  return '';
+}

@@ -1,0 +1,65 @@
+import { Box, Text, useApp, useInput, useStdin } from 'ink';
+import { useState } from 'react';
+import type { HomeModel, Tone } from '../flows/home-rows.js';
+import { SimulationBanner } from './simulation-banner.js';
+
+export interface HomeScreenProps {
+  title: string;
+  labLine: string;
+  model: HomeModel;
+  labels: { next: string; more: string; help: string; simulation?: string };
+  lastResult?: string;
+  onChoose: (command: string | undefined) => void;
+}
+
+const toneColor: Record<Tone, string | undefined> = { ok: 'green', warn: 'yellow', bad: 'red', plain: undefined };
+
+/** The wizard's home: every step, where the lab stands for it, the next step highlighted. */
+export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose }: HomeScreenProps) {
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const [selected, setSelected] = useState(() => Math.max(0, model.rows.findIndex((r) => r.command === model.next)));
+
+  const choose = (command: string | undefined) => {
+    onChoose(command);
+    exit();
+  };
+  useInput(
+    (input, key) => {
+      if (key.upArrow) setSelected((i) => (i + model.rows.length - 1) % model.rows.length);
+      else if (key.downArrow || key.tab) setSelected((i) => (i + 1) % model.rows.length);
+      else if (key.return) choose(model.rows[selected]?.command);
+      else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
+    },
+    { isActive: isRawModeSupported === true },
+  );
+
+  const width = Math.max(...model.rows.map((r) => r.title.length)) + 2;
+  return (
+    <Box flexDirection="column">
+      {labels.simulation ? <SimulationBanner text={labels.simulation} /> : null}
+      <Text bold>{title}</Text>
+      <Text dimColor>{labLine}</Text>
+      {lastResult ? <Text>{lastResult}</Text> : null}
+      <Box flexDirection="column" marginTop={1}>
+        {model.rows.map((row, index) => {
+          const isSelected = index === selected;
+          const firstMore = row.group === 'more' && model.rows[index - 1]?.group === 'main';
+          return (
+            <Box key={row.command} flexDirection="column">
+              {firstMore ? <Text dimColor>{`  ${labels.more}`}</Text> : null}
+              <Box>
+                <Text color={isSelected ? 'cyan' : undefined} bold={isSelected}>{`${isSelected ? '❯' : ' '} ${row.title.padEnd(width)}`}</Text>
+                <Text color={toneColor[row.tone]}>{row.state}</Text>
+                {row.command === model.next ? <Text color="cyan">{`  ← ${labels.next}`}</Text> : null}
+              </Box>
+            </Box>
+          );
+        })}
+      </Box>
+      <Box marginTop={1}>
+        <Text dimColor>{labels.help}</Text>
+      </Box>
+    </Box>
+  );
+}
