@@ -94,12 +94,15 @@ function fillTemplate(template: TemplateName, fields: [Path, unknown][]): unknow
   return doc.toJS();
 }
 
-/** The Secret holding Heketi's admin key (`data.key`, base64 as Kubernetes stores it). */
+/**
+ * The Secret holding Heketi's admin key (`data.key`, base64 as Kubernetes stores it). The key
+ * is trimmed as heketi.yml trims it, so a key file's final newline never breaks the match.
+ */
 export function heketiSecretManifest(options: { name: string; namespace: string; key: string }): SecretManifest {
   return fillTemplate('heketiSecret', [
     [['metadata', 'name'], options.name],
     [['metadata', 'namespace'], options.namespace],
-    [['data', 'key'], Buffer.from(options.key, 'utf8').toString('base64')],
+    [['data', 'key'], Buffer.from(options.key.trim(), 'utf8').toString('base64')],
   ]) as SecretManifest;
 }
 

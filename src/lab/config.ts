@@ -39,11 +39,11 @@ export async function loadLabConfig(labDir: string, lang: Lang = 'en'): Promise<
 /** Validates the text of a gluster-lab.yaml; `file` is only used in messages. */
 export function parseLabConfig(text: string, file: string, lang: Lang = 'en'): LabConfig {
   const t = translator(labMessages, lang);
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line ?? '?';
-    throw new LabConfigError(t('configNotYaml', { file, line, reason: yamlError.message.split('\n')[0] ?? '' }), file);
+    throw new LabConfigError(t('configNotYaml', { file, line, reason: (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') }), file);
   }
   // zod's own sentences (wrong type, too small) in the user's language.
   z.config(lang === 'ja' ? z.locales.ja() : z.locales.en());

@@ -1,0 +1,41 @@
+import { open } from 'node:fs/promises';
+import type { AppContext } from '../context.js';
+import { diagnoseStream } from '../diagnosis/diagnose.js';
+import { findingsJson, renderFindings } from '../diagnosis/render-findings.js';
+import { translator } from '../i18n/define.js';
+import { diagnosisMessages } from '../i18n/diagnosis-messages.js';
+
+/**
+ * `gluster-lab diagnose FILE|-`: matches a pasted or saved log against the known-issue
+ * catalogue. Exit 0 when the log was read (findings or not), 1 when the file cannot be
+ * read, 2 for a missing argument. `stdin` is injectable for tests.
+ */
+export async function diagnoseFlow(
+  ctx: AppContext,
+  input: string,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
+  const t = translator(diagnosisMessages, ctx.lang);
+  if (!input) {
+    ctx.stderr.write(`${t('usage')}\n`);
+    return 2;
+  }
+  const fromStdin = input === '-';
+  const source = fromStdin ? t('stdinName') : input;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    if (!fromStdin) handle = await open(input, 'r');
+    const readable = handle ? handle.createReadStream({ autoClose: false }) : stdin;
+    const findings = await diagnoseStream(readable, { lang: ctx.lang });
+    ctx.stdout.write(ctx.json ? findingsJson(findings) : renderFindings(findings, ctx.lang, source));
+    return 0;
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    // Only file-system errors are the user's to fix; anything else is a bug to surface.
+    if (!err.code) throw error;
+    ctx.stderr.write(`${t('unreadable', { file: input, reason: err.code === 'EISDIR' ? 'it is a directory' : err.message })}\n`);
+    return 1;
+  } finally {
+    await handle?.close();
+  }
+}

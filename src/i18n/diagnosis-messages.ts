@@ -1,0 +1,27 @@
+import { defineMessages } from './define.js';
+
+/** Sentences of `gluster-lab diagnose` and of the findings printed by other flows. */
+export const diagnosisMessages = defineMessages(
+  {
+    heading: '{count} known issue(s) found in {source}, most likely first:',
+    nothingMatched:
+      'No known issue matched {source}. gluster-lab does not guess: read the last error lines yourself, or run `gluster-lab doctor` to check the lab live.',
+    fixLabel: 'Fix:',
+    evidenceLabel: 'Seen in the log:',
+    linksLabel: 'More:',
+    stdinName: 'standard input',
+    unreadable: 'Cannot read {file}: {reason}. Check the path and that you may read it.',
+    usage: 'diagnose needs one argument: a log file, or - to read standard input (e.g. `vagrant up 2>&1 | gluster-lab diagnose -`).',
+  },
+  {
+    heading: '{source} に既知の問題が {count} 件見つかりました（可能性の高い順）:',
+    nothingMatched:
+      '{source} に一致する既知の問題はありませんでした。gluster-lab は推測しません。最後のエラー行を確認するか、`gluster-lab doctor` でラボを実際に確認してください。',
+    fixLabel: '対処:',
+    evidenceLabel: 'ログの該当行:',
+    linksLabel: '参考:',
+    stdinName: '標準入力',
+    unreadable: '{file} を読めません: {reason}。パスと読み取り権限を確認してください。',
+    usage: 'diagnose には引数が 1 つ必要です: ログファイル、または標準入力を読む - （例 `vagrant up 2>&1 | gluster-lab diagnose -`）。',
+  },
+);

@@ -1,0 +1,50 @@
+import type { Pv, Pvc } from '../tools/kubectl-types.js';
+import { kubeAge } from './kube-age.js';
+
+/** kubectl's short names of access modes (RWO, ROX, RWX, RWOP). */
+const shortModes: Record<string, string> = {
+  ReadWriteOnce: 'RWO',
+  ReadOnlyMany: 'ROX',
+  ReadWriteMany: 'RWX',
+  ReadWriteOncePod: 'RWOP',
+};
+
+export function accessModesShort(modes: readonly string[] | undefined): string {
+  return (modes ?? []).map((m) => shortModes[m] ?? m).join(',');
+}
+
+/** The rows `kubectl get pvc,pv` prints for one claim and its volume, as text cells. */
+export function claimTable(pvc: Pvc, pv: Pv | undefined, now: Date): string[][] {
+  const rows: string[][] = [
+    ['NAME', 'STATUS', 'VOLUME', 'CAPACITY', 'ACCESS MODES', 'STORAGECLASS', 'AGE'],
+    [
+      `persistentvolumeclaim/${pvc.metadata.name}`,
+      pvc.status?.phase ?? '',
+      pvc.spec.volumeName ?? '',
+      pvc.status?.capacity?.storage ?? '',
+      accessModesShort(pvc.status?.accessModes),
+      pvc.spec.storageClassName ?? '',
+      kubeAge(pvc.metadata.creationTimestamp, now),
+    ],
+  ];
+  if (pv) {
+    const claim = pv.spec.claimRef ? `${pv.spec.claimRef.namespace ?? ''}/${pv.spec.claimRef.name ?? ''}` : '';
+    rows.push([
+      `persistentvolume/${pv.metadata.name}`,
+      pv.status?.phase ?? '',
+      claim,
+      pv.spec.capacity?.storage ?? '',
+      accessModesShort(pv.spec.accessModes),
+      pv.spec.storageClassName ?? '',
+      kubeAge(pv.metadata.creationTimestamp, now),
+    ]);
+  }
+  return rows;
+}
+
+/** Left-aligned columns three spaces apart, as kubectl's printer lays them out. */
+export function formatTable(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 3))).join('').trimEnd());
+}

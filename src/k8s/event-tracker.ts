@@ -1,0 +1,32 @@
+import type { K8sEvent } from '../tools/kubectl-types.js';
+
+/**
+ * Remembers which events were already shown while an object's events are polled. An event
+ * that repeats keeps its uid and raises `count`, so (uid, count) identifies what is new.
+ */
+export class EventTracker {
+  private readonly seen = new Map<string, number>();
+
+  /** The events of `events` not shown before (or shown with a lower count), oldest first. */
+  fresh(events: readonly K8sEvent[]): K8sEvent[] {
+    const out: K8sEvent[] = [];
+    for (const event of [...events].sort(byTime)) {
+      const key = event.metadata.uid ?? `${event.metadata.name}/${event.reason ?? ''}/${event.message ?? ''}`;
+      const count = event.count ?? 1;
+      if ((this.seen.get(key) ?? 0) >= count) continue;
+      this.seen.set(key, count);
+      out.push(event);
+    }
+    return out;
+  }
+}
+
+function eventTime(event: K8sEvent): number {
+  const text = event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? event.metadata.creationTimestamp ?? '';
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? 0 : time;
+}
+
+function byTime(a: K8sEvent, b: K8sEvent): number {
+  return eventTime(a) - eventTime(b);
+}

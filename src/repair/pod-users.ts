@@ -1,0 +1,38 @@
+import type { Pod } from '../tools/kubectl-types.js';
+
+/** The securityContext fields that decide which user a container runs as (core/v1). */
+interface SecurityFields {
+  runAsUser?: number;
+  runAsGroup?: number;
+  fsGroup?: number;
+  supplementalGroups?: number[];
+}
+
+/** kubectl-types' Pod does not type securityContext; this reads it from the same JSON. */
+type PodWithSecurity = Pod & {
+  spec: Pod['spec'] & {
+    securityContext?: SecurityFields;
+    containers: (Pod['spec']['containers'][number] & { securityContext?: SecurityFields })[];
+  };
+};
+
+/**
+ * The user id each container runs as: the container's securityContext.runAsUser, else the
+ * pod's, else undefined (the image decides — often root, but not known from the API).
+ */
+export function containerUserIds(pod: Pod): (number | undefined)[] {
+  const spec = (pod as PodWithSecurity).spec;
+  const podUser = spec.securityContext?.runAsUser;
+  return spec.containers.map((c) => c.securityContext?.runAsUser ?? podUser);
+}
+
+/** The groups the pod's processes get besides their own (fsGroup and supplementalGroups). */
+export function podExtraGroups(pod: Pod): number[] {
+  const context = (pod as PodWithSecurity).spec.securityContext;
+  return [...(context?.fsGroup === undefined ? [] : [context.fsGroup]), ...(context?.supplementalGroups ?? [])];
+}
+
+/** True when some container is known to run as a user other than root, or its user is unknown. */
+export function mayRunAsNonRoot(pod: Pod): boolean {
+  return containerUserIds(pod).some((uid) => uid !== 0);
+}

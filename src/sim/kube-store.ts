@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { kindByKind } from './kube-kinds.js';
+import type { Json, KubeObject, SimState } from './sim-state.js';
+
+/** Object storage with the bookkeeping the API server does: uid, resourceVersion, timestamps. */
+export function isoSeconds(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+export function newUid(): string {
+  const h = randomBytes(16).toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function bumpVersion(state: SimState, obj: KubeObject): void {
+  state.counters.resourceVersion += 1;
+  obj.metadata.resourceVersion = String(state.counters.resourceVersion);
+}
+
+export function findObject(state: SimState, kind: string, name: string, namespace?: string): KubeObject | undefined {
+  const namespaced = kindByKind(kind)?.namespaced ?? true;
+  return state.kube.objects.find((o) => o.kind === kind && o.metadata.name === name && (!namespaced || o.metadata.namespace === namespace));
+}
+
+export function listObjects(state: SimState, kind: string, namespace?: string): KubeObject[] {
+  return state.kube.objects.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+}
+
+/** Stores a new object as the API server would; `atMs` is when it came to be (real ms). */
+export function insertObject(state: SimState, body: Json, atMs = Date.now()): KubeObject {
+  const info = kindByKind(String(body.kind));
+  const obj = structuredClone(body) as KubeObject;
+  obj.apiVersion = info?.apiVersion ?? obj.apiVersion;
+  const meta = (obj.metadata ??= {} as KubeObject['metadata']);
+  if (info?.namespaced) meta.namespace ??= 'default';
+  else delete meta.namespace;
+  meta.uid = newUid();
+  meta.creationTimestamp = isoSeconds(atMs);
+  bumpVersion(state, obj);
+  state.kube.born[meta.uid] = atMs;
+  state.kube.objects.push(obj);
+  return obj;
+}
+
+export function removeObject(state: SimState, obj: KubeObject): void {
+  state.kube.objects = state.kube.objects.filter((o) => o !== obj);
+  delete state.kube.born[obj.metadata.uid];
+}
+
+export function bornMs(state: SimState, obj: KubeObject): number {
+  return state.kube.born[obj.metadata.uid] ?? Date.now();
+}
+
+/** The JSON kubectl prints: metadata keys in the API server's order. */
+export function presentObject(obj: KubeObject): KubeObject {
+  const { annotations, creationTimestamp, labels, name, namespace, resourceVersion, uid, ...rest } = obj.metadata;
+  const metadata: Json = {};
+  if (annotations) metadata.annotations = annotations;
+  metadata.creationTimestamp = creationTimestamp;
+  Object.assign(metadata, rest);
+  if (labels) metadata.labels = labels;
+  metadata.name = name;
+  if (namespace !== undefined) metadata.namespace = namespace;
+  metadata.resourceVersion = resourceVersion;
+  metadata.uid = uid;
+  return { ...obj, metadata };
+}
+
+export function listJson(items: KubeObject[]): Json {
+  return { apiVersion: 'v1', items: items.map(presentObject), kind: 'List', metadata: { resourceVersion: '' } };
+}

@@ -1,0 +1,37 @@
+/**
+ * A bounded list of recent lines that is never changed once made, so reducer states
+ * stay pure. Appending to the newest ring reuses its backing array (like a Go slice's
+ * append): older rings keep seeing only their own `end`, and the array is compacted
+ * once it holds twice the capacity, so a push costs O(1) amortised whatever the cap.
+ */
+export interface LineRing {
+  readonly buf: readonly string[];
+  readonly end: number;
+  readonly cap: number;
+}
+
+export function emptyRing(cap: number): LineRing {
+  return { buf: [], end: 0, cap };
+}
+
+export function pushLine(ring: LineRing, line: string): LineRing {
+  const buf = ring.buf as string[];
+  if (ring.end === buf.length && buf.length < ring.cap * 2) {
+    buf.push(line);
+    return { buf, end: ring.end + 1, cap: ring.cap };
+  }
+  // Another state already appended here, or the array is full: start a fresh one.
+  const kept = buf.slice(Math.max(0, ring.end - ring.cap + 1), ring.end);
+  kept.push(line);
+  return { buf: kept, end: kept.length, cap: ring.cap };
+}
+
+/** The last `count` lines (at most the capacity), oldest first. */
+export function lastLines(ring: LineRing, count: number = ring.cap): string[] {
+  const n = Math.min(count, ring.cap, ring.end);
+  return ring.buf.slice(ring.end - n, ring.end) as string[];
+}
+
+export function ringSize(ring: LineRing): number {
+  return Math.min(ring.end, ring.cap);
+}

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+import { commands } from '../../src/cli/commands.js';
+import { cliMessages } from '../../src/i18n/cli-messages.js';
+import { cliPath } from './terminal.js';
+
+const baseEnv = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const cli = (args: string[], env: NodeJS.ProcessEnv = baseEnv) =>
+  execa(process.execPath, [cliPath, ...args], { env, reject: false, stdin: 'ignore', timeout: 20_000 });
+
+describe('the command line', () => {
+  const root = mkdtempSync(join(tmpdir(), 'gl-cli-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('--help lists every subcommand with its description', async () => {
+    const { stdout, exitCode } = await cli(['--help']);
+    expect(exitCode).toBe(0);
+    for (const spec of commands) {
+      expect(stdout).toMatch(new RegExp(`^  ${spec.name}\\b`, 'm'));
+    }
+    expect(stdout).toContain('--kubeconfig <file>');
+  });
+
+  it('--version prints the package version and nothing else', async () => {
+    const { stdout, exitCode } = await cli(['--version']);
+    expect(exitCode).toBe(0);
+    expect(stdout.trim()).toBe(pkg.version);
+  });
+
+  it('each subcommand has its own help', async () => {
+    for (const spec of commands) {
+      const { stdout, exitCode } = await cli([spec.name, '--help']);
+      expect(exitCode, spec.name).toBe(0);
+      expect(stdout).toContain(`Usage: gluster-lab ${spec.name}`);
+      expect(stdout.replace(/\s+/g, ' ')).toContain(cliMessages.en[spec.help]);
+    }
+  });
+
+  it('an unknown option is a short error with the usage, exit 2', async () => {
+    const { stderr, stdout, exitCode } = await cli(['--frobnicate']);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Unknown option --frobnicate.');
+    expect(stderr).toContain('Usage: gluster-lab [options] [command]');
+  });
+
+  it('an unknown subcommand is a short error, exit 2', async () => {
+    const { stderr, exitCode } = await cli(['bring-up']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('Unknown command bring-up.');
+  });
+
+  it('an unknown --lang is refused', async () => {
+    const { stderr, exitCode } = await cli(['--lang', 'fr', 'init']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('Unknown language "fr"');
+  });
+
+  it('--lang ja and a Japanese locale give Japanese', async () => {
+    const flag = await cli(['--lang', 'ja', '--help']);
+    expect(flag.stdout).toContain(cliMessages.ja.programDescription.slice(0, 20));
+    const locale = await cli(['--frobnicate'], { ...baseEnv, LANG: 'ja_JP.UTF-8' });
+    expect(locale.stderr).toContain('不明なオプション --frobnicate です。');
+    const overridden = await cli(['--frobnicate'], { ...baseEnv, LANG: 'ja_JP.UTF-8', LC_ALL: 'en_US.UTF-8' });
+    expect(overridden.stderr).toContain('Unknown option');
+  });
+
+  it('init DIR in a pipe creates the lab and prints no secret', async () => {
+    const lab = join(root, 'lab');
+    const { stdout, exitCode } = await cli(['init', lab]);
+    expect(exitCode).toBe(0);
+    expect(existsSync(join(lab, 'Vagrantfile'))).toBe(true);
+    expect(stdout).toContain('+ secrets/heketi_admin_key');
+    expect(stdout).not.toMatch(/PRIVATE KEY|[A-Za-z0-9_-]{43}/);
+    const again = await cli(['init', lab]);
+    expect(again.stdout).toContain('up to date: nothing to change');
+  });
+
+  it('npm pack lists no key, no lab file and no test-only file', async () => {
+    const { stdout } = await execa('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: join(import.meta.dirname, '../..') });
+    const files = (JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('provisioning/Vagrantfile');
+    expect(files).toContain('k8s-yaml/storageclass.yml');
+    for (const path of files) {
+      expect(path).not.toMatch(/secrets\/|heketi_ssh_key|_key$|gluster-lab\.yaml$|^test\/|\.test\.|^bench\/|^src\//);
+    }
+  });
+});

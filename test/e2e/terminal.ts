@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+
+/** Key names as tmux's send-keys understands them. */
+export const Keys = {
+  enter: 'Enter',
+  up: 'Up',
+  down: 'Down',
+  left: 'Left',
+  right: 'Right',
+  tab: 'Tab',
+  escape: 'Escape',
+  space: 'Space',
+  backspace: 'BSpace',
+  ctrlC: 'C-c',
+} as const;
+export type KeyName = keyof typeof Keys;
+
+export interface TerminalOptions {
+  /** Arguments after `node dist/cli.js`. */
+  args: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  cols?: number;
+  rows?: number;
+}
+
+export interface Terminal {
+  /** Presses named keys one after the other. */
+  press(...keys: KeyName[]): Promise<void>;
+  /** Types literal text (no key names interpreted). */
+  type(text: string): Promise<void>;
+  /** Waits until the screen shows `text`; returns the screen. Throws with the screen on timeout. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  screen(): Promise<string>;
+  /** Waits for the program to end; its exit code. */
+  exitCode(timeoutMs?: number): Promise<number>;
+  /** PID of the CLI process (for counting what it leaves behind). */
+  pid(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const cliPath = resolve(import.meta.dirname, '../../dist/cli.js');
+
+/**
+ * Starts the built CLI in a real pseudo-terminal (tmux, one private server per call)
+ * at the given size. A person's view: keys in, the screen's text out.
+ */
+export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
+  const socket = `gl-test-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const confDir = mkdtempSync(join(tmpdir(), 'gl-tmux-'));
+  const conf = join(confDir, 'tmux.conf');
+  // The pane stays after the program exits so that its exit status can be read.
+  writeFileSync(conf, 'set -g remain-on-exit on\nset -g history-limit 5000\nset -g status off\n');
+  const env = { ...(options.env ?? process.env), TERM: 'xterm-256color', CI: '', FORCE_COLOR: '0' };
+  delete (env as Record<string, unknown>).CI;
+  const tmux = (...args: string[]) => execa('tmux', ['-L', socket, '-f', conf, ...args], { env, timeout: 10_000 });
+  await tmux(
+    'new-session', '-d', '-s', 'main',
+    '-x', String(options.cols ?? 120), '-y', String(options.rows ?? 40),
+    '-c', options.cwd ?? process.cwd(),
+    '--', process.execPath, cliPath, ...options.args,
+  );
+
+  const screen = async () => (await tmux('capture-pane', '-p', '-t', 'main')).stdout;
+  const paneState = async () => {
+    const { stdout } = await tmux('display-message', '-p', '-t', 'main', '#{pane_dead} #{pane_dead_status} #{pane_pid}');
+    const [dead, status, pid] = stdout.trim().split(' ');
+    return { dead: dead === '1', status: Number(status), pid: Number(pid) };
+  };
+
+  return {
+    async press(...keys) {
+      for (const key of keys) await tmux('send-keys', '-t', 'main', Keys[key]);
+    },
+    async type(text) {
+      await tmux('send-keys', '-t', 'main', '-l', text);
+    },
+    async waitFor(text, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < deadline) {
+        last = await screen();
+        if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(text)}; the screen shows:\n${last}`);
+    },
+    screen,
+    async exitCode(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const state = await paneState();
+        if (state.dead) return state.status;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the program did not exit within ${timeoutMs} ms; the screen shows:\n${await screen()}`);
+    },
+    async pid() {
+      return (await paneState()).pid;
+    },
+    async close() {
+      await tmux('kill-server').catch(() => {});
+      rmSync(confDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,264 @@
+// The real tools check the lab's assets: Debian's vagrant 2.3.4 validates the Vagrantfile
+// on a lab made by `init`, ansible-playbook and ansible-lint check the playbooks, ansible
+// renders the templates, yamllint checks all YAML, and every manifest has the apiVersion/kind
+// of SPEC §2. A tool that is absent skips its tests with a message; on this machine and in
+// CI they are installed, so they run.
+import { accessSync, constants, existsSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments, parseDocument, stringify } from 'yaml';
+import { labConfigSchema, type LabConfig } from '../../src/lab/config-schema.js';
+import { applyInit, planInit } from '../../src/lab/init-lab.js';
+import { packageRoot } from '../../src/lab/package-root.js';
+import { topologyJson } from '../../src/lab/topology.js';
+
+const root = packageRoot();
+const provisioningDir = join(root, 'provisioning');
+const playbooks = ['gluster.yml', 'heketi.yml'];
+
+function onPath(tool: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, tool), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function skipMessage(tool: string, pkg: string): string {
+  return `${tool} is not installed: skipping its checks (apt-get install ${pkg})`;
+}
+
+const has = {
+  vagrant: onPath('vagrant'),
+  ansiblePlaybook: onPath('ansible-playbook'),
+  ansibleLint: onPath('ansible-lint'),
+  yamllint: onPath('yamllint'),
+};
+for (const [tool, present] of Object.entries(has)) if (!present) console.warn(skipMessage(tool, tool === 'ansiblePlaybook' ? 'ansible-core' : tool));
+
+let work: string;
+let labDir: string;
+let config: LabConfig;
+/** Extra vars exactly as the Vagrantfile passes them: the whole config as `lab`. */
+let extraVarsFile: string;
+/** Keeps vagrant's and ansible's state out of the user's home and away from the network. */
+let toolEnv: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'gluster-lab-assets-'));
+  labDir = join(work, 'lab');
+  await applyInit(await planInit(labDir, provisioningDir));
+  config = labConfigSchema.parse(parseDocument(await readFile(join(labDir, 'gluster-lab.yaml'), 'utf8')).toJS());
+  extraVarsFile = join(work, 'extra-vars.json');
+  await writeFile(extraVarsFile, JSON.stringify({ lab: config }));
+  toolEnv = {
+    ...process.env,
+    VAGRANT_HOME: join(work, 'vagrant-home'),
+    // Vagrant otherwise asks HashiCorp's server for a newer version.
+    VAGRANT_CHECKPOINT_DISABLE: '1',
+    ANSIBLE_HOME: join(work, 'ansible-home'),
+    ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'),
+    ANSIBLE_NOCOLOR: '1',
+    NO_COLOR: '1',
+  };
+});
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = toolEnv) {
+  return execa(command, args, { cwd, env, reject: false, timeout: 45_000, all: true, stdin: 'ignore' });
+}
+
+describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
+  it('validates the Vagrantfile without VirtualBox (--ignore-provider), for every machine of gluster-lab.yaml', async () => {
+    const result = await run('vagrant', ['validate', '--ignore-provider'], labDir);
+    expect(result.all).toContain('Vagrantfile validated successfully.');
+    expect(result.exitCode).toBe(0);
+    for (const machine of config.machines) expect(result.all).toContain(`==> ${machine.name}: Ignoring provider config for validation...`);
+  });
+
+  // There is no VirtualBox here. `vagrant validate` without --ignore-provider only asks
+  // `VBoxManage --version` to pick its driver, then validates the VirtualBox settings (cpus,
+  // memory, name, the data-disk customize commands). A stand-in that answers only that and
+  // fails on anything else, recording every call, lets the real provider validation run.
+  it('validates the VirtualBox settings too, with a stand-in VBoxManage that only reports a version', async () => {
+    const bin = join(work, 'vbox-bin');
+    const calls = join(work, 'vboxmanage-calls.log');
+    await mkdir(bin, { recursive: true });
+    await writeFile(
+      join(bin, 'VBoxManage'),
+      ['#!/bin/sh', `echo "$*" >> '${calls}'`, 'if [ "$1" = "--version" ]; then echo 7.0.14r161095; exit 0; fi', 'echo "stand-in VBoxManage: unexpected call: $*" >&2', 'exit 1', ''].join('\n'),
+    );
+    await chmod(join(bin, 'VBoxManage'), 0o755);
+    const env = { ...toolEnv, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` };
+
+    const validate = await run('vagrant', ['validate'], labDir, env);
+    expect(validate.all).toContain('Vagrantfile validated successfully.');
+    expect(validate.exitCode).toBe(0);
+
+    // GlusterFS nodes first: Heketi loads the topology of nodes that are already up.
+    const status = await run('vagrant', ['status', '--machine-readable'], labDir, env);
+    expect(status.exitCode).toBe(0);
+    const order = status.stdout.split('\n').filter((line) => line.split(',')[2] === 'state').map((line) => line.split(',')[1]);
+    expect(order).toEqual(['gluster1', 'gluster2', 'gluster3', 'heketi']);
+
+    expect([...new Set((await readFile(calls, 'utf8')).trim().split('\n'))]).toEqual(['--version']);
+    // Disks are made by `vagrant up` only: validating created no disk folder.
+    expect(existsSync(join(labDir, '.vagrant', 'disks'))).toBe(false);
+  });
+
+  it('stops with a clear message naming the file and the fix when machines is missing', async () => {
+    const broken = join(work, 'broken-lab');
+    await cp(labDir, broken, { recursive: true, filter: (src) => !src.includes('.vagrant') });
+    const { machines: _machines, ...withoutMachines } = config;
+    await writeFile(join(broken, 'gluster-lab.yaml'), stringify(withoutMachines));
+
+    const result = await run('vagrant', ['validate', '--ignore-provider'], broken);
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toContain('There was an error loading a Vagrantfile');
+    expect(result.all).toContain(`gluster-lab.yaml is not usable: "machines" is missing or empty (${join(broken, 'gluster-lab.yaml')})`);
+    expect(result.all).toContain('run `gluster-lab init` to write the defaults');
+    expect(result.all).toContain('"machines" がないか空です');
+  });
+});
+
+describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
+  it.each(playbooks)('accepts the syntax of %s with the extra vars the Vagrantfile passes', async (playbook) => {
+    const result = await run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', '-e', `@${extraVarsFile}`, join('ansible', playbook)], labDir);
+    expect(result.all).toContain(`playbook: ansible/${playbook}`);
+    expect(result.exitCode).toBe(0);
+  });
+
+  // The disk choice and the templates are Jinja that only runs inside the VMs; here the real
+  // ansible runs them on sample disks and fake keys, locally, touching only the temp folder.
+  it('chooses the data disk, and renders topology.json and heketi.json as the program expects', async () => {
+    const out = join(work, 'rendered');
+    const lsblk = (devices: object[]) => ({ stdout: JSON.stringify({ blockdevices: devices }) });
+    const rootDisk = { name: '/dev/sda', type: 'disk', fstype: null, mountpoint: null, children: [{ name: '/dev/sda1', type: 'part', fstype: 'ext4', mountpoint: '/' }] };
+    const blank = (name: string) => ({ name, type: 'disk', fstype: null, mountpoint: null });
+    const heketiPv = { name: '/dev/sdb', type: 'disk', fstype: 'LVM2_member', mountpoint: null, children: [{ name: '/dev/mapper/vg_x-tp', type: 'lvm', fstype: null, mountpoint: null }] };
+    const cases = {
+      configured: { configured_device: '/dev/vdb', lsblk_result: lsblk([rootDisk, blank('/dev/sdb')]), pvs_result: { stdout_lines: [] } },
+      autoBlank: { configured_device: 'auto', lsblk_result: lsblk([rootDisk, blank('/dev/sdc'), { name: '/dev/sr0', type: 'rom', fstype: null, mountpoint: null }]), pvs_result: { stdout_lines: ['  /dev/sda3|ubuntu-vg'] } },
+      autoOurs: {
+        configured_device: 'auto',
+        lsblk_result: lsblk([rootDisk, heketiPv, blank('/dev/sdc')]),
+        pvs_result: { stdout_lines: ['  /dev/sda3|ubuntu-vg', `  /dev/sdb|vg_${'0123456789abcdef'.repeat(2)}`] },
+      },
+      autoTwoBlank: { configured_device: 'auto', lsblk_result: lsblk([rootDisk, blank('/dev/sdb'), blank('/dev/sdc')]), pvs_result: { stdout_lines: [] } },
+    };
+    const devices = { gluster1: '/dev/sdb', gluster2: '/dev/sdc', gluster3: '/dev/vdb' };
+    const tasks = join(labDir, 'ansible', 'tasks', 'choose-data-disk.yml');
+    const choose = Object.entries(cases).map(([name, vars]) => ({
+      name: `Choose for ${name}`,
+      block: [
+        { name: 'Run the playbook\'s disk choice', 'ansible.builtin.include_tasks': tasks, vars },
+        { name: 'Record the choice', 'ansible.builtin.copy': { content: '{{ data_disk_device }}', dest: join(out, `${name}.txt`), mode: '0644' } },
+      ],
+      rescue: [{ name: 'Record the failure', 'ansible.builtin.copy': { content: '{{ ansible_failed_result.msg }}', dest: join(out, `${name}.failed.txt`), mode: '0644' } }],
+    }));
+    const playbook = [
+      {
+        name: 'Exercise the lab templates',
+        hosts: 'localhost',
+        connection: 'local',
+        gather_facts: false,
+        vars: { gluster_devices: devices, heketi_port: 8080, heketi_admin_key: 'test-admin-key', heketi_user_key: 'test-user-key' },
+        tasks: [
+          { name: 'Output folder', 'ansible.builtin.file': { path: out, state: 'directory', mode: '0755' } },
+          { name: 'Topology', 'ansible.builtin.template': { src: join(labDir, 'ansible', 'templates', 'topology.json.j2'), dest: join(out, 'topology.json'), mode: '0644' } },
+          { name: 'Heketi config', 'ansible.builtin.template': { src: join(labDir, 'ansible', 'templates', 'heketi.json.j2'), dest: join(out, 'heketi.json'), mode: '0644' } },
+          ...choose,
+        ],
+      },
+    ];
+    const playbookFile = join(work, 'exercise.yml');
+    await writeFile(playbookFile, stringify(playbook));
+
+    const result = await run('ansible-playbook', ['-i', 'localhost,', '-e', `@${extraVarsFile}`, playbookFile], work);
+    expect(result.exitCode, result.all).toBe(0);
+
+    // One source of truth: the Jinja template the lab uses; topologyJson mirrors it.
+    expect(JSON.parse(await readFile(join(out, 'topology.json'), 'utf8'))).toEqual(topologyJson(config, devices));
+    expect(JSON.parse(await readFile(join(out, 'heketi.json'), 'utf8'))).toEqual({
+      port: '8080',
+      use_auth: true,
+      jwt: { admin: { key: 'test-admin-key' }, user: { key: 'test-user-key' } },
+      glusterfs: {
+        executor: 'ssh',
+        sshexec: { keyfile: '/etc/heketi/heketi_key', user: 'root', port: '22', fstab: '/etc/fstab' },
+        db: '/var/lib/heketi/heketi.db',
+        loglevel: 'info',
+      },
+    });
+
+    expect(await readFile(join(out, 'configured.txt'), 'utf8')).toBe('/dev/vdb');
+    expect(await readFile(join(out, 'autoBlank.txt'), 'utf8')).toBe('/dev/sdc');
+    // The disk Heketi initialised on an earlier provision wins over a new blank one.
+    expect(await readFile(join(out, 'autoOurs.txt'), 'utf8')).toBe('/dev/sdb');
+    expect(existsSync(join(out, 'autoTwoBlank.txt'))).toBe(false);
+    const failure = await readFile(join(out, 'autoTwoBlank.failed.txt'), 'utf8');
+    expect(failure).toContain('data_disk.device is "auto" but localhost has 2 blank disks (/dev/sdb, /dev/sdc), not exactly one.');
+    expect(failure).toContain('空のディスクが1台ではありません');
+  });
+});
+
+describe.skipIf(!has.ansibleLint)('ansible-lint', () => {
+  it('passes every playbook with the production profile and no warning', async () => {
+    const result = await run('ansible-lint', ['provisioning/ansible'], root, { ...toolEnv, ANSIBLE_HOME: join(work, 'lint-home') });
+    expect(result.all).toMatch(/Passed with production profile: 0 failure\(s\), 0 warning\(s\) on \d+ files\./);
+    expect(result.exitCode).toBe(0);
+  });
+});
+
+describe.skipIf(!has.yamllint)('yamllint', () => {
+  it('passes on all YAML of provisioning/ and k8s-yaml/', async () => {
+    const listed = await run('yamllint', ['--list-files', 'provisioning', 'k8s-yaml'], root);
+    const files = listed.stdout.split('\n').filter(Boolean).sort();
+    // Guards against a config that silently lints nothing.
+    expect(files).toEqual(expect.arrayContaining(['provisioning/ansible/gluster.yml', 'provisioning/ansible/heketi.yml', 'k8s-yaml/storageclass.yml']));
+    expect(files).toHaveLength((await yamlFiles('provisioning')).length + (await yamlFiles('k8s-yaml')).length);
+
+    const result = await run('yamllint', ['--strict', '--format', 'parsable', 'provisioning', 'k8s-yaml'], root);
+    expect(result.all).toBe('');
+    expect(result.exitCode).toBe(0);
+  });
+});
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(join(root, dir), { recursive: true });
+  return entries.filter((name) => /\.ya?ml$/.test(name));
+}
+
+describe('k8s-yaml manifests', () => {
+  // SPEC §2: current API versions (storage.k8s.io/v1, apps/v1, v1).
+  const expected: Record<string, [string, string]> = {
+    'heketi-secret.yml': ['v1', 'Secret'],
+    'storageclass.yml': ['storage.k8s.io/v1', 'StorageClass'],
+    'gfs-pvc-1.yml': ['v1', 'PersistentVolumeClaim'],
+    'gfs-pvc-2.yml': ['v1', 'PersistentVolumeClaim'],
+    'gfs-client.yml': ['apps/v1', 'Deployment'],
+    'chmod-pod.yml': ['v1', 'Pod'],
+  };
+
+  it('are each one valid YAML document with the apiVersion and kind SPEC names', async () => {
+    const files = (await readdir(join(root, 'k8s-yaml'))).filter((name) => name.endsWith('.yml')).sort();
+    expect(files).toEqual(Object.keys(expected).sort());
+    for (const file of files) {
+      const docs = parseAllDocuments(await readFile(join(root, 'k8s-yaml', file), 'utf8'));
+      expect(docs, file).toHaveLength(1);
+      const doc = docs[0];
+      expect(doc?.errors, file).toEqual([]);
+      const object = doc?.toJS() as { apiVersion?: string; kind?: string };
+      expect([object.apiVersion, object.kind], file).toEqual(expected[file]);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { homeModel } from '../../src/flows/home-rows.js';
+import { defaultLabConfig } from '../../src/lab/defaults.js';
+import { HomeScreen } from '../../src/ui/home-screen.js';
+
+const labels = { next: 'next', more: 'More', help: '↑/↓ choose · Enter run · q quit' };
+const tick = () => new Promise((r) => setTimeout(r, 100));
+
+describe('home screen', () => {
+  it('shows every step and highlights init when there is no lab', () => {
+    const model = homeModel({ labDir: '/x', exists: false }, 'en');
+    const { lastFrame } = render(<HomeScreen title="gluster-lab" labLine="Lab: /x" model={model} labels={labels} onChoose={() => {}} />);
+    const frame = lastFrame() ?? '';
+    for (const title of ['Prepare the lab directory', 'Check the prerequisites', 'Bring the VMs up', 'Connect Kubernetes storage', 'Make GlusterFS the default class', 'Doctor: find what is wrong', 'Repair "Permission denied"']) {
+      expect(frame).toContain(title);
+    }
+    expect(frame).toMatch(/❯ Prepare the lab directory\s+no lab yet\s+← next/);
+  });
+
+  it('moves the next step to the check once a lab exists, and shows config values', () => {
+    const model = homeModel({ labDir: '/x', exists: true, config: defaultLabConfig }, 'en');
+    const { lastFrame } = render(<HomeScreen title="gluster-lab" labLine="Lab: /x" model={model} labels={labels} onChoose={() => {}} />);
+    expect(lastFrame()).toMatch(/Prepare the lab directory\s+4 VMs, box bento\/ubuntu-24\.04/);
+    expect(lastFrame()).toMatch(/❯ Check the prerequisites\s+not checked yet\s+← next/);
+    expect(lastFrame()).toContain('class gluster-heketi → http://172.20.1.20:8080');
+  });
+
+  it('runs the chosen step on Enter after moving down', async () => {
+    const onChoose = vi.fn();
+    const model = homeModel({ labDir: '/x', exists: false }, 'en');
+    const { stdin, lastFrame } = render(<HomeScreen title="t" labLine="l" model={model} labels={labels} onChoose={onChoose} />);
+    // A key sent before Ink subscribes to input is lost: press until the screen moves.
+    for (let i = 0; i < 20 && !/❯ Check/.test(lastFrame() ?? ''); i++) {
+      stdin.write('\u001B[B');
+      await tick();
+    }
+    expect(lastFrame()).toMatch(/❯ Check the prerequisites/);
+    stdin.write('\r');
+    await tick();
+    expect(onChoose).toHaveBeenCalledWith('check');
+  });
+
+  it('q exits without choosing', async () => {
+    const onChoose = vi.fn();
+    const model = homeModel({ labDir: '/x', exists: false }, 'en');
+    const { stdin } = render(<HomeScreen title="t" labLine="l" model={model} labels={labels} onChoose={onChoose} />);
+    await tick();
+    stdin.write('q');
+    await tick();
+    expect(onChoose).toHaveBeenCalledWith(undefined);
+  });
+
+  it('shows the simulation marker when asked', () => {
+    const model = homeModel({ labDir: '/x', exists: false }, 'ja');
+    const { lastFrame } = render(<HomeScreen title="t" labLine="l" model={model} labels={{ ...labels, simulation: 'シミュレーション: 実際には何も作成・接続しません' }} onChoose={() => {}} />);
+    expect(lastFrame()).toContain('シミュレーション');
+    expect(lastFrame()).toContain('ラボのディレクトリを準備する');
+  });
+});
