@@ -72,8 +72,9 @@ export const commands: CommandSpec[] = [
   {
     name: 'diagnose',
     help: 'cmdDiagnose',
-    argument: { syntax: '<file>', help: 'argFile' },
-    load: async () => notBuilt('diagnose'),
+    // Optional: the wizard asks for a file or a paste; in a pipe a missing file is exit 2.
+    argument: { syntax: '[file]', help: 'argFile' },
+    load: async () => (await import('../flows/diagnose-command.js')).diagnoseCommand,
   },
   { name: 'demo', help: 'cmdDemo', load: async () => notBuilt('demo') },
 ];

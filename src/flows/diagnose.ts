@@ -33,7 +33,7 @@ export async function diagnoseFlow(
     const err = error as NodeJS.ErrnoException;
     // Only file-system errors are the user's to fix; anything else is a bug to surface.
     if (!err.code) throw error;
-    ctx.stderr.write(`${t('unreadable', { file: input, reason: err.code === 'EISDIR' ? 'it is a directory' : err.message })}\n`);
+    ctx.stderr.write(`${t('unreadable', { file: input, reason: err.code === 'EISDIR' ? t('isDirectory') : err.message })}\n`);
     return 1;
   } finally {
     await handle?.close();

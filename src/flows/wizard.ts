@@ -9,7 +9,8 @@ import { translator } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import { readLabSummary } from '../lab/lab-summary.js';
 import { HomeScreen } from '../ui/home-screen.js';
-import { homeModel } from './home-rows.js';
+import { homeModel, type VmCount } from './home-rows.js';
+import { readVmCount } from './read-vm-count.js';
 import { wizardSteps } from './wizard-steps.js';
 
 /**
@@ -21,20 +22,26 @@ export async function wizardFlow(ctx: AppContext): Promise<number> {
   let lastResult: string | undefined;
   for (;;) {
     const summary = await readLabSummary(ctx.labDir, ctx.lang);
-    const model = homeModel(summary, ctx.lang);
     let chosen: string | undefined;
-    const app = render(
+    const screen = (vms?: VmCount) =>
       createElement(HomeScreen, {
         title: t('title'),
         labLine: t('labDir', { dir: ctx.labDir }),
-        model,
+        model: homeModel(summary, ctx.lang, vms),
         labels: { next: t('next'), more: t('more'), help: t('help'), simulation: ctx.simulation ? t('simulation') : undefined },
         lastResult,
         onChoose: (command) => (chosen = command),
-      }),
-      { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false },
-    );
+      });
+    const app = render(screen(), { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false });
+    // The VM states take vagrant a second or two: the screen is usable meanwhile.
+    const stopReading = new AbortController();
+    if (summary.config) {
+      void readVmCount(ctx, summary.config, stopReading.signal).then((vms) => {
+        if (vms && !stopReading.signal.aborted) app.rerender(screen(vms));
+      });
+    }
     await app.waitUntilExit();
+    stopReading.abort();
     app.cleanup();
     if (chosen === undefined) return ExitCode.ok;
 

@@ -11,6 +11,7 @@ export const diagnosisMessages = defineMessages(
     linksLabel: 'More:',
     stdinName: 'standard input',
     unreadable: 'Cannot read {file}: {reason}. Check the path and that you may read it.',
+    isDirectory: 'it is a directory, not a log file',
     usage: 'diagnose needs one argument: a log file, or - to read standard input (e.g. `vagrant up 2>&1 | gluster-lab diagnose -`).',
   },
   {
@@ -22,6 +23,7 @@ export const diagnosisMessages = defineMessages(
     linksLabel: '参考:',
     stdinName: '標準入力',
     unreadable: '{file} を読めません: {reason}。パスと読み取り権限を確認してください。',
+    isDirectory: 'ログファイルではなくディレクトリです',
     usage: 'diagnose には引数が 1 つ必要です: ログファイル、または標準入力を読む - （例 `vagrant up 2>&1 | gluster-lab diagnose -`）。',
   },
 );

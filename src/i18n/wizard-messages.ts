@@ -33,6 +33,8 @@ export const wizardMessages = defineMessages(
     resultOk: 'finished',
     resultFailed: 'failed (exit {code})',
     resultInterrupted: 'interrupted',
+    diagnoseAskPath: 'Log file to explain (leave empty to paste the log here):',
+    diagnosePasteHint: 'Paste the log. When done, type END on a line by itself and press Enter.',
   },
   {
     title: 'gluster-lab — GlusterFS + Heketi ストレージ実験環境',
@@ -65,5 +67,7 @@ export const wizardMessages = defineMessages(
     resultOk: '完了',
     resultFailed: '失敗（終了コード {code}）',
     resultInterrupted: '中断',
+    diagnoseAskPath: '解説するログファイル（空のまま Enter でログをここに貼り付け）:',
+    diagnosePasteHint: 'ログを貼り付けてください。終わったら、END とだけ書いた行を入力して Enter を押してください。',
   },
 );

@@ -9,26 +9,23 @@ interface SecurityFields {
 }
 
 /** kubectl-types' Pod does not type securityContext; this reads it from the same JSON. */
-type PodWithSecurity = Pod & {
-  spec: Pod['spec'] & {
-    securityContext?: SecurityFields;
-    containers: (Pod['spec']['containers'][number] & { securityContext?: SecurityFields })[];
-  };
-};
+interface PodSecurity {
+  spec: { securityContext?: SecurityFields; containers: { securityContext?: SecurityFields }[] };
+}
 
 /**
  * The user id each container runs as: the container's securityContext.runAsUser, else the
  * pod's, else undefined (the image decides — often root, but not known from the API).
  */
 export function containerUserIds(pod: Pod): (number | undefined)[] {
-  const spec = (pod as PodWithSecurity).spec;
+  const spec = (pod as unknown as PodSecurity).spec;
   const podUser = spec.securityContext?.runAsUser;
   return spec.containers.map((c) => c.securityContext?.runAsUser ?? podUser);
 }
 
 /** The groups the pod's processes get besides their own (fsGroup and supplementalGroups). */
 export function podExtraGroups(pod: Pod): number[] {
-  const context = (pod as PodWithSecurity).spec.securityContext;
+  const context = (pod as unknown as PodSecurity).spec.securityContext;
   return [...(context?.fsGroup === undefined ? [] : [context.fsGroup]), ...(context?.supplementalGroups ?? [])];
 }
 

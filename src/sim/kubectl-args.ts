@@ -65,10 +65,10 @@ export function parseKubectl(argv: readonly string[]): ParseResult {
       const shown = raw.startsWith('--') ? raw : `-${raw.slice(1, 2)}`;
       const where = command === undefined ? 'kubectl' : `kubectl ${command}`;
       const text = raw.startsWith('--') ? `unknown flag: ${shown}` : `unknown shorthand flag: '${raw.slice(1, 2)}' in ${arg}`;
-      return { ok: false, message: `error: ${text}\nSee '${where} --help' for usage.` };
+      return { ok: false, message: `Error: ${text}\nSee '${where} --help' for usage.` };
     }
   }
   if (command === undefined) return { ok: false, message: 'error: no command' };
-  if (!(command in commandFlags)) return { ok: false, message: `error: unknown command "${command}" for "kubectl"` };
+  if (!(command in commandFlags)) return { ok: false, message: `Error: unknown command "${command}" for "kubectl"` };
   return { ok: true, args: { command, positional, values, flags, rest } };
 }

@@ -51,7 +51,7 @@ export async function runTool(command: string, args: string[], options: RunOptio
     }
     return { command, args, stdout, stderr, exitCode: result.exitCode ?? 0 };
   } finally {
-    stop.dispose();
+    await stop.dispose();
   }
 }
 
@@ -93,7 +93,7 @@ export async function streamTool(command: string, args: string[], options: Strea
     }
     return { command, args, stdout: '', stderr: '', exitCode: result.exitCode ?? 0 };
   } finally {
-    stop.dispose();
+    await stop.dispose();
     await closeLog(log);
   }
 }
@@ -117,25 +117,35 @@ function start(command: string, args: string[], options: RunOptions, buffer: boo
 
 interface Stopper {
   reason: 'timeout' | 'interrupted' | undefined;
-  dispose(): void;
+  /** Detaches the signals; after a stop, first waits until no process of the group is left. */
+  dispose(): Promise<void>;
 }
 
 /** Wires timeout and abort signals to the SIGINT → SIGTERM → SIGKILL escalation. */
 function attachStopper(child: ResultPromise, options: RunOptions): Stopper {
   const grace = options.graceMs ?? DEFAULT_GRACE_MS;
   const timers: NodeJS.Timeout[] = [];
-  let exited = false;
   const state: Stopper = {
     reason: undefined,
-    dispose() {
-      exited = true;
-      for (const t of timers) clearTimeout(t);
+    async dispose() {
       options.signal?.removeEventListener('abort', onAbort);
       options.forceSignal?.removeEventListener('abort', onForce);
+      // Once stopping has begun, wait (bounded) until the escalation has emptied the group.
+      const deadline = Date.now() + grace * 2 + 1_000;
+      // After SIGKILL only zombies can remain, and reaping them is the init process's job.
+      while (state.reason && !killed && child.pid !== undefined && groupAlive(child.pid) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      for (const t of timers) clearTimeout(t);
     },
   };
+  // Signals go to the whole process group, and keep going after the child itself has
+  // exited: a grandchild that ignores SIGINT/SIGTERM (ssh, VBoxManage under vagrant)
+  // must still get its SIGKILL, or it outlives us.
+  let killed = false;
   const send = (sig: NodeJS.Signals) => {
-    if (exited || child.pid === undefined) return;
+    if (child.pid === undefined || !groupAlive(child.pid)) return;
+    if (sig === 'SIGKILL') killed = true;
     try {
       process.kill(-child.pid, sig);
     } catch {
@@ -159,10 +169,17 @@ function attachStopper(child: ResultPromise, options: RunOptions): Stopper {
   else options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.forceSignal?.aborted) onForce();
   else options.forceSignal?.addEventListener('abort', onForce, { once: true });
-  child.finally(() => {
-    exited = true;
-  }).catch(() => {});
   return state;
+}
+
+/** True while any process of the group led by `pid` exists (signal 0 only checks). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function failureKind(result: { code?: string; originalMessage?: string }): 'not-found' | 'failed' {

@@ -36,7 +36,7 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
 
   const width = Math.max(...model.rows.map((r) => r.title.length)) + 2;
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" marginTop={1}>
       {labels.simulation ? <SimulationBanner text={labels.simulation} /> : null}
       <Text bold>{title}</Text>
       <Text dimColor>{labLine}</Text>

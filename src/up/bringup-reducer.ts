@@ -18,6 +18,8 @@ export interface VmState {
   phase: VmPhase;
   /** The Ansible task running now (or the last one, once provisioning ended). */
   task?: string;
+  /** The phase the VM was in when it failed. */
+  failedIn?: VmPhase;
   /** The task that failed, when one did. */
   failedTask?: string;
   startedAt?: number;
@@ -139,7 +141,7 @@ function onErrorExit(state: BringupState, errorClass: string, message: string, n
   const machine = state.active;
   const errorExit = machine === undefined ? { errorClass, message } : { errorClass, message, machine };
   if (machine === undefined) return { ...state, errorExit };
-  const next = withVm(state, machine, (vm) => ({ ...vm, phase: 'failed', finishedAt: now }));
+  const next = withVm(state, machine, (vm) => ({ ...vm, phase: 'failed', failedIn: vm.phase, finishedAt: now }));
   return { ...next, errorExit };
 }
 
@@ -151,7 +153,7 @@ function onFinished(state: BringupState, outcome: BringupOutcome, now: number): 
     // A VM cut off by a failure did not finish; one stopped by the user keeps its phase
     // (the screen says the bring-up was interrupted).
     const cutOff = outcome === 'failed' && !isFinished(vm.phase) && vm.phase !== 'queued';
-    vms[name] = cutOff ? { ...vm, phase: 'failed', finishedAt: now } : vm;
+    vms[name] = cutOff ? { ...vm, phase: 'failed', failedIn: vm.phase, finishedAt: now } : vm;
   }
   return { ...state, vms, active: undefined, finishedAt: now, outcome };
 }

@@ -89,7 +89,7 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
   // `VBoxManage --version` to pick its driver, then validates the VirtualBox settings (cpus,
   // memory, name, the data-disk customize commands). A stand-in that answers only that and
   // fails on anything else, recording every call, lets the real provider validation run.
-  it('validates the VirtualBox settings too, with a stand-in VBoxManage that only reports a version', async () => {
+  async function standInVBoxManage(): Promise<{ env: NodeJS.ProcessEnv; calls: string }> {
     const bin = join(work, 'vbox-bin');
     const calls = join(work, 'vboxmanage-calls.log');
     await mkdir(bin, { recursive: true });
@@ -98,22 +98,76 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
       ['#!/bin/sh', `echo "$*" >> '${calls}'`, 'if [ "$1" = "--version" ]; then echo 7.0.14r161095; exit 0; fi', 'echo "stand-in VBoxManage: unexpected call: $*" >&2', 'exit 1', ''].join('\n'),
     );
     await chmod(join(bin, 'VBoxManage'), 0o755);
-    const env = { ...toolEnv, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` };
+    return { env: { ...toolEnv, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` }, calls };
+  }
+
+  it('validates the VirtualBox settings too, with a stand-in VBoxManage that only reports a version', async () => {
+    const { env, calls } = await standInVBoxManage();
 
     const validate = await run('vagrant', ['validate'], labDir, env);
     expect(validate.all).toContain('Vagrantfile validated successfully.');
     expect(validate.exitCode).toBe(0);
 
-    // GlusterFS nodes first: Heketi loads the topology of nodes that are already up.
-    const status = await run('vagrant', ['status', '--machine-readable'], labDir, env);
-    expect(status.exitCode).toBe(0);
-    const order = status.stdout.split('\n').filter((line) => line.split(',')[2] === 'state').map((line) => line.split(',')[1]);
-    expect(order).toEqual(['gluster1', 'gluster2', 'gluster3', 'heketi']);
-
     expect([...new Set((await readFile(calls, 'utf8')).trim().split('\n'))]).toEqual(['--version']);
     // Disks are made by `vagrant up` only: validating created no disk folder.
     expect(existsSync(join(labDir, '.vagrant', 'disks'))).toBe(false);
-  });
+  }, 60_000);
+
+  // Vagrant's own library loads the Vagrantfile and reports what `vagrant up` would send to
+  // VBoxManage, without running it: the exact argument lists, per machine and lab state.
+  it('plans the data disk only for GlusterFS VMs not yet created, reusing an existing disk image', async () => {
+    const { env } = await standInVBoxManage();
+    const lab = join(work, 'inspect-lab');
+    await cp(labDir, lab, { recursive: true, filter: (src) => !src.includes('.vagrant') });
+    // gluster1 already exists (Vagrant keeps its VirtualBox id); gluster2's disk image is left over.
+    await mkdir(join(lab, '.vagrant', 'machines', 'gluster1', 'virtualbox'), { recursive: true });
+    await writeFile(join(lab, '.vagrant', 'machines', 'gluster1', 'virtualbox', 'id'), '5a3c5d9e-0000-4000-8000-000000000001');
+    await mkdir(join(lab, '.vagrant', 'disks'), { recursive: true });
+    await writeFile(join(lab, '.vagrant', 'disks', 'gluster-lab-gluster2-data.vdi'), '');
+    const script = [
+      "require 'vagrant'",
+      "require 'json'",
+      'env = Vagrant::Environment.new(cwd: Dir.pwd)',
+      'puts JSON.generate(env.machine_names.to_h { |name|',
+      '  config = env.vagrantfile.machine_config(name, :virtualbox, env.boxes)[:config]',
+      '  vb = config.vm.get_provider_config(:virtualbox)',
+      '  [name, { name: vb.name,',
+      '           customize: vb.customizations.map { |c| c[1].map { |a| a.is_a?(Symbol) ? ":#{a}" : a.to_s } },',
+      '           triggers: config.trigger.before_triggers.map(&:name),',
+      '           provisioners: config.vm.provisioners.map { |p| [p.name.to_s, p.type.to_s] } }]',
+      '})',
+    ].join('\n');
+    const result = await run('ruby', ['-e', script], lab, env);
+    expect(result.exitCode, result.all).toBe(0);
+    const plan = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, { name: string; customize: string[][]; triggers: string[]; provisioners: string[][] }>;
+
+    const disk = (machine: string) => join(lab, '.vagrant', 'disks', `gluster-lab-${machine}-data.vdi`);
+    const base = (machine: string) => [
+      ['modifyvm', ':id', '--cpus', '1'],
+      ['modifyvm', ':id', '--memory', '1024'],
+      ['modifyvm', ':id', '--groups', '/gluster-lab'],
+    ];
+    const attach = (machine: string) => [
+      ['storagectl', ':id', '--name', 'GlusterLabData', '--add', 'sata', '--portcount', '1'],
+      ['storageattach', ':id', '--storagectl', 'GlusterLabData', '--port', '0', '--device', '0', '--type', 'hdd', '--medium', disk(machine)],
+    ];
+    expect(plan.gluster1?.customize).toEqual(base('gluster1'));
+    expect(plan.gluster2?.customize).toEqual([...base('gluster2'), ...attach('gluster2')]);
+    expect(plan.gluster3?.customize).toEqual([
+      ...base('gluster3'),
+      ['createmedium', 'disk', '--filename', disk('gluster3'), '--format', 'VDI', '--size', '10240'],
+      ...attach('gluster3'),
+    ]);
+    expect(plan.heketi?.customize).toEqual(base('heketi'));
+    // GlusterFS nodes first (Vagrant brings machines up in this order): Heketi loads the
+    // topology of nodes that are already up.
+    expect(Object.keys(plan)).toEqual(['gluster1', 'gluster2', 'gluster3', 'heketi']);
+    expect(Object.values(plan).map((m) => m.name)).toEqual(['gluster-lab-gluster1', 'gluster-lab-gluster2', 'gluster-lab-gluster3', 'gluster-lab-heketi']);
+    expect(plan.gluster3?.triggers).toEqual(['data disk folder']);
+    expect(plan.heketi?.triggers).toEqual([]);
+    // Ubuntu's ansible-core first (no PPA), then the role's playbook through ansible_local.
+    expect(plan.heketi?.provisioners).toEqual([['ansible-core', 'shell'], ['ansible', 'ansible_local']]);
+  }, 60_000);
 
   it('stops with a clear message naming the file and the fix when machines is missing', async () => {
     const broken = join(work, 'broken-lab');
@@ -131,11 +185,11 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
 });
 
 describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
-  it.each(playbooks)('accepts the syntax of %s with the extra vars the Vagrantfile passes', async (playbook) => {
-    const result = await run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', '-e', `@${extraVarsFile}`, join('ansible', playbook)], labDir);
-    expect(result.all).toContain(`playbook: ansible/${playbook}`);
+  it('accepts the syntax of every playbook with the extra vars the Vagrantfile passes', async () => {
+    const result = await run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', '-e', `@${extraVarsFile}`, ...playbooks.map((p) => join('ansible', p))], labDir);
+    for (const playbook of playbooks) expect(result.all).toContain(`playbook: ansible/${playbook}`);
     expect(result.exitCode).toBe(0);
-  });
+  }, 60_000);
 
   // The disk choice and the templates are Jinja that only runs inside the VMs; here the real
   // ansible runs them on sample disks and fake keys, locally, touching only the temp folder.
@@ -156,14 +210,15 @@ describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
       autoTwoBlank: { configured_device: 'auto', lsblk_result: lsblk([rootDisk, blank('/dev/sdb'), blank('/dev/sdc')]), pvs_result: { stdout_lines: [] } },
     };
     const devices = { gluster1: '/dev/sdb', gluster2: '/dev/sdc', gluster3: '/dev/vdb' };
+    await mkdir(out, { recursive: true });
     const tasks = join(labDir, 'ansible', 'tasks', 'choose-data-disk.yml');
     const choose = Object.entries(cases).map(([name, vars]) => ({
       name: `Choose for ${name}`,
       block: [
         { name: 'Run the playbook\'s disk choice', 'ansible.builtin.include_tasks': tasks, vars },
-        { name: 'Record the choice', 'ansible.builtin.copy': { content: '{{ data_disk_device }}', dest: join(out, `${name}.txt`), mode: '0644' } },
+        { name: 'Record the choice', 'ansible.builtin.set_fact': { choices: `{{ choices | combine({'${name}': data_disk_device}) }}` } },
       ],
-      rescue: [{ name: 'Record the failure', 'ansible.builtin.copy': { content: '{{ ansible_failed_result.msg }}', dest: join(out, `${name}.failed.txt`), mode: '0644' } }],
+      rescue: [{ name: 'Record the failure', 'ansible.builtin.set_fact': { failures: `{{ failures | combine({'${name}': ansible_failed_result.msg}) }}` } }],
     }));
     const playbook = [
       {
@@ -173,10 +228,11 @@ describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
         gather_facts: false,
         vars: { gluster_devices: devices, heketi_port: 8080, heketi_admin_key: 'test-admin-key', heketi_user_key: 'test-user-key' },
         tasks: [
-          { name: 'Output folder', 'ansible.builtin.file': { path: out, state: 'directory', mode: '0755' } },
+          { name: 'Start with no choices', 'ansible.builtin.set_fact': { choices: {}, failures: {} } },
           { name: 'Topology', 'ansible.builtin.template': { src: join(labDir, 'ansible', 'templates', 'topology.json.j2'), dest: join(out, 'topology.json'), mode: '0644' } },
           { name: 'Heketi config', 'ansible.builtin.template': { src: join(labDir, 'ansible', 'templates', 'heketi.json.j2'), dest: join(out, 'heketi.json'), mode: '0644' } },
           ...choose,
+          { name: 'Write the choices', 'ansible.builtin.copy': { content: '{{ {"choices": choices, "failures": failures} | to_json }}', dest: join(out, 'choices.json'), mode: '0644' } },
         ],
       },
     ];
@@ -200,15 +256,14 @@ describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
       },
     });
 
-    expect(await readFile(join(out, 'configured.txt'), 'utf8')).toBe('/dev/vdb');
-    expect(await readFile(join(out, 'autoBlank.txt'), 'utf8')).toBe('/dev/sdc');
+    const { choices, failures } = JSON.parse(await readFile(join(out, 'choices.json'), 'utf8')) as { choices: Record<string, string>; failures: Record<string, string> };
     // The disk Heketi initialised on an earlier provision wins over a new blank one.
-    expect(await readFile(join(out, 'autoOurs.txt'), 'utf8')).toBe('/dev/sdb');
-    expect(existsSync(join(out, 'autoTwoBlank.txt'))).toBe(false);
-    const failure = await readFile(join(out, 'autoTwoBlank.failed.txt'), 'utf8');
+    expect(choices).toEqual({ configured: '/dev/vdb', autoBlank: '/dev/sdc', autoOurs: '/dev/sdb' });
+    expect(Object.keys(failures)).toEqual(['autoTwoBlank']);
+    const failure = failures.autoTwoBlank ?? '';
     expect(failure).toContain('data_disk.device is "auto" but localhost has 2 blank disks (/dev/sdb, /dev/sdc), not exactly one.');
     expect(failure).toContain('空のディスクが1台ではありません');
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!has.ansibleLint)('ansible-lint', () => {
@@ -216,7 +271,7 @@ describe.skipIf(!has.ansibleLint)('ansible-lint', () => {
     const result = await run('ansible-lint', ['provisioning/ansible'], root, { ...toolEnv, ANSIBLE_HOME: join(work, 'lint-home') });
     expect(result.all).toMatch(/Passed with production profile: 0 failure\(s\), 0 warning\(s\) on \d+ files\./);
     expect(result.exitCode).toBe(0);
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!has.yamllint)('yamllint', () => {

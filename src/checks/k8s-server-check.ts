@@ -1,0 +1,50 @@
+import type { KubeCurrentTarget, KubeVersionInfo } from '../tools/kubectl-types.js';
+import type { KubeVersions } from '../tools/kubectl.js';
+import type { CheckResult } from './check-result.js';
+import type { CheckText } from './check-text.js';
+import type { Outcome } from './outcome.js';
+import { isNotFound, shortReason } from './probe-error.js';
+
+export interface K8sServerFacts {
+  client: Outcome<KubeVersionInfo>;
+  target: Outcome<KubeCurrentTarget>;
+  versions: Outcome<KubeVersions>;
+}
+
+/** The last minor version with the in-tree kubernetes.io/glusterfs provisioner (deprecated in it, removed in 1.26). */
+const lastGlusterfsMinor = 25;
+
+/** "27", "27+" → 27 (distribution builds add a "+"). */
+export function serverMinor(info: KubeVersionInfo): number {
+  const fromMinor = Number.parseInt(info.minor, 10);
+  if (Number.isFinite(fromMinor)) return fromMinor;
+  return Number.parseInt(/^v?\d+\.(\d+)/.exec(info.gitVersion)?.[1] ?? '', 10);
+}
+
+/**
+ * The chosen context's server and its version. Only warnings: the VMs are built without
+ * a cluster, and the storage step makes the final decision against the server it talks to.
+ */
+export function k8sServerCheck(facts: K8sServerFacts, { t }: CheckText): CheckResult {
+  const id = 'k8s-server';
+  if (!facts.client.ok && isNotFound(facts.client.error)) {
+    return { id, status: 'warning', found: '', message: t('k8sNoKubectl'), fix: t('k8sNoKubectlFix') };
+  }
+  if (!facts.target.ok) return { id, status: 'warning', found: '', message: t('k8sNoContext'), fix: t('k8sNoContextFix') };
+  const context = facts.target.value.context;
+  const server = facts.versions.ok ? facts.versions.value.server : undefined;
+  if (!server) {
+    const reason = facts.versions.ok ? 'no serverVersion' : shortReason(facts.versions.error);
+    return { id, status: 'warning', found: context, message: t('k8sUnreachable', { context, reason }), fix: t('k8sUnreachableFix', { context }) };
+  }
+  const version = server.gitVersion;
+  const found = `${version} (${context})`;
+  const minor = serverMinor(server);
+  if (server.major === '1' && minor > lastGlusterfsMinor) {
+    return { id, status: 'warning', found, message: t('k8sRemoved', { context, version }), fix: t('k8sRemovedFix') };
+  }
+  if (server.major === '1' && minor === lastGlusterfsMinor) {
+    return { id, status: 'warning', found, message: t('k8sDeprecated', { context, version }), fix: t('k8sDeprecatedFix') };
+  }
+  return { id, status: 'ok', found, message: t('k8sOk', { context, version }), fix: '' };
+}

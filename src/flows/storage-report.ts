@@ -1,0 +1,47 @@
+import type { AppContext } from '../context.js';
+import type { Finding } from '../diagnosis/finding.js';
+import { translator } from '../i18n/define.js';
+import { storageMessages } from '../i18n/storage-messages.js';
+
+/**
+ * Where `storage` and `default-class` write what happens. Plain lines in both a terminal and
+ * a pipe; with --json the lines go to stderr so stdout holds only the JSON document.
+ * Refusals always go to stderr.
+ */
+export interface Report {
+  info(line: string): void;
+  warn(line: string): void;
+  fail(line: string): void;
+  findings(findings: readonly Finding[]): void;
+}
+
+export function createReport(ctx: AppContext): Report {
+  const t = translator(storageMessages, ctx.lang);
+  const progress = ctx.json ? ctx.stderr : ctx.stdout;
+  const write = (stream: NodeJS.WritableStream, line: string) => stream.write(`${line}\n`);
+  return {
+    info: (line) => write(progress, line),
+    warn: (line) => write(progress, line),
+    fail: (line) => write(ctx.stderr, line),
+    findings(findings) {
+      for (const f of findings) {
+        write(progress, t('findingTitle', { title: f.title }));
+        write(progress, t('findingExplain', { explanation: f.explanation }));
+        if (f.fix) write(progress, t('findingFix', { fix: f.fix }));
+      }
+    },
+  };
+}
+
+/** Ends a flow early with this exit code; what to say was already reported. */
+export class FlowStop extends Error {
+  override readonly name = 'FlowStop';
+  constructor(
+    readonly code: number,
+    /** Which step stopped, for the --json summary. */
+    readonly step: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}

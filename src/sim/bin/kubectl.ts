@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { runKubectl } from '../kubectl-cli.js';
+
+const argv = process.argv.slice(2);
+// Only `-f -` reads stdin; other commands must not wait on a terminal.
+const wantsStdin = argv.some((a, i) => (a === '-f' || a === '--filename') && argv[i + 1] === '-') || argv.includes('--filename=-');
+const stdin = wantsStdin ? readFileSync(0, 'utf8') : '';
+try {
+  process.exitCode = runKubectl(argv, { env: process.env, stdin, stdout: process.stdout, stderr: process.stderr });
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,185 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
+import type { LabConfig } from '../lab/config-schema.js';
+import { defaultLabConfig } from '../lab/defaults.js';
+import { labFiles } from '../lab/lab-files.js';
+import { readLabConfig } from './lab-config-reader.js';
+import { newHeketiModel } from './heketi-model.js';
+import type { HeketiKeys } from './heketi-jwt.js';
+import { closedPortUrl, startHeketiServer } from './heketi-server.js';
+import { insertObject } from './kube-store.js';
+import type { ScenarioName } from './scenarios.js';
+import type { MachineState, SimState } from './sim-state.js';
+import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
+
+export interface SimLabOptions {
+  scenarios?: ScenarioName[];
+  /** Simulated seconds per real second (default 1; tests use 20 or more). */
+  speed?: number;
+  /** Directory for the state file and bin/ (default: a new temporary directory, removed by stop()). */
+  root?: string;
+  /** Lab directory: its gluster-lab.yaml gives the machines and addresses, its secrets/heketi_admin_key the Heketi key. */
+  labDir?: string;
+  /** Heketi admin key, when the lab directory does not hold one (yet). */
+  heketiKey?: string;
+  /** State the VMs start in (default 'not_created'); 'running' means running and provisioned. */
+  machines?: MachineState;
+  /** Directory of the built simulator executables (default: dist/sim-bin of this package). */
+  simBinDir?: string;
+}
+
+export interface SimLab {
+  root: string;
+  binDir: string;
+  stateFile: string;
+  heketiUrl: string;
+  /** process.env with PATH = binDir first, GLUSTER_LAB_SIM_STATE and GLUSTER_LAB_SIM_SPEED. */
+  env: NodeJS.ProcessEnv;
+  readState(): SimState;
+  updateState<T>(change: (state: SimState) => T): T;
+  stop(): Promise<void>;
+}
+
+const tools = [
+  { name: 'vagrant', entry: 'vagrant.js' },
+  { name: 'VBoxManage', entry: 'VBoxManage.js' },
+  { name: 'kubectl', entry: 'kubectl.js' },
+  { name: 'git', entry: 'git.js' },
+] as const;
+
+/**
+ * Starts a simulated lab: a state file, executables named like the real tools in
+ * `binDir`, and Heketi's REST API on 127.0.0.1. Nothing outside loopback is contacted.
+ * The simulator bins must be built (`npm run build`).
+ */
+export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> {
+  const scenarios = options.scenarios ?? ['healthy'];
+  const speed = options.speed ?? 1;
+  const ownsRoot = options.root === undefined;
+  const root = options.root ?? (await mkdtemp(join(tmpdir(), 'gluster-lab-sim-')));
+  const binDir = join(root, 'bin');
+  const stateFile = join(root, 'sim-state.json');
+  mkdirSync(binDir, { recursive: true });
+  const simBinDir = options.simBinDir ?? defaultSimBinDir();
+  for (const tool of tools) {
+    const entry = join(simBinDir, tool.entry);
+    if (!existsSync(entry)) throw new Error(`simulator not built: ${entry} is missing (run npm run build)`);
+    // VirtualBox missing = VBoxManage not on PATH, exactly as on a machine without it.
+    if (tool.name === 'VBoxManage' && scenarios.includes('virtualbox-missing')) continue;
+    // exec: the launcher becomes the simulator process, so signals reach it directly.
+    writeFileSync(join(binDir, tool.name), `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
+  }
+  const config = options.labDir ? readLabConfig(options.labDir) : readLabConfig(root);
+  writeStateFile(stateFile, initialState(config, scenarios, speed, options.machines ?? 'not_created'));
+  const keys = (): HeketiKeys | undefined => heketiKeys(options);
+  const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
+  const heketiUrl = server?.url ?? (await closedPortUrl());
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${binDir}:${process.env.PATH ?? ''}`,
+    GLUSTER_LAB_SIM_STATE: stateFile,
+    GLUSTER_LAB_SIM_SPEED: String(speed),
+  };
+  return {
+    root,
+    binDir,
+    stateFile,
+    heketiUrl,
+    env,
+    readState: () => readStateFile(stateFile),
+    updateState: (change) => updateStateFile(stateFile, change),
+    async stop() {
+      await server?.close();
+      if (ownsRoot) rmSync(root, { recursive: true, force: true });
+      else {
+        rmSync(binDir, { recursive: true, force: true });
+        rmSync(stateFile, { force: true });
+      }
+    },
+  };
+}
+
+function defaultSimBinDir(): string {
+  // Loaded from src/sim/ (tests), dist/ or dist/chunks/ (the bundled demo).
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'sim-bin'), resolve(here, '..', 'sim-bin'), resolve(here, '..', '..', 'dist', 'sim-bin')];
+  return candidates.find((dir) => existsSync(join(dir, 'vagrant.js'))) ?? (candidates[2] as string);
+}
+
+function heketiKeys(options: SimLabOptions): HeketiKeys | undefined {
+  const read = (file: string) => {
+    if (!options.labDir) return undefined;
+    const path = join(options.labDir, file);
+    return existsSync(path) ? readFileSync(path, 'utf8').trim() : undefined;
+  };
+  const admin = options.heketiKey ?? read(labFiles.heketiAdminKey);
+  return admin === undefined ? undefined : { admin, user: read(labFiles.heketiUserKey) };
+}
+
+function initialState(config: LabConfig, scenarios: ScenarioName[], speed: number, machines: MachineState): SimState {
+  const gluster = config.machines.filter((m) => m.role === 'gluster');
+  const heketiMachine = config.machines.find((m) => m.role === 'heketi')?.name ?? 'heketi';
+  const device = config.data_disk.device === 'auto' ? '/dev/sdb' : config.data_disk.device;
+  const state: SimState = {
+    scenarios,
+    speed,
+    kubeContext: 'minikube',
+    counters: { uid: 0, resourceVersion: 1000, event: 0 },
+    machines: {},
+    kube: { objects: [], born: {} },
+    heketi: newHeketiModel(gluster.map((m) => m.address), config.data_disk.size_gb, device),
+    heketiMachine,
+    hostOnlyAddress: `${(config.machines[0]?.address ?? '172.20.1.20').split('.').slice(0, 3).join('.')}.1`,
+    chmodDone: [],
+  };
+  if (machines !== 'not_created') {
+    for (const m of config.machines) state.machines[m.name] = { state: machines, provisioned: true, vmName: `${config.name}_${m.name}` };
+  }
+  const past = Date.now() - 86_400_000;
+  const defaultClass = (name: string, provisioner: string) =>
+    insertObject(
+      state,
+      {
+        kind: 'StorageClass',
+        metadata: { name, annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+        provisioner,
+        reclaimPolicy: 'Delete',
+        volumeBindingMode: 'Immediate',
+      },
+      past,
+    );
+  defaultClass('standard', 'k8s.io/minikube-hostpath');
+  if (scenarios.includes('two-default-classes')) defaultClass('fast', 'rancher.io/local-path');
+  if (scenarios.includes('class-other-params')) {
+    insertObject(
+      state,
+      {
+        kind: 'StorageClass',
+        metadata: { name: config.kubernetes.storage_class },
+        provisioner: 'kubernetes.io/glusterfs',
+        parameters: { resturl: 'http://10.0.0.5:8080', restuser: 'admin', secretName: 'old-heketi-secret', secretNamespace: 'kube-system' },
+        reclaimPolicy: 'Delete',
+        volumeBindingMode: 'Immediate',
+      },
+      past,
+    );
+  }
+  insertObject(state, { kind: 'Namespace', metadata: { name: 'default' }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }, past);
+  return state;
+}
+
+/**
+ * Points an existing lab's gluster-lab.yaml at the simulator's Heketi URL (tests and
+ * demo must never leave the lab's default 172.20.1.x address in place).
+ */
+export async function writeSimLabConfig(labDir: string, heketiUrl: string): Promise<void> {
+  const file = join(labDir, labFiles.config);
+  const text = existsSync(file) ? await readFile(file, 'utf8') : stringify(defaultLabConfig);
+  const doc = parse(text) as { heketi?: { url?: string } };
+  doc.heketi = { ...(doc.heketi ?? {}), url: heketiUrl };
+  await writeFile(file, stringify(doc));
+}

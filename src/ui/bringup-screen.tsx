@@ -1,0 +1,131 @@
+import { Box, Text, useInput, useStdin, useStdout } from 'ink';
+import { useState } from 'react';
+import { translator, type Lang } from '../i18n/define.js';
+import { upMessages } from '../i18n/up-messages.js';
+import type { BringupState } from '../up/bringup-reducer.js';
+import type { SummaryLine } from '../up/bringup-summary.js';
+import { elapsedText } from '../up/elapsed-text.js';
+import { lastLines } from '../up/line-ring.js';
+import { phaseLabelKey } from '../up/phase-labels.js';
+import { BringupOutcome } from './bringup-outcome.js';
+import { BringupTail } from './bringup-tail.js';
+import { BringupVmRow, type VmColumns } from './bringup-vm-row.js';
+import { SimulationBanner } from './simulation-banner.js';
+import { useClock } from './use-clock.js';
+import { useThrottledStore, type ExternalStore } from './use-throttled-store.js';
+
+export interface BringupScreenProps {
+  store: ExternalStore<BringupState>;
+  lang: Lang;
+  labName: string;
+  logFile: string;
+  /** Banner text when the lab is simulated. */
+  simulation?: string;
+  /** How it ended, once it did (the flow adds the diagnosis). */
+  outcome?: readonly SummaryLine[];
+  /** Ctrl-C: the first asks vagrant to stop, the second forces. */
+  onInterrupt: () => void;
+  /** Minimum time between two frames while output flows. */
+  frameIntervalMs?: number;
+  clock?: () => number;
+}
+
+const SHORT_TAIL = 6;
+// Rows the screen uses besides the VM rows and the tail: title, header, tail heading,
+// margins, log path, help, stopping line, and the simulation banner's three rows.
+const FIXED_ROWS = 12;
+
+/**
+ * The live `up` screen: a row per VM, a short tail of the selected VM, the log file.
+ * It renders what the store holds at a capped rate and reads keys; it runs nothing.
+ */
+export function BringupScreen({ store, lang, labName, logFile, simulation, outcome, onInterrupt, frameIntervalMs = 100, clock = Date.now }: BringupScreenProps) {
+  const t = translator(upMessages, lang);
+  const state = useThrottledStore(store, frameIntervalMs);
+  const running = state.outcome === undefined;
+  // The tick only makes a frame once a second; each frame reads the time afresh.
+  useClock(running, clock);
+  const { stdout } = useStdout();
+  const { isRawModeSupported } = useStdin();
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [long, setLong] = useState(false);
+
+  // Until the user picks a VM, the tail follows the one at work.
+  const followed = state.active ?? state.errorExit?.machine ?? lastStarted(state) ?? state.order[0];
+  const selected = chosen ?? followed;
+  const move = (step: number) => {
+    const index = Math.max(0, state.order.indexOf(selected ?? ''));
+    setChosen(state.order[(index + step + state.order.length) % state.order.length]);
+  };
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') onInterrupt();
+      else if ((key.tab && key.shift) || key.leftArrow || key.upArrow) move(-1);
+      else if (key.tab || key.rightArrow || key.downArrow) move(1);
+      else if (input === 'l') setLong((v) => !v);
+    },
+    { isActive: isRawModeSupported === true && running },
+  );
+
+  const at = running ? clock() : (state.finishedAt ?? state.startedAt);
+  const columns = columnWidths(state, t);
+  const rows = stdout.rows || 24;
+  const tailCount = long ? Math.max(SHORT_TAIL, rows - FIXED_ROWS - state.order.length) : SHORT_TAIL;
+  const vm = selected === undefined ? undefined : state.vms[selected];
+  const tail = vm ? lastLines(vm.tail, tailCount) : lastLines(state.general, tailCount);
+  const total = (state.finishedAt ?? at) - state.startedAt;
+
+  return (
+    <Box flexDirection="column">
+      {simulation ? <SimulationBanner text={simulation} /> : null}
+      <Box>
+        <Text bold>{t('screenTitle', { name: labName })}</Text>
+        <Text dimColor>{`   ${t('screenTotal', { time: elapsedText(total) })}`}</Text>
+      </Box>
+      <Box marginTop={1}>
+        <Box width={columns.name + 2} flexShrink={0}><Text dimColor>{`  ${t('colVm')}`}</Text></Box>
+        <Box width={columns.phase + 2} flexShrink={0}><Text dimColor>{t('colPhase')}</Text></Box>
+        <Box width={columns.elapsed + 1} flexShrink={0}><Text dimColor>{t('colElapsed')}</Text></Box>
+        <Box width={columns.recap + 1} flexShrink={0}><Text dimColor>{t('colRecap')}</Text></Box>
+        <Text dimColor wrap="truncate-end">{t('colTask')}</Text>
+      </Box>
+      {state.order.map((name) => {
+        const row = state.vms[name];
+        return row ? <BringupVmRow key={name} vm={row} phaseLabel={t(phaseLabelKey[row.phase])} selected={running && name === selected} now={at} columns={columns} /> : null;
+      })}
+      {outcome && !running ? (
+        <BringupOutcome lines={outcome} />
+      ) : (
+        <BringupTail heading={t('tailHeading', { vm: selected ?? '', count: tailCount })} lines={tail} emptyText={t('tailEmpty')} />
+      )}
+      <Box marginTop={1}>
+        <Text dimColor wrap="truncate-end">{t('logFile', { path: logFile })}</Text>
+      </Box>
+      {state.stopping && running ? <Text color="yellow">{t('stopping')}</Text> : null}
+      {running && isRawModeSupported ? <Text dimColor>{t('keysHelp')}</Text> : null}
+    </Box>
+  );
+}
+
+function lastStarted(state: BringupState): string | undefined {
+  let found: string | undefined;
+  for (const name of state.order) if (state.vms[name]?.startedAt !== undefined) found = name;
+  return found;
+}
+
+function columnWidths(state: BringupState, t: ReturnType<typeof translator<keyof typeof upMessages.en>>): VmColumns {
+  const phases = Object.values(phaseLabelKey).map((key) => displayWidth(t(key)) + 2);
+  return {
+    name: Math.max(displayWidth(t('colVm')), ...state.order.map((n) => n.length)) + 2,
+    phase: Math.max(displayWidth(t('colPhase')), ...phases),
+    elapsed: Math.max(displayWidth(t('colElapsed')), 7),
+    recap: displayWidth(t('colRecap')),
+  };
+}
+
+/** Columns a string takes: CJK characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
+}
