@@ -58,6 +58,11 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
   });
   installSigintHandler();
   routeSigint(interrupts.interrupt);
+  // A closed pipe (`gluster-lab demo | head`) stops the flow like Ctrl-C, so that its
+  // cleanup (temporary pods, simulator files) still runs.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') interrupts.interrupt();
+  });
   return {
     lang,
     labDir: resolve(dirArg ?? globals.dir ?? 'gluster-lab'),

@@ -37,8 +37,8 @@ export const commands: CommandSpec[] = [
     options: [{ flags: '--force', help: 'optForce' }],
     load: async () => (await import('../flows/init.js')).initCommand,
   },
-  { name: 'check', help: 'cmdCheck', load: async () => notBuilt('check') },
-  { name: 'up', help: 'cmdUp', load: async () => notBuilt('up') },
+  { name: 'check', help: 'cmdCheck', load: async () => (await import('../flows/check.js')).checkCommand },
+  { name: 'up', help: 'cmdUp', load: async () => (await import('../flows/up.js')).upCommand },
   { name: 'status', help: 'cmdStatus', load: async () => notBuilt('status') },
   { name: 'halt', help: 'cmdHalt', load: async () => notBuilt('halt') },
   { name: 'destroy', help: 'cmdDestroy', load: async () => notBuilt('destroy') },
@@ -66,8 +66,11 @@ export const commands: CommandSpec[] = [
     name: 'fix-permissions',
     help: 'cmdFixPermissions',
     argument: { syntax: '[pvc...]', help: 'argPvc' },
-    options: [{ flags: '--all-suspected', help: 'optAllSuspected' }],
-    load: async () => notBuilt('fix-permissions'),
+    options: [
+      { flags: '--all-suspected', help: 'optAllSuspected' },
+      { flags: '--timeout <seconds>', help: 'optPodTimeout' },
+    ],
+    load: async () => (await import('../flows/fix-permissions.js')).fixPermissionsCommand,
   },
   {
     name: 'diagnose',
@@ -76,7 +79,15 @@ export const commands: CommandSpec[] = [
     argument: { syntax: '[file]', help: 'argFile' },
     load: async () => (await import('../flows/diagnose-command.js')).diagnoseCommand,
   },
-  { name: 'demo', help: 'cmdDemo', load: async () => notBuilt('demo') },
+  {
+    name: 'demo',
+    help: 'cmdDemo',
+    options: [
+      { flags: '--scenario <name...>', help: 'optScenario' },
+      { flags: '--speed <factor>', help: 'optSpeed' },
+    ],
+    load: async () => (await import('../flows/demo.js')).demoCommand,
+  },
 ];
 
 /** A command whose flow a later version builds: says so plainly, does nothing, exit 2. */

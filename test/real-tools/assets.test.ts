@@ -83,7 +83,7 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
     expect(result.all).toContain('Vagrantfile validated successfully.');
     expect(result.exitCode).toBe(0);
     for (const machine of config.machines) expect(result.all).toContain(`==> ${machine.name}: Ignoring provider config for validation...`);
-  });
+  }, 60_000);
 
   // There is no VirtualBox here. `vagrant validate` without --ignore-provider only asks
   // `VBoxManage --version` to pick its driver, then validates the VirtualBox settings (cpus,
@@ -115,7 +115,7 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
 
   // Vagrant's own library loads the Vagrantfile and reports what `vagrant up` would send to
   // VBoxManage, without running it: the exact argument lists, per machine and lab state.
-  it('plans the data disk only for GlusterFS VMs not yet created, reusing an existing disk image', async () => {
+  it('plans the data disk only for GlusterFS VMs not yet created, reusing an existing disk image', async (context) => {
     const { env } = await standInVBoxManage();
     const lab = join(work, 'inspect-lab');
     await cp(labDir, lab, { recursive: true, filter: (src) => !src.includes('.vagrant') });
@@ -138,6 +138,8 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
       '})',
     ].join('\n');
     const result = await run('ruby', ['-e', script], lab, env);
+    // Debian's vagrant is a gem of the system ruby; HashiCorp's package embeds its own.
+    if (/cannot load such file -- vagrant|ENOENT/.test(String(result.all))) context.skip('vagrant is not a gem of the system ruby: skipping the VBoxManage plan check');
     expect(result.exitCode, result.all).toBe(0);
     const plan = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, { name: string; customize: string[][]; triggers: string[]; provisioners: string[][] }>;
 
@@ -181,7 +183,7 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
     expect(result.all).toContain(`gluster-lab.yaml is not usable: "machines" is missing or empty (${join(broken, 'gluster-lab.yaml')})`);
     expect(result.all).toContain('run `gluster-lab init` to write the defaults');
     expect(result.all).toContain('"machines" がないか空です');
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {

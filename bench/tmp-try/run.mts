@@ -1,0 +1,11 @@
+import { execa } from 'execa';
+import { startSimLab, writeSimLabConfig } from '../../src/sim/sim-lab.js';
+const lab = '/tmp/gl-try/lab';
+await execa(process.execPath, ['/work/main/dist/cli.js', 'init', lab], { reject: false });
+const scen = (process.argv[2] ?? 'healthy').split(',') as any;
+const sim = await startSimLab({ scenarios: scen, speed: Number(process.argv[3] ?? 50), labDir: lab });
+await writeSimLabConfig(lab, sim.heketiUrl);
+const t0 = Date.now();
+const r = await execa(process.execPath, ['/work/main/dist/cli.js', 'up', '--dir', lab], { env: sim.env, reject: false, all: true });
+console.log(r.all); console.log('exit', r.exitCode, 'ms', Date.now() - t0);
+await sim.stop();

@@ -1,0 +1,155 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { CommandRunner } from '../cli/commands.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { checkIds, summarize, type CheckId, type CheckResult } from '../checks/check-result.js';
+import { initialBoard, reduceBoard, releasedResults } from '../checks/check-board.js';
+import { planChecks, type CheckTask } from '../checks/check-plan.js';
+import { checkReportLines } from '../checks/check-report-lines.js';
+import { checkText, type CheckText } from '../checks/check-text.js';
+import { checkTitleKeys } from '../checks/check-titles.js';
+import { sharedProbes, type HostProbes } from '../checks/host-probes.js';
+import { gigabytes, labNeeds } from '../checks/lab-needs.js';
+import { shortReason } from '../checks/probe-error.js';
+import { realHostProbes } from '../checks/real-host-probes.js';
+import { runChecks, type CheckEvent } from '../checks/run-checks.js';
+import { hostOs } from '../diagnosis/host-os.js';
+import { translator } from '../i18n/define.js';
+import { wizardMessages } from '../i18n/wizard-messages.js';
+import type { LabConfig } from '../lab/config-schema.js';
+import { LabConfigError, loadLabConfig } from '../lab/config.js';
+import { defaultLabConfig } from '../lab/defaults.js';
+import { labFiles } from '../lab/lab-files.js';
+import type { LastCheck } from '../lab/lab-summary.js';
+
+export const checkCommand: CommandRunner = (ctx) => checkFlow(ctx);
+
+export interface CheckFlowDeps {
+  /** Recorded or fake probes in tests; the real machine otherwise. */
+  probes?: HostProbes;
+  slowAfterMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * `check`: every prerequisite at once, shown in a fixed order (Ink screen, plain lines or
+ * --json). Exit 1 when any check fails. Records the summary in the lab for the home screen.
+ */
+export async function checkFlow(ctx: AppContext, deps: CheckFlowDeps = {}): Promise<number> {
+  const probes = sharedProbes(deps.probes ?? realHostProbes({ kube: ctx.kube, tool: { signal: ctx.signal, forceSignal: ctx.forceSignal, env: ctx.env } }));
+  const text = checkText(ctx.lang, hostOs(probes.platform));
+  const lab = await readLab(ctx, text);
+  const tasks = planChecks(probes, { config: lab.config, dir: ctx.labDir }, text);
+  const crashed = (id: CheckId, error: unknown): CheckResult => ({
+    id,
+    status: 'failure',
+    found: '',
+    message: text.t('crashed', { reason: shortReason(error) }),
+    fix: text.t('crashedFix'),
+  });
+  const options = { crashed, slowAfterMs: deps.slowAfterMs };
+
+  let results: CheckResult[];
+  if (ctx.json) results = await runChecks(tasks, options);
+  else if (ctx.interactive) results = await showScreen(ctx, tasks, text, lab.note, options);
+  else results = await printPlain(ctx, tasks, text, lab.note, options);
+
+  const summary = summarize(results);
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify({ checks: results.map(({ id, status, found, message, fix }) => ({ id, status, found, message, fix })), summary })}\n`);
+  if (lab.isLab) await recordLastCheck(ctx.labDir, { at: (deps.now?.() ?? new Date()).toISOString(), failures: summary.failures, warnings: summary.warnings });
+  if (ctx.signal.aborted) return ExitCode.interrupted;
+  return summary.failures > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+interface LabForCheck {
+  config: LabConfig;
+  /** A gluster-lab.yaml is there: the summary is recorded in the lab. */
+  isLab: boolean;
+  /** Said under the heading when the figures are the default lab's. */
+  note?: string;
+}
+
+/** Without a (valid) lab the checks still run, against the default lab's figures, and say so. */
+async function readLab(ctx: AppContext, { t }: CheckText): Promise<LabForCheck> {
+  try {
+    return { config: await loadLabConfig(ctx.labDir, ctx.lang), isLab: true };
+  } catch (error) {
+    if (!(error instanceof LabConfigError)) throw error;
+    if (!error.missing) return { config: defaultLabConfig, isLab: true, note: t('labBroken', { dir: ctx.labDir }) };
+    const needs = labNeeds(defaultLabConfig);
+    const note = t('noLab', { dir: ctx.labDir, vms: needs.vms, memory: gigabytes(needs.memoryBytes), addresses: needs.addresses.join(', ') });
+    return { config: defaultLabConfig, isLab: false, note };
+  }
+}
+
+function titlesFor({ t }: CheckText): Record<CheckId, string> {
+  return Object.fromEntries(checkIds.map((id) => [id, t(checkTitleKeys[id])])) as Record<CheckId, string>;
+}
+
+function summaryLine(results: readonly CheckResult[], { t }: CheckText): string {
+  const summary = summarize(results);
+  if (summary.failures === 0 && summary.warnings === 0) return t('summaryClean', { ok: summary.ok });
+  const line = t('summary', { failures: summary.failures, warnings: summary.warnings, ok: summary.ok });
+  return summary.failures > 0 ? `${line} ${t('summaryNextFailed')}` : line;
+}
+
+type RunOptions = Parameters<typeof runChecks>[1];
+
+/** No terminal: plain lines in the fixed order, each as soon as the rows above it are done. */
+async function printPlain(ctx: AppContext, tasks: CheckTask[], text: CheckText, note: string | undefined, options: RunOptions): Promise<CheckResult[]> {
+  const titles = titlesFor(text);
+  const write = (line: string) => ctx.stdout.write(`${line}\n`);
+  if (ctx.simulation) write(`[${translator(wizardMessages, ctx.lang)('simulation')}]`);
+  write(text.t('heading'));
+  if (note) write(note);
+  let board = initialBoard(tasks.map((task) => task.id));
+  let shown = 0;
+  const onEvent = (event: CheckEvent) => {
+    board = reduceBoard(board, event);
+    if (event.type === 'slow') write(`… ${text.t('stillChecking', { name: titles[event.id] })}`);
+    for (const result of releasedResults(board, shown)) {
+      for (const line of checkReportLines(result, titles[result.id])) write(line);
+      shown++;
+    }
+  };
+  const results = await runChecks(tasks, { ...options, onEvent });
+  write('');
+  write(summaryLine(results, text));
+  return results;
+}
+
+async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, note: string | undefined, options: RunOptions): Promise<CheckResult[]> {
+  // Ink is loaded only for the live screen: plain and --json output start faster without it.
+  const [{ render }, { createElement }, { CheckScreen }] = await Promise.all([import('ink'), import('react'), import('../ui/check-screen.js')]);
+  let results: CheckResult[] = [];
+  const app = render(
+    createElement(CheckScreen, {
+      heading: text.t('heading'),
+      note,
+      simulation: ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined,
+      ids: tasks.map((task) => task.id),
+      titles: titlesFor(text),
+      labels: {
+        checking: text.t('checking'),
+        stillChecking: (name: string) => text.t('stillChecking', { name }),
+        summary: (all: readonly CheckResult[]) => summaryLine(all, text),
+      },
+      run: (emit: (event: CheckEvent) => void) => runChecks(tasks, { ...options, onEvent: emit }),
+      onDone: (all: CheckResult[]) => (results = all),
+      onInterrupt: () => ctx.interrupt(),
+    }),
+    { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false },
+  );
+  await app.waitUntilExit();
+  app.cleanup();
+  return results;
+}
+
+/** The home screen shows "last check: …" from this file. */
+async function recordLastCheck(labDir: string, last: LastCheck): Promise<void> {
+  if (!(await stat(labDir).then((s) => s.isDirectory(), () => false))) return;
+  const file = join(labDir, labFiles.lastCheck);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(last)}\n`);
+}

@@ -1,0 +1,123 @@
+import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { translator } from '../i18n/define.js';
+import { storageMessages } from '../i18n/storage-messages.js';
+import { diffStorageClass, type ClassFieldDiff } from '../k8s/class-diff.js';
+import { defaultClassAnnotations } from '../k8s/default-classes.js';
+import { heketiSecretManifest, storageClassManifest, type StorageClassManifest } from '../k8s/manifests.js';
+import type { LabConfig } from '../lab/config-schema.js';
+import { applyManifest, createManifest, deleteResource, getStorageClasses, isNotFound, kubectlArgs } from '../tools/kubectl.js';
+import { runTool } from '../tools/run.js';
+import { defaultTimeouts, runOptions } from '../tools/tool-options.js';
+import { confirmOrFlag } from './confirm.js';
+import { toolOptions } from './storage-preflight.js';
+import { FlowStop, type Report } from './storage-report.js';
+
+export type ApplyAction = 'created' | 'updated' | 'replaced' | 'unchanged';
+
+interface SecretJson {
+  type?: string;
+  data?: Record<string, string>;
+}
+
+/**
+ * `kubectl get secret NAME -n NS -o json`, or undefined when there is none. The tools layer
+ * has no Secret reader (only this flow needs one); the call goes through run.ts the same way.
+ */
+async function readSecret(ctx: AppContext, namespace: string, name: string): Promise<SecretJson | undefined> {
+  try {
+    const result = await runTool(
+      'kubectl',
+      kubectlArgs(ctx.kube, ['get', 'secret', name, '-n', namespace, '-o', 'json']),
+      runOptions(toolOptions(ctx), defaultTimeouts.kubectlGet),
+    );
+    return JSON.parse(result.stdout) as SecretJson;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Applies the Secret holding the admin key, unless the cluster already has exactly it. */
+export async function applySecret(ctx: AppContext, report: Report, config: LabConfig, namespace: string, adminKey: string): Promise<ApplyAction> {
+  const t = translator(storageMessages, ctx.lang);
+  const name = config.kubernetes.secret_name;
+  const manifest = heketiSecretManifest({ name, namespace, key: adminKey });
+  const existing = await readSecret(ctx, namespace, name);
+  if (existing && existing.type === manifest.type && existing.data?.key === manifest.data.key) {
+    report.info(t('secretUnchanged', { namespace, name }));
+    return 'unchanged';
+  }
+  await withNamespaceCheck(ctx, report, namespace, () => applyManifest(ctx.kube, manifest, toolOptions(ctx)));
+  report.info(t(existing ? 'secretUpdated' : 'secretCreated', { namespace, name }));
+  return existing ? 'updated' : 'created';
+}
+
+export interface ClassResult {
+  action: ApplyAction;
+  diff: ClassFieldDiff[];
+}
+
+/**
+ * Creates the lab's StorageClass, leaves an identical one alone, and replaces a different
+ * one (delete + create: its parameters are immutable) only when the user agrees.
+ */
+export async function applyStorageClass(ctx: AppContext, report: Report, config: LabConfig, secretNamespace: string): Promise<ClassResult> {
+  const t = translator(storageMessages, ctx.lang);
+  const name = config.kubernetes.storage_class;
+  const wanted = storageClassManifest({
+    name,
+    resturl: config.heketi.url,
+    restuser: config.heketi.admin_user,
+    secretName: config.kubernetes.secret_name,
+    secretNamespace,
+  });
+  const opts = toolOptions(ctx);
+  const existing = (await getStorageClasses(ctx.kube, opts)).items.find((c) => c.metadata.name === name);
+  if (!existing) {
+    await applyManifest(ctx.kube, wanted, opts);
+    report.info(t('classCreated', { name, url: config.heketi.url }));
+    return { action: 'created', diff: [] };
+  }
+  const diff = diffStorageClass(existing, wanted);
+  if (diff.length === 0) {
+    report.info(t('classUnchanged', { name }));
+    return { action: 'unchanged', diff };
+  }
+
+  report.info(t('classDiffers', { name }));
+  for (const d of diff) {
+    report.info(t('classDiffLine', { field: d.field, current: d.current ?? t('classDiffUnset'), wanted: d.wanted ?? t('classDiffUnset') }));
+  }
+  report.info(t('classImmutable'));
+  const go = await confirmOrFlag(ctx, t('classReplaceConfirm', { name }), () => new UsageError(t('classReplaceNeedsYes', { name })));
+  if (!go) {
+    report.info(t('classKept', { name }));
+    throw new FlowStop(ExitCode.ok, 'storage-class', 'kept');
+  }
+  if (ctx.yes) report.info(t('classReplacing', { name }));
+  await deleteResource(ctx.kube, 'storageclass', name, undefined, { ...opts, wait: true });
+  await createManifest(ctx.kube, keepDefaultMark(wanted, existing.metadata.annotations), opts);
+  report.info(t('classReplaced', { name }));
+  return { action: 'replaced', diff };
+}
+
+/** A class that was the default stays the default after it is replaced. */
+function keepDefaultMark(manifest: StorageClassManifest, annotations: Record<string, string> | undefined): StorageClassManifest {
+  const kept = Object.fromEntries(defaultClassAnnotations.filter((a) => annotations?.[a] !== undefined).map((a) => [a, annotations?.[a] ?? '']));
+  if (Object.keys(kept).length === 0) return manifest;
+  return { ...manifest, metadata: { ...manifest.metadata, annotations: kept } } as StorageClassManifest;
+}
+
+/** Runs a namespaced change; a missing namespace is explained instead of kubectl's bare error. */
+export async function withNamespaceCheck<T>(ctx: AppContext, report: Report, namespace: string, change: () => Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (isNotFound(error) && /namespaces? "[^"]+" not found/.test((error as { stderrTail: string }).stderrTail)) {
+      report.fail(translator(storageMessages, ctx.lang)('namespaceMissing', { namespace }));
+      throw new FlowStop(ExitCode.failed, 'namespace', `namespace ${namespace} not found`);
+    }
+    throw error;
+  }
+}

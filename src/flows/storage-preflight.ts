@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { translator } from '../i18n/define.js';
+import { storageMessages } from '../i18n/storage-messages.js';
+import { heketiCapacity, largestReplicaKiB, requiredNodes, type HeketiCapacity } from '../k8s/heketi-capacity.js';
+import { formatBytes } from '../k8s/quantity.js';
+import { serverCompat, type ServerCompat } from '../k8s/server-compat.js';
+import type { LabConfig } from '../lab/config-schema.js';
+import { labFiles } from '../lab/lab-files.js';
+import { HeketiClient, HeketiError } from '../tools/heketi-client.js';
+import { currentTarget, kubectlVersion } from '../tools/kubectl.js';
+import type { KubeCurrentTarget } from '../tools/kubectl-types.js';
+import { ToolError } from '../tools/tool-error.js';
+import type { ToolOptions } from '../tools/tool-options.js';
+import { confirmOrFlag } from './confirm.js';
+import { diagnoseLines, knownFinding } from './storage-diagnosis.js';
+import { FlowStop, type Report } from './storage-report.js';
+
+export function toolOptions(ctx: AppContext): ToolOptions {
+  return { signal: ctx.signal, forceSignal: ctx.forceSignal, env: ctx.env };
+}
+
+/** Which cluster kubectl points at, shown and confirmed before anything changes there. */
+export async function contextGuard(ctx: AppContext, report: Report, question: 'targetConfirm' | 'dcConfirm'): Promise<KubeCurrentTarget> {
+  const t = translator(storageMessages, ctx.lang);
+  let target: KubeCurrentTarget;
+  try {
+    target = await currentTarget(ctx.kube, toolOptions(ctx));
+  } catch (error) {
+    throw kubectlStop(ctx, report, error, 'context', 'targetUnreachable', 'targetUnreachableNext');
+  }
+  report.info(t('targetHeader'));
+  report.info(t('targetContext', { value: target.context }));
+  report.info(t('targetServer', { value: target.server }));
+  report.info(t('targetUser', { value: target.user }));
+  if (question === 'targetConfirm') {
+    const go = await confirmOrFlag(ctx, t('targetConfirm'), () => new UsageError(t('targetNeedsYes')), true);
+    if (!go) {
+      report.info(t('targetCancelled'));
+      throw new FlowStop(ExitCode.ok, 'context', 'cancelled');
+    }
+  }
+  return target;
+}
+
+/** Refuses a server without the in-tree glusterfs plugin (v1.26+); warns on v1.25. */
+export async function serverCheck(ctx: AppContext, report: Report): Promise<ServerCompat> {
+  const t = translator(storageMessages, ctx.lang);
+  let compat: ServerCompat;
+  try {
+    const versions = await kubectlVersion(ctx.kube, toolOptions(ctx));
+    if (!versions.server) throw new Error('no serverVersion');
+    compat = serverCompat(versions.server);
+  } catch (error) {
+    throw kubectlStop(ctx, report, error, 'server-version', 'versionUnreachable', 'versionUnreachableNext');
+  }
+  const version = compat.gitVersion;
+  switch (compat.support) {
+    case 'removed':
+      report.fail(t('versionRemoved', { version }));
+      report.fail(t('versionRemovedOptions'));
+      throw new FlowStop(ExitCode.failed, 'server-version', 'in-tree glusterfs provisioner removed (v1.26+)');
+    case 'deprecated':
+      report.warn(t('versionDeprecated', { version }));
+      break;
+    case 'unknown':
+      report.warn(t('versionUnknown', { version }));
+      break;
+    case 'supported':
+      report.info(t('versionShown', { version }));
+  }
+  return compat;
+}
+
+function kubectlStop(
+  ctx: AppContext,
+  report: Report,
+  error: unknown,
+  step: string,
+  what: 'targetUnreachable' | 'versionUnreachable',
+  next: 'targetUnreachableNext' | 'versionUnreachableNext',
+): FlowStop {
+  if (ctx.signal.aborted) throw error;
+  const t = translator(storageMessages, ctx.lang);
+  const detail = error instanceof ToolError ? (error.stderrTail.trim() || error.message) : error instanceof Error ? error.message : String(error);
+  report.fail(t(what, { reason: detail.split('\n').slice(-3).join(' ') }));
+  report.findings(diagnoseLines(detail.split('\n'), ctx.lang));
+  report.fail(t(next));
+  return new FlowStop(ExitCode.failed, step, detail);
+}
+
+export interface HeketiReadiness {
+  capacity: HeketiCapacity;
+  largestKiB: number;
+  adminKey: string;
+}
+
+/** Reads the admin key (never shown) and checks Heketi answers, accepts it and has 3 usable nodes. */
+export async function heketiCheck(ctx: AppContext, report: Report, config: LabConfig): Promise<HeketiReadiness> {
+  const t = translator(storageMessages, ctx.lang);
+  const keyFile = join(ctx.labDir, labFiles.heketiAdminKey);
+  let adminKey: string;
+  try {
+    adminKey = (await readFile(keyFile, 'utf8')).trim();
+    if (!adminKey) throw new Error('empty file');
+  } catch (error) {
+    report.fail(t('adminKeyMissing', { file: keyFile, reason: (error as Error).message }));
+    throw new FlowStop(ExitCode.failed, 'heketi', 'admin key missing');
+  }
+  const url = config.heketi.url;
+  report.info(t('heketiChecking', { url }));
+  const client = new HeketiClient({ url, user: config.heketi.admin_user, key: adminKey, signal: ctx.signal });
+  try {
+    report.info(t('heketiHello', { text: await client.hello() }));
+    const capacity = heketiCapacity(await client.topology());
+    for (const node of capacity.nodes) {
+      report.info(t('heketiNode', { host: node.host, state: node.state, devices: node.devices, free: formatBytes(node.freeKiB * 1024), total: formatBytes(node.totalKiB * 1024) }));
+    }
+    if (capacity.usableNodes < requiredNodes) {
+      report.fail(t('heketiTooFew', { count: capacity.usableNodes, needed: requiredNodes }));
+      report.fail(t('heketiTooFewNext'));
+      throw new FlowStop(ExitCode.failed, 'heketi', 'too few nodes');
+    }
+    const largestKiB = largestReplicaKiB(capacity);
+    report.info(t('heketiReady', { count: capacity.usableNodes, free: formatBytes(capacity.freeKiB * 1024), largest: formatBytes(largestKiB * 1024) }));
+    return { capacity, largestKiB, adminKey };
+  } catch (error) {
+    if (!(error instanceof HeketiError)) throw error;
+    const reason = error.kind === 'unreachable' ? (error.code ?? 'no answer') : `HTTP ${error.status ?? '?'}${error.body ? `: ${error.body}` : ''}`;
+    if (error.kind === 'unreachable') {
+      report.fail(t('heketiUnreachable', { url, reason }));
+      report.findings(knownFinding('heketi-unreachable', ctx.lang));
+      report.fail(t('heketiUnreachableNext'));
+    } else if (error.kind === 'auth') {
+      report.fail(t('heketiAuth', { reason, file: keyFile }));
+      report.findings(diagnoseLines([error.body], ctx.lang));
+      report.fail(t('heketiAuthNext'));
+    } else {
+      report.fail(t('heketiError', { reason }));
+      report.findings(diagnoseLines([error.body], ctx.lang));
+    }
+    throw new FlowStop(ExitCode.failed, 'heketi', `${error.kind}: ${reason}`);
+  }
+}

@@ -1,0 +1,146 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createElement } from 'react';
+import type { CommandRunner } from '../cli/commands.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { diagnoseFile, diagnoseText } from '../diagnosis/diagnose.js';
+import type { Finding } from '../diagnosis/finding.js';
+import { translator } from '../i18n/define.js';
+import { upMessages } from '../i18n/up-messages.js';
+import { wizardMessages } from '../i18n/wizard-messages.js';
+import type { LabConfig } from '../lab/config-schema.js';
+import { LabConfigError, loadLabConfig } from '../lab/config.js';
+import { ToolError } from '../tools/tool-error.js';
+import { vagrantUp } from '../tools/vagrant.js';
+import type { VagrantEvent } from '../tools/vagrant-events.js';
+import { bringupOrder } from '../up/bringup-order.js';
+import type { BringupOutcome, BringupState } from '../up/bringup-reducer.js';
+import { BringupStore } from '../up/bringup-store.js';
+import { diagnosisInput, outcomeLines, vmSummaryLine, type SummaryLine } from '../up/bringup-summary.js';
+import { logFilePath } from '../up/log-file-name.js';
+import { plainLine } from '../up/plain-line.js';
+
+export const upCommand: CommandRunner = (ctx) => upFlow(ctx);
+
+/** `up`: `vagrant up` with the live screen (or plain lines without a terminal), then a summary. */
+export async function upFlow(ctx: AppContext): Promise<number> {
+  const config = await labConfigOrReport(ctx);
+  if (!config) return ExitCode.failed;
+  const logFile = logFilePath(ctx.labDir, 'up', new Date());
+  await mkdir(dirname(logFile), { recursive: true });
+  const store = new BringupStore(bringupOrder(config));
+  const onAbort = () => store.dispatch({ type: 'stopping' });
+  ctx.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return ctx.interactive ? await upWithScreen(ctx, config, store, logFile) : await upPlain(ctx, store, logFile);
+  } finally {
+    ctx.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Reads gluster-lab.yaml; when there is none (or it is broken) says so and gives undefined. */
+export async function labConfigOrReport(ctx: AppContext): Promise<LabConfig | undefined> {
+  try {
+    return await loadLabConfig(ctx.labDir, ctx.lang);
+  } catch (error) {
+    if (!(error instanceof LabConfigError)) throw error;
+    ctx.stderr.write(`${error.message}\n`);
+    return undefined;
+  }
+}
+
+/** Runs vagrant up, feeding every event to `store` (and `onEvent`); the outcome, never a throw for a vagrant failure. */
+async function runUp(ctx: AppContext, store: BringupStore, logFile: string, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
+  let outcome: BringupOutcome;
+  try {
+    await vagrantUp({
+      cwd: ctx.labDir,
+      env: ctx.env,
+      signal: ctx.signal,
+      forceSignal: ctx.forceSignal,
+      logFile,
+      onEvent(event) {
+        onEvent?.(event);
+        store.dispatch(event);
+      },
+    });
+    outcome = 'ok';
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    if (error.kind === 'interrupted' || ctx.signal.aborted) outcome = 'interrupted';
+    else {
+      outcome = 'failed';
+      // vagrant missing, or a crash without an error-exit record: its words are the evidence.
+      if (!store.getState().errorExit) {
+        for (const text of error.message.split('\n')) store.dispatch({ type: 'line', level: 'error', text });
+      }
+    }
+  }
+  store.dispatch({ type: 'finished', outcome });
+  return outcome;
+}
+
+async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupStore, logFile: string): Promise<number> {
+  const { render } = await import('ink');
+  const { BringupScreen } = await import('../ui/bringup-screen.js');
+  const simulation = ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined;
+  const props = { store, lang: ctx.lang, labName: config.name, logFile, simulation, onInterrupt: ctx.interrupt };
+  const instance = render(createElement(BringupScreen, props), {
+    stdout: ctx.stdout,
+    stdin: process.stdin,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 10,
+  });
+  const outcome = await runUp(ctx, store, logFile);
+  const lines = await endLines(ctx, store.getState(), logFile);
+  instance.rerender(createElement(BringupScreen, { ...props, outcome: lines }));
+  // Let the throttled store deliver the final state before the last frame is kept.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  instance.unmount();
+  await instance.waitUntilExit();
+  return exitCodeOf(outcome);
+}
+
+async function upPlain(ctx: AppContext, store: BringupStore, logFile: string): Promise<number> {
+  const t = translator(upMessages, ctx.lang);
+  const width = Math.max(...store.getState().order.map((n) => n.length));
+  const outcome = await runUp(ctx, store, logFile, (event) => {
+    if (event.type !== 'line' || event.text.trim() === '') return;
+    // Unprefixed output (ansible_local) belongs to the VM being brought up.
+    ctx.stdout.write(`${plainLine(event.machine ?? store.getState().active, event.text, width)}\n`);
+  });
+  const state = store.getState();
+  const now = state.finishedAt ?? Date.now();
+  ctx.stdout.write('\n');
+  for (const name of state.order) {
+    const vm = state.vms[name];
+    if (vm) ctx.stdout.write(`${vmSummaryLine(vm, now, t)}\n`);
+  }
+  const lines = await endLines(ctx, state, logFile);
+  const out = outcome === 'ok' ? ctx.stdout : ctx.stderr;
+  for (const line of lines) out.write(`${line.text}\n`);
+  ctx.stdout.write(`${t('logFile', { path: logFile })}\n`);
+  return exitCodeOf(outcome);
+}
+
+async function endLines(ctx: AppContext, state: BringupState, logFile: string): Promise<SummaryLine[]> {
+  const findings = state.outcome === 'failed' ? await diagnoseBringup(ctx, state, logFile) : [];
+  return outcomeLines(state, findings, logFile, translator(upMessages, ctx.lang));
+}
+
+/** The known issues behind a failed bring-up: the failed VM's last lines first, the whole log if they say nothing. */
+async function diagnoseBringup(ctx: AppContext, state: BringupState, logFile: string): Promise<Finding[]> {
+  try {
+    const found = diagnoseText(diagnosisInput(state), { lang: ctx.lang });
+    return found.length > 0 ? found : await diagnoseFile(logFile, { lang: ctx.lang });
+  } catch {
+    // A broken catalogue must not hide the failure itself: the error lines are still shown.
+    return [];
+  }
+}
+
+function exitCodeOf(outcome: BringupOutcome): number {
+  return outcome === 'ok' ? ExitCode.ok : outcome === 'interrupted' ? ExitCode.interrupted : ExitCode.failed;
+}

@@ -1,0 +1,23 @@
+import { defineMessages } from './define.js';
+
+/** `gluster-lab demo`. */
+export const demoMessages = defineMessages(
+  {
+    badScenario: 'Unknown scenario "{name}". Scenarios: {names}.',
+    badSpeed: '--speed must be a number from 1 to 1000, not "{value}".',
+    starting: 'Simulation: a lab in {dir} backed by simulated vagrant, VBoxManage, kubectl and Heketi. Nothing real is created or contacted.',
+    scenarios: 'Scenarios: {names}',
+    tourStep: '── demo: gluster-lab {command} ──',
+    tourStepFailed: 'The simulated step "{command}" ended with exit code {code}; the tour stops here.',
+    finished: 'Simulation finished; its temporary files were removed.',
+  },
+  {
+    badScenario: '不明なシナリオ "{name}" です。シナリオ: {names}。',
+    badSpeed: '--speed には 1 から 1000 までの数を指定してください（"{value}" は使えません）。',
+    starting: 'シミュレーション: {dir} のラボを、模擬の vagrant、VBoxManage、kubectl、Heketi で動かします。実際には何も作成・接続しません。',
+    scenarios: 'シナリオ: {names}',
+    tourStep: '── デモ: gluster-lab {command} ──',
+    tourStepFailed: '模擬ステップ "{command}" が終了コード {code} で終わったため、ツアーはここで止まります。',
+    finished: 'シミュレーションを終了し、一時ファイルを削除しました。',
+  },
+);
