@@ -53,13 +53,13 @@ export const commands: CommandSpec[] = [
       { flags: '--secret-namespace <namespace>', help: 'optSecretNamespace' },
       { flags: '--client', help: 'optClient' },
     ],
-    load: async () => notBuilt('storage'),
+    load: async () => (await import('../flows/storage.js')).storageCommand,
   },
   {
     name: 'default-class',
     help: 'cmdDefaultClass',
     options: [{ flags: '--undo', help: 'optUndo' }],
-    load: async () => notBuilt('default-class'),
+    load: async () => (await import('../flows/default-class.js')).defaultClassCommand,
   },
   { name: 'doctor', help: 'cmdDoctor', load: async () => notBuilt('doctor') },
   {

@@ -91,7 +91,7 @@ function summaryLine(results: readonly CheckResult[], { t }: CheckText): string 
   const summary = summarize(results);
   if (summary.failures === 0 && summary.warnings === 0) return t('summaryClean', { ok: summary.ok });
   const line = t('summary', { failures: summary.failures, warnings: summary.warnings, ok: summary.ok });
-  return summary.failures > 0 ? `${line} ${t('summaryNextFailed')}` : line;
+  return summary.failures > 0 ? `${line}\n${t('summaryNextFailed')}` : line;
 }
 
 type RunOptions = Parameters<typeof runChecks>[1];
@@ -121,10 +121,10 @@ async function printPlain(ctx: AppContext, tasks: CheckTask[], text: CheckText, 
 
 async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, note: string | undefined, options: RunOptions): Promise<CheckResult[]> {
   // Ink is loaded only for the live screen: plain and --json output start faster without it.
-  const [{ render }, { createElement }, { CheckScreen }] = await Promise.all([import('ink'), import('react'), import('../ui/check-screen.js')]);
+  const { renderCheckScreen } = await import('../ui/check-screen.js');
   let results: CheckResult[] = [];
-  const app = render(
-    createElement(CheckScreen, {
+  const app = renderCheckScreen(
+    {
       heading: text.t('heading'),
       note,
       simulation: ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined,
@@ -132,14 +132,14 @@ async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, 
       titles: titlesFor(text),
       labels: {
         checking: text.t('checking'),
-        stillChecking: (name: string) => text.t('stillChecking', { name }),
-        summary: (all: readonly CheckResult[]) => summaryLine(all, text),
+        stillChecking: (name) => text.t('stillChecking', { name }),
+        summary: (all) => summaryLine(all, text),
       },
-      run: (emit: (event: CheckEvent) => void) => runChecks(tasks, { ...options, onEvent: emit }),
-      onDone: (all: CheckResult[]) => (results = all),
+      run: (emit) => runChecks(tasks, { ...options, onEvent: emit }),
+      onDone: (all) => (results = all),
       onInterrupt: () => ctx.interrupt(),
-    }),
-    { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false },
+    },
+    { stdout: ctx.stdout, stdin: process.stdin },
   );
   await app.waitUntilExit();
   app.cleanup();

@@ -86,7 +86,7 @@ function kubectlStop(
   const t = translator(storageMessages, ctx.lang);
   const detail = error instanceof ToolError ? (error.stderrTail.trim() || error.message) : error instanceof Error ? error.message : String(error);
   report.fail(t(what, { reason: detail.split('\n').slice(-3).join(' ') }));
-  report.findings(diagnoseLines(detail.split('\n'), ctx.lang));
+  report.findings(diagnoseLines(detail.split('\n'), ctx.lang), 'fail');
   report.fail(t(next));
   return new FlowStop(ExitCode.failed, step, detail);
 }
@@ -131,15 +131,15 @@ export async function heketiCheck(ctx: AppContext, report: Report, config: LabCo
     const reason = error.kind === 'unreachable' ? (error.code ?? 'no answer') : `HTTP ${error.status ?? '?'}${error.body ? `: ${error.body}` : ''}`;
     if (error.kind === 'unreachable') {
       report.fail(t('heketiUnreachable', { url, reason }));
-      report.findings(knownFinding('heketi-unreachable', ctx.lang));
+      report.findings(knownFinding('heketi-unreachable', ctx.lang), 'fail');
       report.fail(t('heketiUnreachableNext'));
     } else if (error.kind === 'auth') {
       report.fail(t('heketiAuth', { reason, file: keyFile }));
-      report.findings(diagnoseLines([error.body], ctx.lang));
+      report.findings(diagnoseLines([error.body], ctx.lang), 'fail');
       report.fail(t('heketiAuthNext'));
     } else {
       report.fail(t('heketiError', { reason }));
-      report.findings(diagnoseLines([error.body], ctx.lang));
+      report.findings(diagnoseLines([error.body], ctx.lang), 'fail');
     }
     throw new FlowStop(ExitCode.failed, 'heketi', `${error.kind}: ${reason}`);
   }

@@ -12,7 +12,8 @@ export interface Report {
   info(line: string): void;
   warn(line: string): void;
   fail(line: string): void;
-  findings(findings: readonly Finding[]): void;
+  /** Diagnoses shown after a refusal go with it to stderr ('fail'); those during a wait stay with the progress. */
+  findings(findings: readonly Finding[], beside?: 'progress' | 'fail'): void;
 }
 
 export function createReport(ctx: AppContext): Report {
@@ -23,11 +24,12 @@ export function createReport(ctx: AppContext): Report {
     info: (line) => write(progress, line),
     warn: (line) => write(progress, line),
     fail: (line) => write(ctx.stderr, line),
-    findings(findings) {
+    findings(findings, beside = 'progress') {
+      const stream = beside === 'fail' ? ctx.stderr : progress;
       for (const f of findings) {
-        write(progress, t('findingTitle', { title: f.title }));
-        write(progress, t('findingExplain', { explanation: f.explanation }));
-        if (f.fix) write(progress, t('findingFix', { fix: f.fix }));
+        write(stream, t('findingTitle', { title: f.title }));
+        write(stream, t('findingExplain', { explanation: f.explanation }));
+        if (f.fix) write(stream, t('findingFix', { fix: f.fix }));
       }
     },
   };

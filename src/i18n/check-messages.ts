@@ -10,7 +10,7 @@ export const checkMessages = defineMessages(
     checking: 'checking…',
     stillChecking: 'still checking {name}…',
     summaryClean: 'No problems found ({ok} checks passed).',
-    summary: '{failures} failed, {warnings} warnings, {ok} ok.',
+    summary: '{failures} failed, {warnings} warning(s), {ok} ok.',
     summaryNextFailed: 'Fix the failures above, then run `gluster-lab check` again.',
     noLab: 'No lab in {dir}: the figures below are for the default lab ({vms} VMs, {memory} GB, addresses {addresses}). `gluster-lab init` creates one.',
     labBroken: 'gluster-lab.yaml in {dir} has problems (`gluster-lab init` shows them): the figures below are for the default lab.',

@@ -96,3 +96,18 @@ export function parseUndoRecord(text: string): DefaultClassUndo | undefined {
   );
   return valid ? (record as DefaultClassUndo) : undefined;
 }
+
+/**
+ * Folds a new change into an earlier record not yet undone: for an annotation changed twice,
+ * the first `before` is kept, so `--undo` returns to how things were before gluster-lab.
+ */
+export function mergeUndoChanges(earlier: readonly AnnotationChange[], later: readonly AnnotationChange[]): AnnotationChange[] {
+  const merged = new Map<string, AnnotationChange>();
+  const key = (c: AnnotationChange) => `${c.className}\u0000${c.annotation}`;
+  for (const c of earlier) merged.set(key(c), c);
+  for (const c of later) {
+    const first = merged.get(key(c));
+    merged.set(key(c), first ? { ...c, before: first.before } : c);
+  }
+  return [...merged.values()];
+}

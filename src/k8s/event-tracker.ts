@@ -1,21 +1,28 @@
 import type { K8sEvent } from '../tools/kubectl-types.js';
 
+export interface TrackedEvent {
+  event: K8sEvent;
+  /** True when this event was seen before and only its `count` rose. */
+  repeat: boolean;
+}
+
 /**
- * Remembers which events were already shown while an object's events are polled. An event
+ * Remembers which events were already seen while an object's events are polled. An event
  * that repeats keeps its uid and raises `count`, so (uid, count) identifies what is new.
  */
 export class EventTracker {
   private readonly seen = new Map<string, number>();
 
-  /** The events of `events` not shown before (or shown with a lower count), oldest first. */
-  fresh(events: readonly K8sEvent[]): K8sEvent[] {
-    const out: K8sEvent[] = [];
+  /** The events of `events` not seen before (or seen with a lower count), oldest first. */
+  fresh(events: readonly K8sEvent[]): TrackedEvent[] {
+    const out: TrackedEvent[] = [];
     for (const event of [...events].sort(byTime)) {
       const key = event.metadata.uid ?? `${event.metadata.name}/${event.reason ?? ''}/${event.message ?? ''}`;
       const count = event.count ?? 1;
-      if ((this.seen.get(key) ?? 0) >= count) continue;
+      const before = this.seen.get(key);
+      if (before !== undefined && before >= count) continue;
       this.seen.set(key, count);
-      out.push(event);
+      out.push({ event, repeat: before !== undefined });
     }
     return out;
   }

@@ -15,7 +15,9 @@ export const defaultLabConfig: LabConfig = {
     { name: 'gluster2', role: 'gluster', address: '172.20.1.22', cpus: 1, memory_mb: 1024 },
     { name: 'gluster3', role: 'gluster', address: '172.20.1.23', cpus: 1, memory_mb: 1024 },
   ],
-  data_disk: { size_gb: 10, device: '/dev/sdb' },
+  // 20 GB: a 10Gi claim is a 10 GiB brick on each node, plus LVM and thin-pool metadata.
+  // The disks are dynamically allocated, so the host only pays for what is written.
+  data_disk: { size_gb: 20, device: '/dev/sdb' },
   heketi: { version: 'v10.4.0', url: 'http://172.20.1.20:8080', admin_user: 'admin' },
   kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default' },
 };

@@ -52,10 +52,11 @@ export async function runVagrant(argv: readonly string[], io: VagrantIo): Promis
   const state = readStateFile(stateFile);
   const config = readLabConfig(io.cwd);
   const first = config.machines[0]?.name ?? 'default';
-  if (state.scenarios.includes('virtualbox-missing')) return ui.fail(text.errorClass.providerNotUsable, text.providerNotUsable(first));
   const unknown = parsed.names.find((n) => !config.machines.some((m) => m.name === n));
   if (unknown !== undefined) return ui.fail(text.errorClass.machineNotFound, text.machineNotFound(unknown));
   const targets = parsed.names.length > 0 ? config.machines.filter((m) => parsed.names.includes(m.name)) : config.machines;
+  // Vagrant asks the provider while loading the first targeted machine.
+  if (state.scenarios.includes('virtualbox-missing')) return ui.fail(text.errorClass.providerNotUsable, text.providerNotUsable(targets[0]?.name ?? first));
   const ctx: UpContext = { ui, config, cwd: io.cwd, stateFile, state, speed: speedFromEnv(io.env), signal: io.signal };
   switch (command) {
     case 'status':

@@ -18,7 +18,7 @@ export function CheckRow({ title, result, brief = false }: { title: string; resu
         {result.found ? <Text dimColor>{`  ${result.found}`}</Text> : null}
       </Box>
       {detailed ? (
-        <Box flexDirection="column" marginLeft={4}>
+        <Box flexDirection="column" marginLeft={4} paddingRight={1}>
           <Text>{result.message}</Text>
           {result.fix ? (
             <Box>

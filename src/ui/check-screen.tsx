@@ -1,4 +1,4 @@
-import { Box, Static, Text, useApp, useInput, useStdin } from 'ink';
+import { Box, Static, Text, render, useApp, useInput, useStdin, type Instance } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
 import { initialBoard, reduceBoard } from '../checks/check-board.js';
 import type { CheckId, CheckResult } from '../checks/check-result.js';
@@ -93,4 +93,9 @@ export function CheckScreen({ heading, note, simulation, ids, titles, labels, ru
       ) : null}
     </Box>
   );
+}
+
+/** Mounts the screen on the given terminal; the flow awaits `waitUntilExit()` (the screen exits when every check is done). */
+export function renderCheckScreen(props: CheckScreenProps, streams: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream }): Instance {
+  return render(<CheckScreen {...props} />, { stdout: streams.stdout, stdin: streams.stdin, exitOnCtrlC: false, patchConsole: false });
 }

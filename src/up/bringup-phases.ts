@@ -29,8 +29,12 @@ export function phaseOfLine(text: string): VmPhase | undefined {
   return undefined;
 }
 
-/** Phases only move forward during one `up`: a late detail line never moves a VM back. */
+/**
+ * Phases only move forward during one `up`: a late detail line never moves a VM back.
+ * One exception: a VM just started counts as booting until a line says it imports its box.
+ */
 export function laterPhase(current: VmPhase, next: VmPhase): VmPhase {
+  if (current === 'booting' && next === 'importing') return next;
   return RANK[next] > RANK[current] ? next : current;
 }
 

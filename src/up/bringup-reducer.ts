@@ -59,6 +59,7 @@ export type BringupEvent =
   | { type: 'finished'; outcome: BringupOutcome };
 
 export const TAIL_LINES = 200;
+const VAGRANT_INTERRUPT = 'Vagrant::Errors::VagrantInterrupt';
 const ERROR_LINES = 12;
 
 export function initialBringup(machines: readonly string[], now: number): BringupState {
@@ -140,7 +141,8 @@ function onAction(state: BringupState, machine: string, action: string, phase: '
 function onErrorExit(state: BringupState, errorClass: string, message: string, now: number): BringupState {
   const machine = state.active;
   const errorExit = machine === undefined ? { errorClass, message } : { errorClass, message, machine };
-  if (machine === undefined) return { ...state, errorExit };
+  // Vagrant's answer to our own SIGINT: the VM did not fail, the user stopped it.
+  if (machine === undefined || errorClass === VAGRANT_INTERRUPT) return { ...state, errorExit };
   const next = withVm(state, machine, (vm) => ({ ...vm, phase: 'failed', failedIn: vm.phase, finishedAt: now }));
   return { ...next, errorExit };
 }

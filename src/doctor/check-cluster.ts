@@ -1,0 +1,55 @@
+import { serverCompat, type ServerCompat } from '../k8s/server-compat.js';
+import { kubectlVersion } from '../tools/kubectl.js';
+import { ToolError } from '../tools/tool-error.js';
+import { catalogueFindings, ownFinding, tailLines } from './catalogue-findings.js';
+import type { DoctorContext } from './doctor-context.js';
+import type { DoctorFinding, LayerResult } from './doctor-types.js';
+
+export interface ClusterFacts {
+  reachable: boolean;
+  compat?: ServerCompat;
+}
+
+/** `kubectl version`: a server must answer, and it must still have the in-tree glusterfs provisioner (< v1.26). */
+export async function checkCluster(dc: DoctorContext): Promise<{ result: LayerResult; facts: ClusterFacts }> {
+  const { t } = dc;
+  const down = (findings: DoctorFinding[]) => ({ result: { layer: 'cluster' as const, status: 'failed' as const, summary: t('sumClusterDown'), findings }, facts: { reachable: false } });
+  let versions;
+  try {
+    versions = await kubectlVersion(dc.kube, dc.tool);
+  } catch (error) {
+    if (!(error instanceof ToolError) || error.kind === 'interrupted') throw error;
+    if (error.kind === 'not-found') {
+      return down([ownFinding('cluster', 'kubectl-missing', { title: t('kubectlMissingTitle'), explanation: t('kubectlMissingWhat'), fix: t('kubectlMissingFix') })]);
+    }
+    return down(unreachable(dc, tailLines(error.stderrTail)));
+  }
+  if (!versions.server) return down(unreachable(dc, []));
+
+  const compat = serverCompat(versions.server);
+  const findings: DoctorFinding[] = [];
+  if (compat.support === 'removed') {
+    findings.push(
+      ownFinding(
+        'cluster',
+        'provisioner-removed',
+        { title: t('removedTitle', { version: compat.gitVersion }), explanation: t('removedWhat', { cls: dc.config.kubernetes.storage_class }), fix: t('removedFix') },
+        [`serverVersion.gitVersion: ${compat.gitVersion}`],
+        { category: 'k8s-provisioner-removed', links: ['https://kubernetes.io/blog/2022/12/09/kubernetes-v1-26-release/#removal-of-in-tree-integrations-with-cloud-providers', 'https://github.com/kubernetes/kubernetes/pull/112015'] },
+      ),
+    );
+  }
+  return {
+    result: { layer: 'cluster', status: findings.length > 0 ? 'failed' : 'ok', summary: t('sumCluster', { version: compat.gitVersion }), findings },
+    facts: { reachable: true, compat },
+  };
+}
+
+/** kubectl's own words usually name the cause (no kubeconfig, refused, unknown context): the catalogue first. */
+function unreachable(dc: DoctorContext, lines: string[]): DoctorFinding[] {
+  const known = catalogueFindings(lines, 'cluster', dc.lang);
+  if (known.length > 0) return known;
+  const { t } = dc;
+  const context = dc.kube.context ? t('inContext', { context: dc.kube.context }) : '';
+  return [ownFinding('cluster', 'cluster-unreachable', { title: t('clusterDownTitle'), explanation: t('clusterDownWhat', { context }), fix: t('clusterDownFix') }, lines, { category: 'k8s-unreachable' })];
+}

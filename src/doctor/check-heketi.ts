@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { labFiles } from '../lab/lab-files.js';
+import { HeketiClient, HeketiError } from '../tools/heketi-client.js';
+import type { HeketiTopology } from '../tools/heketi-types.js';
+import { ownFinding } from './catalogue-findings.js';
+import { labMachines, type DoctorContext } from './doctor-context.js';
+import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
+
+/** Below this much free space on the emptiest device (KiB, as Heketi counts), a new volume may not fit. */
+const lowFreeKiB = 1024 * 1024;
+
+/** KiB → "9.9 GiB". */
+export function formatKiB(kib: number): string {
+  return `${(kib / (1024 * 1024)).toFixed(1)} GiB`;
+}
+
+/** Heketi /hello (no key) and then the topology (signed): nodes, devices, their state and free space. */
+export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
+  const { t, config } = dc;
+  const vm = labMachines(config).heketi ?? 'heketi';
+  const url = config.heketi.url;
+  const failed = (summary: string, finding: DoctorFinding): LayerResult => ({ layer: 'heketi', status: 'failed', summary, findings: [finding] });
+  const key = await dc.heketiKey();
+  const client = new HeketiClient({ url, user: config.heketi.admin_user, key: key ?? '', timeoutMs: 10_000, signal: dc.tool.signal });
+
+  try {
+    await client.hello();
+  } catch (error) {
+    if (!(error instanceof HeketiError)) throw error;
+    const reason = error.code ?? (error.status === undefined ? error.kind : `HTTP ${error.status}`);
+    return failed(
+      t('sumHeketiDown', { url }),
+      ownFinding('heketi', 'heketi-unreachable', { title: t('heketiUnreachableTitle'), explanation: t('heketiUnreachableWhat', { url, reason, vm }), fix: t('heketiUnreachableFix', { vm }) }, [error.message], { category: 'heketi-unreachable' }),
+    );
+  }
+  const file = join(dc.labDir, labFiles.heketiAdminKey);
+  if (key === undefined) {
+    return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-key-missing', { title: t('heketiKeyMissingTitle'), explanation: t('heketiKeyMissingWhat', { file }), fix: t('heketiKeyMissingFix', { vm }) }));
+  }
+
+  let topology: HeketiTopology;
+  try {
+    topology = await client.topology();
+  } catch (error) {
+    if (!(error instanceof HeketiError)) throw error;
+    if (error.kind === 'auth') {
+      return failed(
+        t('sumHeketiDown', { url }),
+        ownFinding('heketi', 'heketi-auth', { title: t('heketiAuthTitle'), explanation: t('heketiAuthWhat', { user: config.heketi.admin_user }), fix: t('heketiAuthFix', { file, vm }) }, [error.message], { category: 'heketi-auth' }),
+      );
+    }
+    return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-http', { title: t('heketiHttpTitle'), explanation: t('heketiHttpWhat', { error: error.message }), fix: t('heketiHttpFix', { vm }) }, [error.message]));
+  }
+  return topologyResult(dc, topology, vm);
+}
+
+/** Judges a topology against gluster-lab.yaml: every gluster VM a node, each with an online device with room. */
+export function topologyResult(dc: DoctorContext, topology: HeketiTopology, vm: string): LayerResult {
+  const { t, config } = dc;
+  const nodes = topology.clusters.flatMap((c) => c.nodes);
+  const devices = nodes.flatMap((n) => n.devices);
+  const findings: DoctorFinding[] = [];
+  const known = new Set(nodes.flatMap((n) => [...n.hostnames.manage, ...n.hostnames.storage]));
+  const glusterVms = config.machines.filter((m) => m.role === 'gluster');
+  const missing = glusterVms.filter((m) => !known.has(m.address) && !known.has(m.name));
+  const evidence = nodes.map((n) => `${n.hostnames.manage.join(',')}: ${n.state}, ${n.devices.map((d) => `${d.name} ${d.state} ${formatKiB(d.storage.free)} free`).join('; ') || 'no devices'}`);
+  if (missing.length > 0) {
+    const missingText = missing.map((m) => `${m.name} (${m.address})`).join(', ');
+    findings.push(ownFinding('heketi', 'heketi-nodes', { title: t('heketiNodesTitle'), explanation: t('heketiNodesWhat', { found: nodes.length, expected: glusterVms.length, missing: missingText }), fix: t('heketiNodesFix', { vm }) }, evidence, { category: 'heketi-node' }));
+  }
+  const offline = [
+    ...nodes.filter((n) => n.state !== 'online').map((n) => `${n.hostnames.manage.join(',')}: ${n.state}`),
+    ...nodes.flatMap((n) => n.devices.filter((d) => d.state !== 'online').map((d) => `${n.hostnames.manage.join(',')} ${d.name}: ${d.state}`)),
+  ];
+  if (offline.length > 0) {
+    findings.push(ownFinding('heketi', 'heketi-offline', { title: t('heketiNodeStateTitle'), explanation: t('heketiNodeStateWhat', { items: offline.join('; ') }), fix: t('heketiNodeStateFix', { vm }) }, evidence, { category: 'heketi-node' }));
+  }
+  const bare = nodes.filter((n) => n.devices.length === 0).map((n) => n.hostnames.manage.join(','));
+  if (bare.length > 0) {
+    findings.push(ownFinding('heketi', 'heketi-no-devices', { title: t('heketiNoDevicesTitle'), explanation: t('heketiNoDevicesWhat', { nodes: bare.join(', ') }), fix: t('heketiNoDevicesFix', { vm }) }, evidence, { category: 'heketi-device' }));
+  }
+  const minFree = devices.length > 0 ? Math.min(...devices.map((d) => d.storage.free)) : undefined;
+  if (minFree !== undefined && minFree < lowFreeKiB) {
+    findings.push(ownFinding('heketi', 'heketi-low-space', { title: t('heketiLowSpaceTitle'), explanation: t('heketiLowSpaceWhat', { free: formatKiB(minFree) }), fix: t('heketiLowSpaceFix') }, evidence, { category: 'heketi-no-space', severity: 'warning' }));
+  }
+  const free = formatKiB(devices.reduce((sum, d) => sum + d.storage.free, 0));
+  return { layer: 'heketi', status: statusOf(findings), summary: t('sumHeketi', { nodes: nodes.length, devices: devices.length, free }), findings };
+}

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KubeTarget } from '../context.js';
+import { translator, type Lang, type Translate } from '../i18n/define.js';
+import { doctorMessages } from '../i18n/doctor-messages.js';
+import type { LabConfig } from '../lab/config-schema.js';
+import { labFiles } from '../lab/lab-files.js';
+import { readClusterObjects, type ClusterObjects } from '../repair/cluster-objects.js';
+import type { ToolOptions } from '../tools/tool-options.js';
+
+export type DoctorT = Translate<keyof typeof doctorMessages.en>;
+
+/** What every layer check gets: the lab, where kubectl points, and cancellation. */
+export interface DoctorContext {
+  config: LabConfig;
+  labDir: string;
+  kube: KubeTarget;
+  lang: Lang;
+  t: DoctorT;
+  /** env, signal, forceSignal for every child process. */
+  tool: ToolOptions;
+  /** Heketi's admin key from the lab's secrets (trimmed), or undefined when unreadable. */
+  heketiKey(): Promise<string | undefined>;
+  /** Claims, volumes, classes and pods, read once and shared by the cluster layers. */
+  clusterObjects(): Promise<ClusterObjects>;
+}
+
+export function createDoctorContext(options: Omit<DoctorContext, 't' | 'heketiKey' | 'clusterObjects'>): DoctorContext {
+  let objects: Promise<ClusterObjects> | undefined;
+  return {
+    ...options,
+    t: translator(doctorMessages, options.lang),
+    heketiKey: () =>
+      readFile(join(options.labDir, labFiles.heketiAdminKey), 'utf8').then(
+        (key) => key.trim() || undefined,
+        () => undefined,
+      ),
+    clusterObjects: () => (objects ??= readClusterObjects(options.kube, options.tool)),
+  };
+}
+
+/** The lab's VM that runs Heketi, and its gluster VMs, from gluster-lab.yaml. */
+export function labMachines(config: LabConfig): { heketi: string | undefined; gluster: string[] } {
+  return {
+    heketi: config.machines.find((m) => m.role === 'heketi')?.name,
+    gluster: config.machines.filter((m) => m.role === 'gluster').map((m) => m.name),
+  };
+}

@@ -1,0 +1,66 @@
+import type { CommandRunner } from '../cli/commands.js';
+import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { translator } from '../i18n/define.js';
+import { upMessages } from '../i18n/up-messages.js';
+import { getPvs } from '../tools/kubectl.js';
+import { vagrantDestroy } from '../tools/vagrant.js';
+import { destroyLines, type PvLookup } from '../up/destroy-plan.js';
+import { runVagrantPlain } from './halt.js';
+import { labConfigOrReport } from './up.js';
+
+export const destroyCommand: CommandRunner = (ctx) => destroyFlow(ctx);
+
+const KUBE_TIMEOUT_MS = 5_000;
+
+/** `destroy`: says exactly what is lost, asks for the lab's name (or `--yes`), then `vagrant destroy`. */
+export async function destroyFlow(ctx: AppContext): Promise<number> {
+  const t = translator(upMessages, ctx.lang);
+  const config = await labConfigOrReport(ctx);
+  if (!config) return ExitCode.failed;
+  // Without a terminal there is nobody to type the name: fail before asking anything else.
+  if (!ctx.yes && !ctx.interactive) throw new UsageError(t('destroyNeedsYes'));
+  const pvs = await lookUpPvs(ctx);
+  ctx.stdout.write(`${destroyLines(ctx.labDir, config, pvs, t).join('\n')}\n`);
+  if (!ctx.yes) {
+    const typed = await askName(ctx, t('destroyType', { name: config.name }));
+    if (typed === undefined) return ExitCode.interrupted;
+    if (typed.trim() !== config.name) {
+      ctx.stderr.write(`${t('destroyWrongName', { typed: typed.trim(), name: config.name })}\n`);
+      return ExitCode.failed;
+    }
+  }
+  ctx.stdout.write(`${t('destroyStart')}\n`);
+  const result = await runVagrantPlain(ctx, 'destroy', vagrantDestroy);
+  if (result.ok) {
+    ctx.stdout.write(`${t('destroyDone', { name: config.name })}\n`);
+    return ExitCode.ok;
+  }
+  if (result.interrupted) {
+    ctx.stderr.write(`${t('interruptedPlain', { path: result.logFile })}\n`);
+    return ExitCode.interrupted;
+  }
+  ctx.stderr.write(`${t('destroyFailed', { reason: result.reason, path: result.logFile })}\n`);
+  return ExitCode.failed;
+}
+
+async function lookUpPvs(ctx: AppContext): Promise<PvLookup> {
+  try {
+    const list = await getPvs(ctx.kube, { env: ctx.env, signal: ctx.signal, timeoutMs: KUBE_TIMEOUT_MS });
+    return { ok: true, pvs: list.items };
+  } catch (error) {
+    const lines = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => l.trim() !== '');
+    return { ok: false, reason: lines.at(-1)?.trim() ?? '' };
+  }
+}
+
+/** The typed answer; undefined when the user left the prompt with Ctrl-C. */
+async function askName(ctx: AppContext, message: string): Promise<string | undefined> {
+  const { input } = await import('@inquirer/prompts');
+  try {
+    return await input({ message }, { signal: ctx.signal, output: ctx.stdout });
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) return undefined;
+    throw error;
+  }
+}

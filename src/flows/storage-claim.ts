@@ -1,0 +1,110 @@
+import { ExitCode } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { translator } from '../i18n/define.js';
+import { storageMessages } from '../i18n/storage-messages.js';
+import { claimTable, formatTable } from '../k8s/claim-table.js';
+import { EventTracker } from '../k8s/event-tracker.js';
+import { pvcManifest } from '../k8s/manifests.js';
+import { formatBytes } from '../k8s/quantity.js';
+import { getEvents, getPvc, getPvs, isNotFound, createManifest } from '../tools/kubectl.js';
+import type { K8sEvent, Pv, Pvc } from '../tools/kubectl-types.js';
+import type { ClaimAnswers } from './storage-answers.js';
+import { withNamespaceCheck } from './storage-apply.js';
+import { diagnoseLines } from './storage-diagnosis.js';
+import { toolOptions } from './storage-preflight.js';
+import { FlowStop, type Report } from './storage-report.js';
+import { sleep, type StorageTiming } from './storage-timing.js';
+
+export type ClaimAction = 'created' | 'existing';
+
+/** Creates the claim, or keeps an existing one of the same class (a second run changes nothing). */
+export async function createClaim(ctx: AppContext, report: Report, claim: ClaimAnswers, className: string, largestBytes: number): Promise<ClaimAction> {
+  const t = translator(storageMessages, ctx.lang);
+  const opts = toolOptions(ctx);
+  let existing: Pvc | undefined;
+  try {
+    existing = await getPvc(ctx.kube, claim.namespace, claim.name, opts);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const where = { namespace: claim.namespace, name: claim.name };
+  if (existing) {
+    if (existing.spec.storageClassName !== className) {
+      report.fail(t('pvcOtherClass', { ...where, cls: existing.spec.storageClassName ?? '', wanted: className }));
+      throw new FlowStop(ExitCode.failed, 'pvc', 'claim exists with another class');
+    }
+    report.info(t('pvcExists', { ...where, phase: existing.status?.phase ?? 'Pending' }));
+    return 'existing';
+  }
+  if (claim.size.bytes > largestBytes) {
+    report.warn(t('heketiTooSmall', { size: claim.size.text, largest: formatBytes(largestBytes) }));
+  }
+  const manifest = pvcManifest({ ...where, size: claim.size.text, accessMode: claim.accessMode, storageClassName: className });
+  await withNamespaceCheck(ctx, report, claim.namespace, () => createManifest(ctx.kube, manifest, opts));
+  report.info(t('pvcCreated', { ...where, size: claim.size.text, mode: claim.accessMode, cls: className }));
+  return 'created';
+}
+
+/**
+ * Polls the claim and its events until it is Bound or the time is up, printing each new
+ * event once (a ProvisioningFailed one with its diagnosis). On time-out: what Pending means here.
+ */
+export async function waitForBound(ctx: AppContext, report: Report, claim: ClaimAnswers, timing: StorageTiming): Promise<Pvc> {
+  const t = translator(storageMessages, ctx.lang);
+  const opts = toolOptions(ctx);
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  const tracker = new EventTracker();
+  const diagnosed = new Set<string>();
+  const repeated = new Map<string, K8sEvent>();
+  report.info(t('pvcWaiting', { name: claim.name, seconds: Math.round(timing.timeoutMs / 1000) }));
+  for (;;) {
+    const pvc = await getPvc(ctx.kube, claim.namespace, claim.name, opts);
+    const events = await getEvents(ctx.kube, claim.namespace, { kind: 'PersistentVolumeClaim', name: claim.name }, opts);
+    for (const { event, repeat } of tracker.fresh(events.items)) {
+      // A repeat only raises the count: remembered, shown once more if the wait ends unbound.
+      if (repeat) repeated.set(event.metadata.uid ?? '', event);
+      else showEvent(ctx, report, event, diagnosed);
+    }
+    if (pvc.status?.phase === 'Bound') {
+      report.info(t('pvcBound', { name: claim.name, volume: pvc.spec.volumeName ?? '', seconds: seconds() }));
+      return pvc;
+    }
+    if (Date.now() - started >= timing.timeoutMs) {
+      for (const event of repeated.values()) report.warn(eventLine(ctx, event));
+      report.fail(t('pvcTimeout', { name: claim.name, phase: pvc.status?.phase ?? 'Pending', seconds: seconds() }));
+      report.fail(t('pvcPendingExplain'));
+      report.fail(t('pvcPendingNext'));
+      throw new FlowStop(ExitCode.failed, 'pvc', `still ${pvc.status?.phase ?? 'Pending'} after ${seconds()} s`);
+    }
+    await sleep(timing.pollMs, ctx.signal);
+  }
+}
+
+/** `event Warning ProvisioningFailed (x12): …`, as `kubectl describe` counts repeats. */
+export function eventLine(ctx: AppContext, event: K8sEvent): string {
+  const count = (event.count ?? 1) > 1 ? ` (x${event.count})` : '';
+  return translator(storageMessages, ctx.lang)('pvcEvent', { type: event.type ?? '', reason: event.reason ?? '', count, message: event.message ?? '' });
+}
+
+function showEvent(ctx: AppContext, report: Report, event: K8sEvent, diagnosed: Set<string>): void {
+  const line = eventLine(ctx, event);
+  if (event.type === 'Warning') report.warn(line);
+  else report.info(line);
+  // The same failure repeats every few seconds; explain each reason once.
+  const reason = event.reason ?? '';
+  if (event.type === 'Warning' && !diagnosed.has(reason)) {
+    diagnosed.add(reason);
+    report.findings(diagnoseLines([`${reason} ${event.message ?? ''}`], ctx.lang));
+  }
+}
+
+/** The claim and its volume as `kubectl get pvc,pv` shows them. */
+export async function showClaimTable(ctx: AppContext, report: Report, pvc: Pvc): Promise<Pv | undefined> {
+  const t = translator(storageMessages, ctx.lang);
+  const pvs = await getPvs(ctx.kube, toolOptions(ctx));
+  const pv = pvs.items.find((v) => v.metadata.name === pvc.spec.volumeName);
+  report.info(t('tableHeader'));
+  for (const line of formatTable(claimTable(pvc, pv, new Date()))) report.info(line);
+  return pv;
+}

@@ -1,0 +1,86 @@
+import type { CommandRunner } from '../cli/commands.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { translator } from '../i18n/define.js';
+import { storageMessages } from '../i18n/storage-messages.js';
+import { LabConfigError, loadLabConfig } from '../lab/config.js';
+import type { LabConfig } from '../lab/config-schema.js';
+import { claimAnswers, checkStorageFlags, clientAnswer, readStorageFlags, secretNamespaceAnswer, type StorageFlags } from './storage-answers.js';
+import { applySecret, applyStorageClass } from './storage-apply.js';
+import { createClaim, showClaimTable, waitForBound } from './storage-claim.js';
+import { deployClient } from './storage-client.js';
+import { contextGuard, heketiCheck, serverCheck } from './storage-preflight.js';
+import { createReport, FlowStop } from './storage-report.js';
+import { storageTiming } from './storage-timing.js';
+
+export const storageCommand: CommandRunner = (ctx, { options }) => storageFlow(ctx, readStorageFlags(options));
+
+/**
+ * `storage`: context guard → server version → Heketi → Secret + StorageClass → claim →
+ * wait for Bound → table → optional client pods. Nothing changes in the cluster before
+ * the guard is confirmed and every check has passed.
+ */
+export async function storageFlow(ctx: AppContext, flags: StorageFlags): Promise<number> {
+  checkStorageFlags(ctx, flags);
+  const report = createReport(ctx);
+  let config: LabConfig;
+  try {
+    config = await loadLabConfig(ctx.labDir, ctx.lang);
+  } catch (error) {
+    if (!(error instanceof LabConfigError)) throw error;
+    report.fail(error.message);
+    return ExitCode.failed;
+  }
+
+  const summary: Record<string, unknown> = {};
+  try {
+    const target = await contextGuard(ctx, report, 'targetConfirm');
+    summary.cluster = { context: target.context, server: target.server, user: target.user };
+    const compat = await serverCheck(ctx, report);
+    summary.serverVersion = compat.gitVersion;
+    summary.serverSupport = compat.support;
+    const heketi = await heketiCheck(ctx, report, config);
+    summary.heketi = { url: config.heketi.url, usableNodes: heketi.capacity.usableNodes, freeBytes: heketi.capacity.freeKiB * 1024 };
+
+    const secretNamespace = await secretNamespaceAnswer(ctx, flags, config.kubernetes.secret_namespace);
+    const secretAction = await applySecret(ctx, report, config, secretNamespace, heketi.adminKey);
+    summary.secret = { namespace: secretNamespace, name: config.kubernetes.secret_name, action: secretAction };
+    const cls = await applyStorageClass(ctx, report, config, secretNamespace);
+    summary.storageClass = { name: config.kubernetes.storage_class, action: cls.action, differences: cls.diff };
+
+    const claim = await claimAnswers(ctx, flags, target.namespace ?? 'default');
+    const t = translator(storageMessages, ctx.lang);
+    const claimAction = await createClaim(ctx, report, claim, config.kubernetes.storage_class, heketi.largestKiB * 1024);
+    summary.pvc = { namespace: claim.namespace, name: claim.name, action: claimAction };
+    const pvc = await waitForBound(ctx, report, claim, storageTiming(ctx.env));
+    const pv = await showClaimTable(ctx, report, pvc);
+    summary.pvc = {
+      namespace: claim.namespace,
+      name: claim.name,
+      action: claimAction,
+      phase: pvc.status?.phase,
+      volume: pvc.spec.volumeName,
+      capacity: pvc.status?.capacity?.storage,
+      accessModes: pvc.status?.accessModes ?? [],
+      storageClass: pvc.spec.storageClassName,
+      glusterfsPath: pv?.spec.glusterfs?.path,
+    };
+
+    if (await clientAnswer(ctx, flags)) {
+      summary.client = await deployClient(ctx, report, claim.namespace, claim.name, storageTiming(ctx.env));
+    } else {
+      report.info(t('clientSkipped'));
+    }
+    report.info(t('done', { cls: config.kubernetes.storage_class }));
+    printSummary(ctx, { ok: true, ...summary });
+    return ExitCode.ok;
+  } catch (error) {
+    if (!(error instanceof FlowStop)) throw error;
+    printSummary(ctx, { ok: error.code === ExitCode.ok, stoppedAt: error.step, reason: error.reason, ...summary });
+    return error.code;
+  }
+}
+
+function printSummary(ctx: AppContext, summary: Record<string, unknown>): void {
+  if (ctx.json) ctx.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+}

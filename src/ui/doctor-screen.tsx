@@ -1,0 +1,55 @@
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useEffect, useState } from 'react';
+import type { LayerName, LayerResult, LayerStatus } from '../doctor/doctor-types.js';
+import { SimulationBanner } from './simulation-banner.js';
+
+export interface DoctorScreenProps {
+  heading: string;
+  layers: { name: LayerName; title: string }[];
+  /** Results as they finish; returns the unsubscribe function. */
+  subscribe: (listener: (result: LayerResult) => void) => () => void;
+  labels: { checking: string; simulation?: string };
+  /** Ctrl-C is a key in raw mode: the flow decides what it does. */
+  onInterrupt: () => void;
+}
+
+const mark: Record<LayerStatus, { text: string; color?: string }> = {
+  ok: { text: '✓', color: 'green' },
+  failed: { text: '✗', color: 'red' },
+  warning: { text: '!', color: 'yellow' },
+  skipped: { text: '-', color: 'gray' },
+};
+
+/**
+ * The live list of layers: each row shows "checking…" until its result arrives, then
+ * ✓/✗ and its one-line summary. Redrawn only when a result arrives (no spinner).
+ */
+export function DoctorScreen({ heading, layers, subscribe, labels, onInterrupt }: DoctorScreenProps) {
+  const { isRawModeSupported } = useStdin();
+  const [results, setResults] = useState<Partial<Record<LayerName, LayerResult>>>({});
+  useEffect(() => subscribe((result) => setResults((r) => ({ ...r, [result.layer]: result }))), [subscribe]);
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') onInterrupt();
+    },
+    { isActive: isRawModeSupported === true },
+  );
+  const width = Math.max(...layers.map((l) => l.title.length));
+  return (
+    <Box flexDirection="column">
+      {labels.simulation ? <SimulationBanner text={labels.simulation} /> : null}
+      <Text bold>{heading}</Text>
+      {layers.map(({ name, title }) => {
+        const result = results[name];
+        const m = result ? mark[result.status] : undefined;
+        return (
+          <Box key={name}>
+            <Text color={m?.color}>{m ? m.text : '…'}</Text>
+            <Text>{` ${title.padEnd(width)}  `}</Text>
+            <Text dimColor={!result || result.status === 'skipped'}>{result ? result.summary : labels.checking}</Text>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

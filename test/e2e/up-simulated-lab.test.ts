@@ -1,0 +1,103 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScenarioName } from '../../src/sim/scenarios.js';
+import { execa } from 'execa';
+import { cliPath, startTerminal, type Terminal } from './terminal.js';
+import { processesMatching, simulatedLab, type UpTestLab } from './up-sim-lab.js';
+
+const FAST = 60;
+
+function upLog(lab: UpTestLab): string {
+  const dir = join(lab.labDir, 'logs');
+  const [file] = readdirSync(dir).filter((f) => f.startsWith('up-'));
+  return readFileSync(join(dir, file ?? 'missing'), 'utf8');
+}
+
+describe('gluster-lab up in a terminal, against the simulated lab', () => {
+  let term: Terminal | undefined;
+  let lab: UpTestLab | undefined;
+  afterEach(async () => {
+    await term?.close();
+    await lab?.dispose();
+    term = undefined;
+    lab = undefined;
+  });
+
+  async function up(scenarios: ScenarioName[], speed = FAST, machines?: 'poweroff'): Promise<Terminal> {
+    lab = await simulatedLab(scenarios, speed, machines);
+    term = await startTerminal({ args: ['up', '--dir', lab.labDir, '--lang', 'en'], env: lab.sim.env, cols: 120, rows: 40 });
+    return term;
+  }
+
+  it('brings a new lab up: every VM ready with its PLAY RECAP counts, exit 0, the full log kept', async () => {
+    const t = await up(['healthy']);
+    await t.waitFor('Bringing up lab "gluster-lab"');
+    const screen = await t.waitFor('All 4 VMs are up', 30_000);
+    expect(await t.exitCode()).toBe(0);
+    for (const vm of ['gluster1', 'gluster2', 'gluster3']) expect(screen).toMatch(new RegExp(`${vm}\\s+✔ ready\\s+\\d+:\\d\\d\\s+10/8/0`));
+    expect(screen).toMatch(/heketi\s+✔ ready\s+\d+:\d\d\s+12\/9\/0/);
+    expect(screen).toMatch(/Full log: \S+\/logs\/up-[\dT-]+Z\.log/);
+    expect(upLog(lab!)).toContain(',heketi,action,up,end');
+    expect(lab!.sim.readState().machines.heketi?.state).toBe('running');
+  });
+
+  it('resumes a halted lab: booting, then ready, without provisioning', async () => {
+    const t = await up(['healthy'], FAST, 'poweroff');
+    const screen = await t.waitFor('All 4 VMs are up', 30_000);
+    expect(await t.exitCode()).toBe(0);
+    for (const vm of ['gluster1', 'gluster2', 'gluster3', 'heketi']) expect(screen).toMatch(new RegExp(`${vm}\\s+✔ ready\\s+\\d+:\\d\\d\\s*\\n`));
+    const log = upLog(lab!);
+    expect(log).toContain('Booting VM...');
+    expect(log).not.toContain('Running provisioner');
+  });
+
+  const failures: Array<{ scenario: ScenarioName; who: RegExp; issue: string }> = [
+    { scenario: 'virtualbox-missing', who: /vagrant up failed before any VM started\./, issue: 'Known issue: VirtualBox is not installed' },
+    { scenario: 'hostonly-range-refused', who: /(gluster1|heketi) failed while booting\./, issue: "Known issue: The lab's addresses are outside VirtualBox's allowed host-only ranges" },
+    { scenario: 'vtx-disabled', who: /(gluster1|heketi) failed while booting\./, issue: 'Known issue: Hardware virtualisation (VT-x / AMD-V) is not available' },
+    { scenario: 'box-not-found', who: /(gluster1|heketi) failed while (importing box|booting)\./, issue: 'Known issue: The Vagrant box could not be found or downloaded' },
+    { scenario: 'ansible-task-fails', who: /gluster2 failed while provisioning \(task "glusterfs : Install glusterfs-server"\)\./, issue: 'Known issue: A package the provisioning installs does not exist' },
+  ];
+  for (const { scenario, who, issue } of failures) {
+    it(`names the failed VM and the known issue: ${scenario}`, async () => {
+      const t = await up([scenario]);
+      const screen = await t.waitFor(/After fixing it, run "gluster-lab up" again/, 30_000);
+      expect(await t.exitCode()).toBe(1);
+      expect(screen).toMatch(who);
+      expect(screen).toContain(issue);
+      expect(screen).toContain('Vagrant says (');
+      expect(screen).toMatch(/Full log: \S+\.log/);
+    });
+  }
+
+  it('stops on Ctrl-C: exit 130, no vagrant left, the log file complete', async () => {
+    const t = await up(['healthy'], 3);
+    await t.waitFor(/provisioning|waiting for SSH|booting/, 30_000);
+    const cli = await t.pid();
+    const children = (await processesMatching('sim-bin/vagrant.js')).filter((row) => row.trim().split(/\s+/)[1] === String(cli));
+    expect(children.length).toBe(1);
+    const vagrantPid = children[0]!.trim().split(/\s+/)[0]!;
+    await t.press('ctrlC');
+    expect(await t.exitCode(20_000)).toBe(130);
+    const screen = await t.screen();
+    expect(screen).toContain('Interrupted. VMs already started keep their state');
+    const left = (await processesMatching('sim-bin/vagrant.js')).filter((row) => {
+      const [pid, ppid] = row.trim().split(/\s+/);
+      return pid === vagrantPid || ppid === vagrantPid;
+    });
+    expect(left).toEqual([]);
+    const log = upLog(lab!);
+    expect(log).toContain('error-exit,Vagrant::Errors::VagrantInterrupt');
+    expect(log.endsWith('\n')).toBe(true);
+  });
+
+  it('says there is no lab when the directory has none', async () => {
+    lab = await simulatedLab(['healthy'], FAST);
+    const nowhere = join(lab.root, 'nowhere');
+    const result = await execa(process.execPath, [cliPath, 'up', '--dir', nowhere, '--lang', 'en'], { env: lab.sim.env, reject: false });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(`There is no lab in ${nowhere} (no gluster-lab.yaml). Run "gluster-lab init ${nowhere}" first.`);
+    expect(existsSync(join(nowhere, 'logs'))).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { nameProblem } from '../../../src/k8s/validate-name.js';
+import { nameError } from '../../../src/flows/storage-validation.js';
+
+describe('DNS-1123 names as Kubernetes validates them', () => {
+  it.each(['gvol-1', 'a', '0abc', 'my-claim-2'])('accepts the label %s', (name) => {
+    expect(nameProblem(name, 'label')).toBeUndefined();
+  });
+  it.each(['gvol.1', 'data.team-a.example'])('accepts the subdomain %s', (name) => {
+    expect(nameProblem(name, 'subdomain')).toBeUndefined();
+  });
+  it('names the first thing wrong', () => {
+    expect(nameProblem('', 'label')).toEqual({ code: 'empty' });
+    expect(nameProblem('GVol', 'subdomain')).toEqual({ code: 'uppercase', char: 'G' });
+    expect(nameProblem('g_vol', 'subdomain')).toEqual({ code: 'bad-char', char: '_' });
+    expect(nameProblem('a.b', 'label')).toEqual({ code: 'dot-in-label' });
+    expect(nameProblem('-vol', 'label')).toEqual({ code: 'bad-start', char: '-' });
+    expect(nameProblem('vol-', 'label')).toEqual({ code: 'bad-end', char: '-' });
+    expect(nameProblem('a..b', 'subdomain')).toEqual({ code: 'empty-part' });
+    expect(nameProblem('x'.repeat(64), 'label')).toEqual({ code: 'too-long', length: 64, max: 63 });
+    expect(nameProblem('x'.repeat(64), 'subdomain')).toBeUndefined();
+    expect(nameProblem('x'.repeat(254), 'subdomain')).toEqual({ code: 'too-long', length: 254, max: 253 });
+  });
+  it('says what is wrong in English and Japanese', () => {
+    expect(nameError('My_Claim', 'subdomain', 'whatPvc', 'en')).toBe(
+      'The claim name "My_Claim" contains the capital letter "M"; Kubernetes names use lower-case letters only.',
+    );
+    expect(nameError('team.a', 'label', 'whatNamespace', 'ja')).toContain('名前空間の名前 "team.a" に "." が含まれています');
+  });
+});
