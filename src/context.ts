@@ -1,3 +1,4 @@
+import type { HostProbes } from './checks/host-probes.js';
 import type { Lang } from './i18n/define.js';
 
 /** Where kubectl should point: passed as `--context` / `--kubeconfig` to every call. */
@@ -34,4 +35,9 @@ export interface AppContext {
   stderr: NodeJS.WriteStream;
   /** Set by `demo`: screens show the simulation marker. */
   simulation: boolean;
+  /**
+   * Set by `demo` only: replaces what the checks read from the machine itself (memory,
+   * CPU flags, networks.conf) with the simulated laptop's facts.
+   */
+  hostProbes?: (real: HostProbes) => HostProbes;
 }

@@ -39,9 +39,9 @@ export const commands: CommandSpec[] = [
   },
   { name: 'check', help: 'cmdCheck', load: async () => (await import('../flows/check.js')).checkCommand },
   { name: 'up', help: 'cmdUp', load: async () => (await import('../flows/up.js')).upCommand },
-  { name: 'status', help: 'cmdStatus', load: async () => notBuilt('status') },
-  { name: 'halt', help: 'cmdHalt', load: async () => notBuilt('halt') },
-  { name: 'destroy', help: 'cmdDestroy', load: async () => notBuilt('destroy') },
+  { name: 'status', help: 'cmdStatus', load: async () => (await import('../flows/status.js')).statusCommand },
+  { name: 'halt', help: 'cmdHalt', load: async () => (await import('../flows/halt.js')).haltCommand },
+  { name: 'destroy', help: 'cmdDestroy', load: async () => (await import('../flows/destroy.js')).destroyCommand },
   {
     name: 'storage',
     help: 'cmdStorage',
@@ -61,7 +61,7 @@ export const commands: CommandSpec[] = [
     options: [{ flags: '--undo', help: 'optUndo' }],
     load: async () => (await import('../flows/default-class.js')).defaultClassCommand,
   },
-  { name: 'doctor', help: 'cmdDoctor', load: async () => notBuilt('doctor') },
+  { name: 'doctor', help: 'cmdDoctor', load: async () => (await import('../flows/doctor.js')).doctorCommand },
   {
     name: 'fix-permissions',
     help: 'cmdFixPermissions',

@@ -37,7 +37,8 @@ export interface CheckFlowDeps {
  * --json). Exit 1 when any check fails. Records the summary in the lab for the home screen.
  */
 export async function checkFlow(ctx: AppContext, deps: CheckFlowDeps = {}): Promise<number> {
-  const probes = sharedProbes(deps.probes ?? realHostProbes({ kube: ctx.kube, tool: { signal: ctx.signal, forceSignal: ctx.forceSignal, env: ctx.env } }));
+  const real = realHostProbes({ kube: ctx.kube, tool: { signal: ctx.signal, forceSignal: ctx.forceSignal, env: ctx.env } });
+  const probes = sharedProbes(deps.probes ?? (ctx.hostProbes ? ctx.hostProbes(real) : real));
   const text = checkText(ctx.lang, hostOs(probes.platform));
   const lab = await readLab(ctx, text);
   const tasks = planChecks(probes, { config: lab.config, dir: ctx.labDir }, text);

@@ -9,6 +9,7 @@ import { demoMessages } from '../i18n/demo-messages.js';
 import { applyInit, planInit } from '../lab/init-lab.js';
 import { packageRoot } from '../lab/package-root.js';
 // The only production import of the simulator: `demo` is what it exists for.
+import { simulatedHostProbes } from '../sim/host-facts.js';
 import { isScenarioName, scenarioNames, type ScenarioName } from '../sim/scenarios.js';
 import { startSimLab, writeSimLabConfig } from '../sim/sim-lab.js';
 import { wizardFlow } from './wizard.js';
@@ -41,7 +42,7 @@ export const demoCommand: CommandRunner = async (ctx, { options }) => {
     try {
       // The lab must never point at its default 172.20.1.x address: Heketi is the simulator's.
       await writeSimLabConfig(labDir, sim.heketiUrl);
-      const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, kube: {} };
+      const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, kube: {}, hostProbes: simulatedHostProbes(scenarios) };
       ctx.stderr.write(`${t('starting', { dir: labDir })}\n${t('scenarios', { names: scenarios.join(', ') })}\n`);
       return ctx.interactive ? await wizardFlow(demoCtx) : await runTour(demoCtx, t);
     } finally {

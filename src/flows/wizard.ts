@@ -44,6 +44,8 @@ export async function wizardFlow(ctx: AppContext): Promise<number> {
     stopReading.abort();
     app.cleanup();
     if (chosen === undefined) return ExitCode.ok;
+    // Ink unrefs stdin when it lets go of raw mode; a step's prompt must keep the process alive.
+    process.stdin.ref();
 
     const code = await runStep(ctx, chosen);
     const step = wizardSteps.find((s) => s.command === chosen);

@@ -171,7 +171,7 @@ export const storageMessages = defineMessages(
     versionUnreachableNext: 'クラスタを起動するか、--context で到達できるクラスタを選んでください。何も変更していません。',
     versionShown: 'Kubernetes サーバー {version}。',
     versionRemoved: 'このクラスタは Kubernetes {version} です。このラボが使うツリー内の kubernetes.io/glusterfs プロビジョナーは v1.25 で非推奨になり v1.26 で削除されたため、gluster-heketi クラスのクレームはここでは決してプロビジョニングされません。何も作成していません。',
-    versionRemovedOptions: 'できること:\n  1. このラボには v1.25 以前のクラスタを使う（例: kind や minikube を --kubernetes-version v1.24.17 で起動）し、"gluster-lab storage --context そのコンテキスト" を実行する。\n  2. ツリー内プラグインの代わりに CSI ドライバーを使う。GlusterFS の CSI プロジェクト（gluster/gluster-csi-driver、kadalu）はありますが、現在はほとんど保守されていません。使う前に状況を確認してください。保守されている道は別のプロビジョナー（NFS や Longhorn など）です。',
+    versionRemovedOptions: 'できること:\n  1. このラボには v1.25 以前のクラスタを使い（例: kind や minikube を --kubernetes-version v1.24.17 で起動）、"gluster-lab storage --context そのコンテキスト" を実行する。\n  2. ツリー内プラグインの代わりに CSI ドライバーを使う。GlusterFS の CSI プロジェクト（gluster/gluster-csi-driver、kadalu）はありますが、現在はほとんど保守されていません。使う前に状況を確認してください。保守されている道は別のプロビジョナー（NFS や Longhorn など）です。',
     versionDeprecated: '警告: Kubernetes {version} には kubernetes.io/glusterfs プロビジョナーがまだありますが非推奨です（v1.26 で削除）。ここではラボは動きますが、このクラスタを次にアップグレードすると動かなくなります。',
     versionUnknown: '警告: サーバーのバージョン "{version}" を読み取れませんでした。ツリー内の glusterfs プロビジョナーがあるものとして続けます。',
     heketiChecking: '{url} の Heketi を確認しています …',

@@ -16,9 +16,15 @@ export function podStateLines(pod: Pod): string[] {
   return lines;
 }
 
-/** Event messages, as kubectl describe shows them: "Warning  FailedMount  message". */
+/**
+ * Event messages, as kubectl describe shows them: "Warning FailedMount: message". A message
+ * of several lines (kubelet's mount errors) gives several lines, so each can be matched.
+ */
 export function eventLines(events: readonly K8sEvent[]): string[] {
-  return events.map((e) => `${e.type ?? ''} ${e.reason ?? ''}: ${e.message ?? ''}`.trim());
+  return events.flatMap((e) => {
+    const [first = '', ...rest] = (e.message ?? '').split('\n');
+    return [`${e.type ?? ''} ${e.reason ?? ''}: ${first}`.trim(), ...rest.map((l) => l.trim()).filter((l) => l.length > 0)];
+  });
 }
 
 /** The lines among `lines` that show a denied write, trimmed, at most `max` of them. */

@@ -274,6 +274,9 @@ function runPod(state: SimState, pod: KubeObject, nowMs: number): void {
     bumpVersion(state, pod);
     return;
   }
+  // One-shot pods (restartPolicy Never, e.g. fix-permissions' write test) end: Failed with exit 1
+  // when their write is denied, Succeeded otherwise.
+  if (pod.spec?.restartPolicy === 'Never') return finishOneShot(state, pod, name, image, startedAt);
   if (state.scenarios.includes('permission-denied') && writeDenied(state, pod)) {
     const restarts = Math.floor((sinceS - delays.scheduleS - delays.runS) / 10);
     const status = { ...pod.status, phase: 'Running', containerStatuses: [{ name, image, imageID: '', ready: false, restartCount: restarts, started: false, lastState: { terminated: { exitCode: 1, reason: 'Error' } }, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=${name} pod=${pod.metadata.name}_${ns}(${pod.metadata.uid})` } } }] };
@@ -285,6 +288,15 @@ function runPod(state: SimState, pod: KubeObject, nowMs: number): void {
     return;
   }
   setRunning(state, pod, name, image, startedAt);
+}
+
+function finishOneShot(state: SimState, pod: KubeObject, name: string, image: string, startedAt: number): void {
+  const container = pod.spec?.containers?.[0] ?? {};
+  const script = [...(container.command ?? []), ...(container.args ?? [])].join(' ');
+  const denied = /touch |>|\bmkdir |\btee /.test(script) && writeDenied(state, pod);
+  const terminated = { exitCode: denied ? 1 : 0, reason: denied ? 'Error' : 'Completed', startedAt: isoSeconds(startedAt), finishedAt: isoSeconds(startedAt) };
+  pod.status = { ...pod.status, phase: denied ? 'Failed' : 'Succeeded', containerStatuses: [{ name, image, imageID: '', ready: false, restartCount: 0, started: false, state: { terminated } }] };
+  bumpVersion(state, pod);
 }
 
 function pvcBoundMs(state: SimState, ns: string | undefined, claim: string): number {

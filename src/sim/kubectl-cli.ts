@@ -287,6 +287,11 @@ function logs(state: SimState, args: KubectlArgs, ns: string): string {
   }
   const lines: string[] = [];
   if (waiting === 'CrashLoopBackOff') lines.push("sh: can't create /mnt/hello.txt: Permission denied");
+  // A one-shot write test that was denied (kube-controller's finishOneShot) printed touch's error.
+  if (pod.status?.phase === 'Failed' && pod.status.containerStatuses?.[0]?.state?.terminated?.exitCode === 1) {
+    const script = [...(pod.spec?.containers?.[0]?.command ?? []), ...(pod.spec?.containers?.[0]?.args ?? [])].join(' ');
+    lines.push(`touch: ${/(\/mnt\/\S*)/.exec(script)?.[1] ?? '/mnt'}: Permission denied`);
+  }
   const tail = Number(args.values.get('--tail') ?? '-1');
   const shown = tail >= 0 ? lines.slice(-tail || lines.length) : lines;
   return tail === 0 ? '' : shown.map((l) => `${l}\n`).join('');

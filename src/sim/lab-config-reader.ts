@@ -11,8 +11,16 @@ import { labFiles } from '../lab/lab-files.js';
  */
 export function readLabConfig(dir: string): LabConfig {
   const file = join(dir, labFiles.config);
-  if (!existsSync(file)) return defaultLabConfig;
-  return labConfigSchema.parse(parse(readFileSync(file, 'utf8')));
+  const config = existsSync(file) ? labConfigSchema.parse(parse(readFileSync(file, 'utf8'))) : defaultLabConfig;
+  return { ...config, machines: definitionOrder(config.machines) };
+}
+
+/**
+ * The order the Vagrantfile defines (and so brings up, halts in reverse) the machines:
+ * the gluster nodes first, then Heketi, whose topology load needs them running.
+ */
+function definitionOrder(machines: LabConfig['machines']): LabConfig['machines'] {
+  return [...machines.filter((m) => m.role === 'gluster'), ...machines.filter((m) => m.role !== 'gluster')];
 }
 
 export function hasVagrantfile(dir: string): boolean {

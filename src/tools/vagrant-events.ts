@@ -38,7 +38,10 @@ export function recordToEvents(record: MachineReadableRecord): VagrantEvent[] {
 
 /** Splits a ui message into visible lines, moving each `==> name: ` prefix into `machine`. */
 export function uiLines(target: string, level: VagrantLineLevel, message: string): VagrantEvent[] {
-  return message.split('\n').map((raw) => {
+  const parts = message.split('\n');
+  // A message that ends its own line (ansible_local's output does) shows no extra blank line.
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts.map((raw) => {
     const text = visibleText(raw);
     const prefixed = PREFIX.exec(text);
     if (prefixed && (target === '' || prefixed[1] === target)) {
@@ -50,6 +53,8 @@ export function uiLines(target: string, level: VagrantLineLevel, message: string
 
 /** What a terminal would show: the text after the last carriage return, without escape sequences. */
 function visibleText(raw: string): string {
+  // Most lines have neither: skip the work (this runs for every line of a long `up`).
+  if (!raw.includes('\x1b') && !raw.includes('\r')) return raw;
   const parts = raw.replace(ANSI, '').split('\r');
   for (let i = parts.length - 1; i >= 0; i--) {
     if (parts[i] !== '') return parts[i] ?? '';

@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HomeModel, Tone } from '../flows/home-rows.js';
 import { SimulationBanner } from './simulation-banner.js';
 
@@ -18,7 +18,14 @@ const toneColor: Record<Tone, string | undefined> = { ok: 'green', warn: 'yellow
 export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose }: HomeScreenProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const [selected, setSelected] = useState(() => Math.max(0, model.rows.findIndex((r) => r.command === model.next)));
+  const nextIndex = Math.max(0, model.rows.findIndex((r) => r.command === model.next));
+  const [selected, setSelected] = useState(nextIndex);
+  const [moved, setMoved] = useState(false);
+  // The VM states arrive a moment after the first frame and may change the next step:
+  // follow it until the user has moved the cursor themselves.
+  useEffect(() => {
+    if (!moved) setSelected(nextIndex);
+  }, [nextIndex, moved]);
 
   const choose = (command: string | undefined) => {
     onChoose(command);
@@ -26,6 +33,7 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
   };
   useInput(
     (input, key) => {
+      if (key.upArrow || key.downArrow || key.tab) setMoved(true);
       if (key.upArrow) setSelected((i) => (i + model.rows.length - 1) % model.rows.length);
       else if (key.downArrow || key.tab) setSelected((i) => (i + 1) % model.rows.length);
       else if (key.return) choose(model.rows[selected]?.command);

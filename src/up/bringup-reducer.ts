@@ -65,7 +65,7 @@ const ERROR_LINES = 12;
 export function initialBringup(machines: readonly string[], now: number): BringupState {
   const vms: Record<string, VmState> = {};
   for (const name of machines) vms[name] = newVm(name);
-  return { order: [...machines], vms, startedAt: now, stopping: false, general: emptyRing(TAIL_LINES), lineCount: 0 };
+  return { order: [...machines], vms, active: undefined, startedAt: now, finishedAt: undefined, stopping: false, outcome: undefined, errorExit: undefined, general: emptyRing(TAIL_LINES), lineCount: 0 };
 }
 
 /**
@@ -79,72 +79,75 @@ export function reduceBringup(state: BringupState, event: BringupEvent, now: num
     case 'action':
       return onAction(state, event.machine, event.action, event.state, now);
     case 'metadata':
-      return event.key === 'provider' ? withVm(state, event.machine, (vm) => vm) : state;
+      return event.key === 'provider' && !state.vms[event.machine] ? withVm(state, newVm(event.machine), newVm(event.machine), true, state.lineCount) : state;
     case 'error-exit':
       return onErrorExit(state, event.errorClass, event.message, now);
     case 'stopping':
-      return { ...state, stopping: true };
+      return stateWith(state, { stopping: true });
     case 'finished':
       return onFinished(state, event.outcome, now);
   }
 }
 
 function onLine(state: BringupState, machine: string | undefined, level: string, text: string, now: number): BringupState {
-  if (text.trim() === '') return state;
+  if (!NOT_BLANK.test(text)) return state;
   const owner = machine ?? state.active;
-  if (owner === undefined) {
-    return { ...state, general: pushLine(state.general, text), lineCount: state.lineCount + 1 };
+  if (owner === undefined) return stateWith(state, { general: pushLine(state.general, text), lineCount: state.lineCount + 1 });
+  const known = state.vms[owner];
+  const vm = known ?? newVm(owner);
+  const change: Partial<VmState> = { tail: pushLine(vm.tail, text) };
+  const isError = level === 'error';
+  if (isError) change.errors = pushLine(vm.errors, text);
+  const phase = machine === undefined ? undefined : phaseOfLine(text);
+  if (phase && !isFinished(vm.phase)) {
+    change.phase = laterPhase(vm.phase, phase);
+    if (vm.startedAt === undefined) change.startedAt = now;
   }
-  const next = withVm(state, owner, (vm) => {
-    let changed: VmState = { ...vm, tail: pushLine(vm.tail, text) };
-    if (level === 'error') changed.errors = pushLine(changed.errors, text);
-    const phase = machine === undefined ? undefined : phaseOfLine(text);
-    if (phase && !isFinished(vm.phase)) {
-      changed.phase = laterPhase(vm.phase, phase);
-      changed.startedAt ??= now;
-    }
-    // ansible_local prints through Vagrant's environment UI: no machine prefix.
-    if (machine === undefined || vm.phase === 'provisioning') changed = onAnsibleLine(changed, text, level === 'error');
-    return changed;
-  });
-  return { ...next, lineCount: state.lineCount + 1 };
+  // ansible_local prints through Vagrant's environment UI: no machine prefix.
+  if (machine === undefined || vm.phase === 'provisioning') ansibleChange(vm, text, isError, change);
+  return withVm(state, vm, vmWith(vm, change), known === undefined, state.lineCount + 1);
 }
 
-function onAnsibleLine(vm: VmState, text: string, alreadyError: boolean): VmState {
+const NOT_BLANK = /\S/;
+
+// Ansible's lines that say something start with one of these (or are RECAP rows,
+// which hold ": ok="): checking first keeps the regexes off the package-manager chatter.
+const ANSIBLE_STARTS = /^(?:PLAY|TASK|RUNNING|HANDLER|NOTIFIED|GATHERING|ok:|changed:|failed:|fatal:|skipping:|unreachable:)/;
+
+/** Adds to `change` what an Ansible line says about the VM (its task, a failure, the RECAP). */
+function ansibleChange(vm: VmState, text: string, alreadyError: boolean, change: Partial<VmState>): void {
+  if (!ANSIBLE_STARTS.test(text) && !text.includes(': ok=')) return;
   const line = classifyAnsibleLine(text);
-  if (!line) return vm;
-  switch (line.kind) {
-    case 'task':
-      return { ...vm, task: line.name };
-    case 'result':
-      if (line.status === 'fatal' || line.status === 'failed' || line.status === 'unreachable') {
-        return { ...vm, failedTask: vm.task, errors: alreadyError ? vm.errors : pushLine(vm.errors, text) };
-      }
-      return vm;
-    case 'recap':
-      return { ...vm, recap: { ok: line.ok, changed: line.changed, failed: line.failed, unreachable: line.unreachable } };
-    case 'play':
-      return vm;
+  if (!line) return;
+  if (line.kind === 'task') change.task = line.name;
+  else if (line.kind === 'recap') change.recap = { ok: line.ok, changed: line.changed, failed: line.failed, unreachable: line.unreachable };
+  else if (line.kind === 'result' && (line.status === 'fatal' || line.status === 'failed' || line.status === 'unreachable')) {
+    change.failedTask = vm.task;
+    if (!alreadyError) change.errors = pushLine(change.errors ?? vm.errors, text);
   }
 }
 
 function onAction(state: BringupState, machine: string, action: string, phase: 'start' | 'end', now: number): BringupState {
   if (action !== 'up') return state;
+  const known = state.vms[machine];
+  const vm = known ?? newVm(machine);
   if (phase === 'start') {
-    const next = withVm(state, machine, (vm) => ({ ...vm, phase: laterPhase(vm.phase, 'booting'), startedAt: vm.startedAt ?? now }));
-    return { ...next, active: machine };
+    const started = vmWith(vm, { phase: laterPhase(vm.phase, 'booting'), startedAt: vm.startedAt ?? now });
+    return stateWith(withVm(state, vm, started, known === undefined, state.lineCount), { active: machine });
   }
-  const next = withVm(state, machine, (vm) => (vm.phase === 'failed' ? vm : { ...vm, phase: 'ready', finishedAt: now }));
-  return { ...next, active: next.active === machine ? undefined : next.active };
+  const ended = vm.phase === 'failed' ? vm : vmWith(vm, { phase: 'ready', finishedAt: now });
+  const next = withVm(state, vm, ended, known === undefined, state.lineCount);
+  return next.active === machine ? stateWith(next, { active: undefined }) : next;
 }
 
 function onErrorExit(state: BringupState, errorClass: string, message: string, now: number): BringupState {
   const machine = state.active;
   const errorExit = machine === undefined ? { errorClass, message } : { errorClass, message, machine };
+  const vm = machine === undefined ? undefined : state.vms[machine];
   // Vagrant's answer to our own SIGINT: the VM did not fail, the user stopped it.
-  if (machine === undefined || errorClass === VAGRANT_INTERRUPT) return { ...state, errorExit };
-  const next = withVm(state, machine, (vm) => ({ ...vm, phase: 'failed', failedIn: vm.phase, finishedAt: now }));
-  return { ...next, errorExit };
+  if (vm === undefined || errorClass === VAGRANT_INTERRUPT) return stateWith(state, { errorExit });
+  const failed = vmWith(vm, { phase: 'failed', failedIn: vm.phase, finishedAt: now });
+  return stateWith(withVm(state, vm, failed, false, state.lineCount), { errorExit });
 }
 
 function onFinished(state: BringupState, outcome: BringupOutcome, now: number): BringupState {
@@ -155,25 +158,55 @@ function onFinished(state: BringupState, outcome: BringupOutcome, now: number): 
     // A VM cut off by a failure did not finish; one stopped by the user keeps its phase
     // (the screen says the bring-up was interrupted).
     const cutOff = outcome === 'failed' && !isFinished(vm.phase) && vm.phase !== 'queued';
-    vms[name] = cutOff ? { ...vm, phase: 'failed', failedIn: vm.phase, finishedAt: now } : vm;
+    vms[name] = cutOff ? vmWith(vm, { phase: 'failed', failedIn: vm.phase, finishedAt: now }) : vm;
   }
-  return { ...state, vms, active: undefined, finishedAt: now, outcome };
+  return stateWith(state, { vms, active: undefined, finishedAt: now, outcome });
 }
 
-function withVm(state: BringupState, name: string, change: (vm: VmState) => VmState): BringupState {
-  const known = state.vms[name];
-  const vm = known ?? newVm(name);
-  const changed = change(vm);
-  if (known && changed === known) return state;
+// States are rebuilt with every field written out (no object spread): every state and
+// every VM then has one shape, which keeps a 100,000-line bring-up cheap to reduce.
+
+function stateWith(s: BringupState, c: Partial<BringupState>): BringupState {
   return {
-    ...state,
-    order: known ? state.order : [...state.order, name],
-    vms: { ...state.vms, [name]: changed },
+    order: c.order ?? s.order,
+    vms: c.vms ?? s.vms,
+    active: 'active' in c ? c.active : s.active,
+    startedAt: s.startedAt,
+    finishedAt: c.finishedAt ?? s.finishedAt,
+    stopping: c.stopping ?? s.stopping,
+    outcome: c.outcome ?? s.outcome,
+    errorExit: c.errorExit ?? s.errorExit,
+    general: c.general ?? s.general,
+    lineCount: c.lineCount ?? s.lineCount,
   };
 }
 
+function vmWith(vm: VmState, c: Partial<VmState>): VmState {
+  return {
+    name: vm.name,
+    phase: c.phase ?? vm.phase,
+    task: c.task ?? vm.task,
+    failedIn: c.failedIn ?? vm.failedIn,
+    failedTask: c.failedTask ?? vm.failedTask,
+    startedAt: c.startedAt ?? vm.startedAt,
+    finishedAt: c.finishedAt ?? vm.finishedAt,
+    recap: c.recap ?? vm.recap,
+    tail: c.tail ?? vm.tail,
+    errors: c.errors ?? vm.errors,
+  };
+}
+
+/** `state` with `changed` in place of `vm` (added at the end of the order when new). */
+function withVm(state: BringupState, vm: VmState, changed: VmState, isNew: boolean, lineCount: number): BringupState {
+  if (changed === vm && !isNew && lineCount === state.lineCount) return state;
+  const order = isNew ? [...state.order, vm.name] : state.order;
+  const vms: Record<string, VmState> = {};
+  for (const name of order) vms[name] = name === vm.name ? changed : (state.vms[name] as VmState);
+  return stateWith(state, { order, vms, lineCount });
+}
+
 function newVm(name: string): VmState {
-  return { name, phase: 'queued', tail: emptyRing(TAIL_LINES), errors: emptyRing(ERROR_LINES) };
+  return { name, phase: 'queued', task: undefined, failedIn: undefined, failedTask: undefined, startedAt: undefined, finishedAt: undefined, recap: undefined, tail: emptyRing(TAIL_LINES), errors: emptyRing(ERROR_LINES) };
 }
 
 /** Seconds a VM has been working (or worked), at `now`. */

@@ -19,8 +19,8 @@ describe('field-by-field difference of a StorageClass', () => {
       volumeBindingMode: 'WaitForFirstConsumer',
     };
     expect(diffStorageClass(current, wanted)).toEqual([
-      { field: 'parameters.restuserkey', current: '(hidden)' },
       { field: 'parameters.resturl', current: 'http://10.0.0.5:8080', wanted: 'http://127.0.0.1:8080' },
+      { field: 'parameters.restuserkey', current: '(hidden)' },
       { field: 'parameters.secretName', current: 'old', wanted: 'heketi-secret' },
       { field: 'parameters.secretNamespace', current: 'kube-system', wanted: 'default' },
       { field: 'parameters.volumetype', wanted: 'replicate:3' },

@@ -1,0 +1,110 @@
+/**
+ * One measured run, in its own process so its CPU time and peak RSS are its own:
+ *   baseline FILE   — read FILE and split it into lines, nothing else;
+ *   pipeline FILE   — the same bytes through the `up` event pipeline (line splitter →
+ *                     machine-readable parser → events → reducer) and the Ink bring-up
+ *                     screen rendering to a fake 120×40 terminal;
+ *   idle SECONDS    — a bring-up screen with a VM at work and no output, for SECONDS.
+ * Prints one JSON object.
+ */
+import { createReadStream } from 'node:fs';
+import { PassThrough, Writable } from 'node:stream';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { LineSplitter } from '../src/tools/line-splitter.js';
+import { recordToEvents } from '../src/tools/vagrant-events.js';
+import { parseMachineReadableLine } from '../src/tools/vagrant-machine-readable.js';
+import { BringupStore } from '../src/up/bringup-store.js';
+import { BringupScreen } from '../src/ui/bringup-screen.js';
+
+const [mode = 'baseline', arg = ''] = process.argv.slice(2);
+
+function fakeTerminal(): NodeJS.WriteStream {
+  const stream = new Writable({ write: (_chunk, _enc, done) => done() }) as unknown as NodeJS.WriteStream & { columns: number; rows: number; isTTY: boolean };
+  stream.columns = 120;
+  stream.rows = 40;
+  stream.isTTY = true;
+  return stream;
+}
+
+function fakeStdin(): NodeJS.ReadStream {
+  const stdin = new PassThrough() as unknown as NodeJS.ReadStream & { isTTY: boolean };
+  stdin.isTTY = false;
+  return stdin;
+}
+
+async function feed(file: string, onLine: (line: string) => void): Promise<void> {
+  const splitter = new LineSplitter(onLine);
+  for await (const chunk of createReadStream(file)) splitter.push(chunk as Buffer);
+  splitter.end();
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+async function main(): Promise<Record<string, number>> {
+  if (mode === 'baseline') {
+    const t0 = process.cpuUsage();
+    const w0 = performance.now();
+    let lines = 0;
+    await feed(arg, () => lines++);
+    return { cpuMs: cpuMs(t0), wallMs: performance.now() - w0, lines, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
+  const store = new BringupStore(['gluster1', 'gluster2', 'gluster3', 'heketi']);
+  let frames = 0;
+  const element = createElement(BringupScreen, { store, lang: 'en', labName: 'gluster-lab', logFile: '/home/user/gluster-lab/logs/up-x.log', onInterrupt: () => {} });
+  const options = { stdout: fakeTerminal(), stdin: fakeStdin(), exitOnCtrlC: false, patchConsole: false, maxFps: 10, onRender: () => frames++ };
+  if (mode === 'idle') {
+    store.dispatch({ type: 'action', machine: 'gluster1', action: 'up', state: 'start' });
+    store.dispatch({ type: 'line', machine: 'gluster1', level: 'info', text: 'Running provisioner: ansible_local...' });
+    const instance = render(element, options);
+    await new Promise((r) => setTimeout(r, 500));
+    const t0 = process.cpuUsage();
+    const f0 = frames;
+    const seconds = Number(arg || 10);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const cpu = cpuMs(t0);
+    const result = { cpuMs: cpu, cpuPercent: (cpu / (seconds * 1000)) * 100, frames: frames - f0 };
+    instance.unmount();
+    return result;
+  }
+  const t0 = process.cpuUsage();
+  const w0 = performance.now();
+  // `pipeline-no-screen`: the same work without Ink, to tell the two costs apart.
+  const instance = mode === 'pipeline-no-screen' ? undefined : render(element, options);
+  let lines = 0;
+  await feed(arg, (line) => {
+    lines++;
+    const record = parseMachineReadableLine(line);
+    if (record) for (const event of recordToEvents(record)) store.dispatch(event);
+  });
+  store.dispatch({ type: 'finished', outcome: 'ok' });
+  const feedMs = performance.now() - w0;
+  const feedFrames = frames;
+  await new Promise((r) => setTimeout(r, 120));
+  instance?.unmount();
+  await instance?.waitUntilExit();
+  const state = store.getState();
+  return {
+    cpuMs: cpuMs(t0),
+    wallMs: feedMs,
+    lines,
+    frames,
+    framesPerSecond: feedFrames / (feedMs / 1000),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    readyVms: state.order.filter((n) => state.vms[n]?.phase === 'ready').length,
+  };
+}
+
+main().then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,111 @@
+import type { CommandRunner } from '../cli/commands.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { AppContext } from '../context.js';
+import { createDoctorContext, type DoctorContext } from '../doctor/doctor-context.js';
+import { layerNames, type DoctorReport, type LayerResult } from '../doctor/doctor-types.js';
+import { formatFindings, formatLayerRow } from '../doctor/format-report.js';
+import { doctorExitCode, layerTitle, runDoctor } from '../doctor/run-doctor.js';
+import { LabConfigError, loadLabConfig } from '../lab/config.js';
+
+export const doctorCommand: CommandRunner = (ctx) => doctorFlow(ctx);
+
+/**
+ * `doctor`: checks every layer live and prints findings with fixes. A live list of layers
+ * on a terminal, plain lines in a pipe, one JSON document with `--json`. Exit 1 when any
+ * layer failed, 0 for a healthy lab.
+ */
+export async function doctorFlow(ctx: AppContext): Promise<number> {
+  let config;
+  try {
+    config = await loadLabConfig(ctx.labDir, ctx.lang);
+  } catch (error) {
+    if (!(error instanceof LabConfigError)) throw error;
+    ctx.stderr.write(`${error.message}\n`);
+    return ExitCode.failed;
+  }
+  const dc = createDoctorContext({
+    config,
+    labDir: ctx.labDir,
+    kube: ctx.kube,
+    lang: ctx.lang,
+    tool: { env: ctx.env, signal: ctx.signal, forceSignal: ctx.forceSignal },
+  });
+
+  let report: DoctorReport;
+  try {
+    if (ctx.json) report = await runDoctor(dc);
+    else if (ctx.interactive) report = await runOnScreen(ctx, dc);
+    else report = await runPlain(ctx, dc);
+  } catch (error) {
+    if (!ctx.signal.aborted) throw error;
+    ctx.stderr.write(`${dc.t('interrupted')}\n`);
+    return ExitCode.interrupted;
+  }
+
+  if (ctx.json) {
+    const layers = report.layers.map(({ layer, status, summary }) => ({ layer, status, summary }));
+    ctx.stdout.write(`${JSON.stringify({ findings: report.findings, layers }, null, 2)}\n`);
+  } else {
+    ctx.stdout.write(`\n${formatFindings(report.findings, dc.t).join('\n')}\n`);
+  }
+  return doctorExitCode(report);
+}
+
+function titleWidth(dc: DoctorContext): number {
+  return Math.max(...layerNames.map((l) => layerTitle(dc, l).length));
+}
+
+/** Plain lines, in the fixed layer order: a row is printed once it and every row above it are done. */
+async function runPlain(ctx: AppContext, dc: DoctorContext): Promise<DoctorReport> {
+  ctx.stdout.write(`${dc.t('heading', { dir: ctx.labDir })}\n`);
+  const done = new Map<string, LayerResult>();
+  let printed = 0;
+  const width = titleWidth(dc);
+  return runDoctor(dc, (result) => {
+    done.set(result.layer, result);
+    for (let next = layerNames[printed]; next !== undefined && done.has(next); next = layerNames[++printed]) {
+      const row = done.get(next);
+      if (row) ctx.stdout.write(`${formatLayerRow(layerTitle(dc, next), row, width)}\n`);
+    }
+  });
+}
+
+/** The live layer list; after the last result the screen ends and the findings follow as text. */
+async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorReport> {
+  const [{ createElement }, { render }, { DoctorScreen }, { wizardMessages }, { translator }] = await Promise.all([
+    import('react'),
+    import('ink'),
+    import('../ui/doctor-screen.js'),
+    import('../i18n/wizard-messages.js'),
+    import('../i18n/define.js'),
+  ]);
+  // Results that arrive before the screen subscribes are replayed to it.
+  const seen: LayerResult[] = [];
+  const listeners = new Set<(r: LayerResult) => void>();
+  const subscribe = (listener: (r: LayerResult) => void) => {
+    for (const r of seen) listener(r);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  const app = render(
+    createElement(DoctorScreen, {
+      heading: dc.t('heading', { dir: ctx.labDir }),
+      layers: layerNames.map((name) => ({ name, title: layerTitle(dc, name) })),
+      subscribe,
+      labels: { checking: dc.t('checking'), simulation: ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined },
+      onInterrupt: () => ctx.interrupt(),
+    }),
+    { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false },
+  );
+  try {
+    return await runDoctor(dc, (result) => {
+      seen.push(result);
+      for (const listener of listeners) listener(result);
+    });
+  } finally {
+    // Let the last result render before the screen is taken down.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    app.unmount();
+    await app.waitUntilExit();
+  }
+}

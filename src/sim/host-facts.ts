@@ -1,0 +1,30 @@
+import type { HostProbes } from '../checks/host-probes.js';
+import type { ScenarioName } from './scenarios.js';
+
+const GIB = 1024 ** 3;
+
+/**
+ * The laptop `demo` pretends to run on: the programs are the simulated ones already (PATH),
+ * and the facts a check reads from the machine itself (memory, disk, CPU flags, the
+ * VirtualBox driver, networks.conf) are those of a Linux laptop fit for the lab — except
+ * where a scenario says otherwise. Without this, the demo would judge the real host.
+ */
+export function simulatedHostProbes(scenarios: readonly ScenarioName[]): (real: HostProbes) => HostProbes {
+  const files: Record<string, string> = {
+    '/proc/cpuinfo': `processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss ht syscall nx lm constant_tsc${scenarios.includes('vtx-disabled') ? '' : ' vmx'} sse4_1 sse4_2\n`,
+    '/proc/modules': 'vboxnetflt 32768 0 - Live 0x0000000000000000 (OE)\nvboxnetadp 28672 0 - Live 0x0000000000000000 (OE)\nvboxdrv 696320 2 vboxnetflt,vboxnetadp, Live 0x0000000000000000 (OE)\n',
+    // The lab's range is allowed, as after following the check's own fix — unless the scenario is about it.
+    ...(scenarios.includes('hostonly-range-refused') ? {} : { '/etc/vbox/networks.conf': '* 172.20.1.0/24 192.168.56.0/21\n' }),
+  };
+  return (real) => ({
+    ...real,
+    platform: 'linux',
+    arch: 'x64',
+    readTextFile: async (path) => files[path],
+    pathExists: async (path) => path === '/dev/vboxdrv' || path in files,
+    memory: async () => ({ totalBytes: 16 * GIB, freeBytes: 11 * GIB }),
+    cpuCount: async () => 8,
+    freeDiskBytes: async () => 180 * GIB,
+    windowsHypervisorPresent: async () => false,
+  });
+}

@@ -1,0 +1,168 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmod, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { storageClassManifest } from '../../src/k8s/manifests.js';
+import { startSimLab, writeSimLabConfig } from '../../src/sim/sim-lab.js';
+import type { ScenarioName } from '../../src/sim/scenarios.js';
+import { cliPath } from './terminal.js';
+import type { UpTestLab } from './up-sim-lab.js';
+
+let snapshot: string | undefined;
+/**
+ * A private copy of dist/ for this test process: other work may rebuild dist/ while the
+ * tests run, and a half-written build must not fail them. It sits inside the package so
+ * the program still finds k8s-yaml/ and assets/ by walking up to package.json.
+ */
+export function distSnapshot(): { cli: string; simBin: string } {
+  if (!snapshot) {
+    const dir = resolve(import.meta.dirname, '../../node_modules/.cache', `gl-e2e-dist-${process.pid}`);
+    cpSync(resolve(import.meta.dirname, '../../dist'), dir, { recursive: true });
+    snapshot = dir;
+  }
+  return { cli: join(snapshot, 'cli.js'), simBin: join(snapshot, 'sim-bin') };
+}
+
+/** Call in afterAll: removes this process's copy of dist/. */
+export function removeDistSnapshot(): void {
+  if (snapshot) rmSync(snapshot, { recursive: true, force: true });
+  snapshot = undefined;
+}
+
+export const distBuilt = existsSync(cliPath);
+
+/** A lab made by the built `gluster-lab init`, wired to a simulated lab (Heketi on 127.0.0.1). */
+async function simulatedLab(scenarios: ScenarioName[], speed: number, machines?: 'running' | 'poweroff'): Promise<UpTestLab> {
+  const dist = distSnapshot();
+  const root = mkdtempSync(join(tmpdir(), 'gl-doctor-'));
+  const labDir = join(root, 'lab');
+  await execa(process.execPath, [dist.cli, 'init', labDir, '--lang', 'en']);
+  const sim = await startSimLab({ scenarios, speed, labDir, root: join(root, 'sim'), simBinDir: dist.simBin, ...(machines ? { machines } : {}) });
+  await writeSimLabConfig(labDir, sim.heketiUrl);
+  return {
+    root,
+    labDir,
+    sim,
+    async dispose() {
+      await sim.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A lab made by `gluster-lab init` on a simulated lab, with helpers to put claims and
+ * pods into the simulated cluster (through the simulated kubectl, as a user would) and
+ * to read back what is left in it. Every address is 127.0.0.1.
+ */
+export interface DoctorLab extends UpTestLab {
+  env: NodeJS.ProcessEnv;
+  kubectl(args: string[], input?: object): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /** The lab's StorageClass as `gluster-lab storage` makes it (resturl = the simulated Heketi). */
+  applyLabClass(): Promise<void>;
+  claim(namespace: string, name: string, size?: string): Promise<void>;
+  /** A Deployment of one pod writing to the claim as `runAsUser` (undefined: the image's user). */
+  writer(namespace: string, claim: string, runAsUser?: number): Promise<void>;
+  waitFor(check: () => boolean, timeoutMs?: number): Promise<void>;
+  cli(args: string[], options?: { env?: NodeJS.ProcessEnv }): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /** Pods in the simulated cluster's state file that gluster-lab created and labelled temporary. */
+  temporaryPods(): string[];
+  /** A PATH whose kubectl records each call to a file, then runs the simulated one. */
+  recordingEnv(): Promise<{ env: NodeJS.ProcessEnv; calls(): Promise<string[][]> }>;
+}
+
+export async function doctorLab(scenarios: ScenarioName[], machines: 'running' | 'poweroff' | 'not_created' = 'running'): Promise<DoctorLab> {
+  const lab = await simulatedLab(scenarios, 50, machines === 'not_created' ? undefined : machines);
+  const env = lab.sim.env;
+  const kubectl = async (args: string[], input?: object) => {
+    const r = await execa('kubectl', args, { env, input: input ? JSON.stringify(input) : undefined, reject: false });
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode ?? 1 };
+  };
+  const must = async (args: string[], input?: object) => {
+    const r = await kubectl(args, input);
+    if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
+  };
+  const objects = () => lab.sim.readState().kube.objects;
+  const ensureNamespace = async (namespace: string) => {
+    if (!objects().some((o) => o.kind === 'Namespace' && o.metadata.name === namespace)) await must(['apply', '-f', '-'], { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  };
+  return {
+    ...lab,
+    env,
+    kubectl,
+    async applyLabClass() {
+      const cls = storageClassManifest({ name: 'gluster-heketi', resturl: lab.sim.heketiUrl, restuser: 'admin', secretName: 'heketi-secret', secretNamespace: 'default' });
+      await must(['apply', '-f', '-'], cls);
+    },
+    async claim(namespace, name, size = '1Gi') {
+      await ensureNamespace(namespace);
+      await must(['apply', '-f', '-'], {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name, namespace },
+        spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: size } }, storageClassName: 'gluster-heketi' },
+      });
+    },
+    async writer(namespace, claim, runAsUser) {
+      const name = `writer-${claim}`;
+      await must(['apply', '-f', '-'], {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name, namespace },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: name } },
+          template: {
+            metadata: { labels: { app: name } },
+            spec: {
+              ...(runAsUser === undefined ? {} : { securityContext: { runAsUser } }),
+              containers: [{ name: 'writer', image: 'busybox:1.36', command: ['sh', '-c', 'echo hello > /mnt/hello.txt && sleep 3600'], volumeMounts: [{ name: 'data', mountPath: '/mnt' }] }],
+              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claim } }],
+            },
+          },
+        },
+      });
+    },
+    async waitFor(check, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        // Reading through kubectl advances simulated time.
+        await kubectl(['get', 'pods', '-A', '-o', 'json']);
+        if (check()) return;
+        if (Date.now() > deadline) throw new Error('the simulated cluster did not reach the expected state');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async cli(args, options = {}) {
+      const r = await execa(process.execPath, [distSnapshot().cli, ...args, '--dir', lab.labDir, '--lang', 'en'], { env: options.env ?? env, reject: false });
+      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode ?? 1 };
+    },
+    temporaryPods() {
+      return objects()
+        .filter((o) => o.kind === 'Pod' && (o.metadata.labels?.['gluster-lab/temporary'] === 'true' || /^gl-(chmod|write-test)-/.test(o.metadata.name)))
+        .map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    },
+    async recordingEnv() {
+      const dir = join(lab.root, 'recorder');
+      const log = join(lab.root, 'kubectl-calls.jsonl');
+      await execa('mkdir', ['-p', dir]);
+      await writeFile(log, '');
+      await writeFile(
+        join(dir, 'kubectl'),
+        `#!${process.execPath}\nconst fs = require('node:fs');\nconst { spawnSync } = require('node:child_process');\nlet input = '';\ntry { input = fs.readFileSync(0, 'utf8'); } catch {}\nfs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.argv.slice(2)) + '\\n');\nconst r = spawnSync(${JSON.stringify(join(lab.sim.binDir, 'kubectl'))}, process.argv.slice(2), { input });\nprocess.stdout.write(r.stdout); process.stderr.write(r.stderr);\nprocess.exitCode = r.status ?? 1;\n`,
+      );
+      await chmod(join(dir, 'kubectl'), 0o755);
+      return {
+        env: { ...env, PATH: `${dir}:${env.PATH ?? ''}` },
+        async calls() {
+          return (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
+        },
+      };
+    },
+  };
+}
+
+export function podsOf(lab: DoctorLab, namespace: string, prefix: string) {
+  return lab.sim.readState().kube.objects.filter((o) => o.kind === 'Pod' && o.metadata.namespace === namespace && o.metadata.name.startsWith(prefix));
+}
