@@ -24,7 +24,7 @@ export function recordToEvents(record: MachineReadableRecord): VagrantEvent[] {
   const [first = '', second = ''] = record.data;
   switch (record.type) {
     case 'ui':
-      return uiLines(record.target, LEVELS.has(first) ? (first as VagrantLineLevel) : 'info', record.data.slice(1).join(','));
+      return uiLines(record.target, LEVELS.has(first) ? (first as VagrantLineLevel) : 'info', record.data.length === 2 ? second : record.data.slice(1).join(','));
     case 'action':
       return second === 'start' || second === 'end' ? [{ type: 'action', machine: record.target, action: first, state: second }] : [];
     case 'metadata':
@@ -38,17 +38,22 @@ export function recordToEvents(record: MachineReadableRecord): VagrantEvent[] {
 
 /** Splits a ui message into visible lines, moving each `==> name: ` prefix into `machine`. */
 export function uiLines(target: string, level: VagrantLineLevel, message: string): VagrantEvent[] {
+  const newline = message.indexOf('\n');
+  // One line, perhaps ending in its own newline: the common case, without split and map.
+  if (newline === -1 || newline === message.length - 1) return [uiLine(target, level, newline === -1 ? message : message.slice(0, -1))];
   const parts = message.split('\n');
   // A message that ends its own line (ansible_local's output does) shows no extra blank line.
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  return parts.map((raw) => {
-    const text = visibleText(raw);
-    const prefixed = PREFIX.exec(text);
-    if (prefixed && (target === '' || prefixed[1] === target)) {
-      return { type: 'line', machine: prefixed[1], level, text: prefixed[2] ?? '' };
-    }
-    return target === '' ? { type: 'line', level, text } : { type: 'line', machine: target, level, text };
-  });
+  return parts.map((raw) => uiLine(target, level, raw));
+}
+
+function uiLine(target: string, level: VagrantLineLevel, raw: string): VagrantEvent {
+  const text = visibleText(raw);
+  const prefixed = PREFIX.exec(text);
+  if (prefixed && (target === '' || prefixed[1] === target)) {
+    return { type: 'line', machine: prefixed[1], level, text: prefixed[2] ?? '' };
+  }
+  return target === '' ? { type: 'line', level, text } : { type: 'line', machine: target, level, text };
 }
 
 /** What a terminal would show: the text after the last carriage return, without escape sequences. */

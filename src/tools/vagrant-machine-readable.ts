@@ -26,7 +26,8 @@ export function parseMachineReadableLine(line: string): MachineReadableRecord | 
   const afterType = text.indexOf(',', afterTarget + 1);
   const type = text.slice(afterTarget + 1, afterType === -1 ? undefined : afterType);
   if (type === '') return undefined;
-  const data = afterType === -1 ? [] : text.slice(afterType + 1).split(',').map(unescapeField);
+  const data = afterType === -1 ? [] : text.slice(afterType + 1).split(',');
+  for (let i = 0; i < data.length; i++) data[i] = unescapeField(data[i] as string);
   return { timestamp: Number(text.slice(0, afterTimestamp)), target: text.slice(afterTimestamp + 1, afterTarget), type, data };
 }
 

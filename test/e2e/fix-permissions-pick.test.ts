@@ -1,0 +1,69 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { distBuilt, doctorLab, podsOf, removeDistSnapshot, type DoctorLab } from './doctor-fixture.js';
+import { startTerminal, type Terminal } from './terminal.js';
+
+let lab: DoctorLab | undefined;
+let term: Terminal | undefined;
+afterAll(removeDistSnapshot);
+afterEach(async () => {
+  await term?.close();
+  term = undefined;
+  if (lab) expect(lab.temporaryPods()).toEqual([]);
+  await lab?.dispose();
+  lab = undefined;
+});
+
+async function deniedLab(scenarios: ('permission-denied' | 'chmod-pod-never-starts')[]): Promise<DoctorLab> {
+  lab = await doctorLab(scenarios);
+  const l = lab;
+  await l.applyLabClass();
+  await l.claim('default', 'data');
+  await l.claim('team-a', 'shared');
+  await l.writer('team-a', 'shared', 1000);
+  await l.waitFor(() => podsOf(l, 'team-a', 'writer-shared').some((p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff'));
+  return l;
+}
+
+describe.skipIf(!distBuilt)('fix-permissions in a terminal', () => {
+  it('lists the claims with the suspected one preselected; picking a second repairs both', async () => {
+    const l = await deniedLab(['permission-denied']);
+    term = await startTerminal({ args: ['fix-permissions', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 40 });
+    const screen = await term.waitFor('Which claims should non-root pods be able to write to?', 30_000);
+    // The suspected claim is checked, the other is not; the cursor starts on the first row.
+    expect(screen).toMatch(/❯◯ default\s+data\s+Bound\s+1Gi\s+-\s+-\s+-/);
+    expect(screen).toMatch(/ ◉ team-a\s+shared\s+Bound\s+1Gi\s+writer-shared-\S+\s+1000\s+suspected/);
+    expect(screen).toMatch(/NAMESPACE\s+NAME\s+STATUS\s+CAPACITY\s+PODS\s+RUNS AS\s+PERMISSION PROBLEM/);
+    await term.press('space');
+    await term.waitFor('❯◉ default');
+    await term.press('enter');
+    const done = await term.waitFor('2 fixed, 0 already writable, 0 failed.', 60_000);
+    expect(done).toContain('✓ default/data: fixed');
+    expect(done).toContain('✓ team-a/shared: fixed');
+    expect(await term.exitCode()).toBe(0);
+    expect(l.sim.readState().chmodDone.sort()).toEqual(['default/data', 'team-a/shared']);
+  });
+
+  it('Ctrl-C while the chmod pod is awaited removes the pod and exits 130', async () => {
+    const l = await deniedLab(['permission-denied', 'chmod-pod-never-starts']);
+    term = await startTerminal({ args: ['fix-permissions', 'team-a/shared', '--yes', '--timeout', '120', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 40 });
+    await term.waitFor(/running chmod a\+w on the volume \(pod gl-chmod-shared-[0-9a-f]{6}\)/, 30_000);
+    expect(l.temporaryPods()).toHaveLength(1);
+    await term.press('ctrlC');
+    const screen = await term.waitFor('Interrupted. The temporary pods were removed.', 30_000);
+    expect(screen).toMatch(/removed temporary pod gl-chmod-shared-[0-9a-f]{6}/);
+    expect(await term.exitCode()).toBe(130);
+  });
+});
+
+describe.skipIf(!distBuilt)('doctor in a terminal', () => {
+  it('shows the layer list with a mark per layer, then the findings, and exits 1', async () => {
+    const l = await deniedLab(['permission-denied']);
+    term = await startTerminal({ args: ['doctor', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 50 });
+    const screen = await term.waitFor('1 finding(s):', 60_000);
+    expect(screen).toMatch(/✓ VMs\s+4 of 4 running/);
+    expect(screen).toMatch(/✓ Kubernetes cluster\s+server v1\.24/);
+    expect(screen).toMatch(/✗ Pod writes\s+2 pod\(s\)|✗ Pod writes\s+1 pod\(s\) using GlusterFS claims, 1 denied writing/);
+    expect(screen).toContain('Run gluster-lab fix-permissions team-a/shared.');
+    expect(await term.exitCode()).toBe(1);
+  });
+});
