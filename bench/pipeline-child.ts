@@ -54,8 +54,12 @@ async function main(): Promise<Record<string, number>> {
   }
   const store = new BringupStore(['gluster1', 'gluster2', 'gluster3', 'heketi']);
   let frames = 0;
+  let renderMs = 0;
   const element = createElement(BringupScreen, { store, lang: 'en', labName: 'gluster-lab', logFile: '/home/user/gluster-lab/logs/up-x.log', onInterrupt: () => {} });
-  const options = { stdout: fakeTerminal(), stdin: fakeStdin(), exitOnCtrlC: false, patchConsole: false, maxFps: 10, onRender: () => frames++ };
+  const options = { stdout: fakeTerminal(), stdin: fakeStdin(), exitOnCtrlC: false, patchConsole: false, maxFps: 10, onRender: ({ renderTime }: { renderTime: number }) => {
+    frames++;
+    renderMs += renderTime;
+  } };
   if (mode === 'idle') {
     store.dispatch({ type: 'action', machine: 'gluster1', action: 'up', state: 'start' });
     store.dispatch({ type: 'line', machine: 'gluster1', level: 'info', text: 'Running provisioner: ansible_local...' });
@@ -93,6 +97,7 @@ async function main(): Promise<Record<string, number>> {
     lines,
     frames,
     framesPerSecond: feedFrames / (feedMs / 1000),
+    renderMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     readyVms: state.order.filter((n) => state.vms[n]?.phase === 'ready').length,
   };

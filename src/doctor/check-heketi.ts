@@ -27,7 +27,11 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
     await client.hello();
   } catch (error) {
     if (!(error instanceof HeketiError)) throw error;
-    const reason = error.code ?? (error.status === undefined ? error.kind : `HTTP ${error.status}`);
+    if (error.kind !== 'unreachable') {
+      // Something answered, but not as Heketi does: a wrong port or another service.
+      return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-http', { title: t('heketiHttpTitle'), explanation: t('heketiHttpWhat', { error: error.message }), fix: t('heketiUrlFix', { vm }) }, [error.message]));
+    }
+    const reason = error.code ?? error.kind;
     return failed(
       t('sumHeketiDown', { url }),
       ownFinding('heketi', 'heketi-unreachable', { title: t('heketiUnreachableTitle'), explanation: t('heketiUnreachableWhat', { url, reason, vm }), fix: t('heketiUnreachableFix', { vm }) }, [error.message], { category: 'heketi-unreachable' }),

@@ -1,3 +1,4 @@
+import { parseMachineReadableLine } from '../tools/vagrant-machine-readable.js';
 import { vagrantStatus } from '../tools/vagrant.js';
 import { ToolError } from '../tools/tool-error.js';
 import { catalogueFindings, ownFinding, tailLines } from './catalogue-findings.js';
@@ -22,7 +23,7 @@ export async function checkVms(dc: DoctorContext): Promise<{ result: LayerResult
     const findings: DoctorFinding[] =
       error.kind === 'not-found'
         ? [ownFinding('vms', 'vagrant-missing', { title: t('vagrantMissingTitle'), explanation: t('vagrantMissingWhat'), fix: t('vagrantMissingFix') })]
-        : vagrantFailure(dc, [...tailLines(error.stderrTail), ...tailLines(error.stdoutTail, 4)]);
+        : vagrantFailure(dc, readableLines([...tailLines(error.stderrTail), ...tailLines(error.stdoutTail, 4)]));
     return { result: { layer: 'vms', status: 'failed', summary: t('sumVagrantUnavailable'), findings }, facts: { vagrantOk: false, running: new Set() } };
   }
 
@@ -56,4 +57,15 @@ function vagrantFailure(dc: DoctorContext, lines: string[]): DoctorFinding[] {
   if (known.length > 0) return known;
   const { t } = dc;
   return [ownFinding('vms', 'vagrant-failed', { title: t('vagrantFailedTitle'), explanation: t('vagrantFailedWhat', { dir: dc.labDir }), fix: t('vagrantFailedFix') }, lines)];
+}
+
+/** Machine-readable records (`ts,target,ui,error,text`) as the text Vagrant showed; other lines as they are. */
+function readableLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const record = parseMachineReadableLine(line);
+    const text = record ? (record.data.at(-1) ?? '') : line;
+    for (const part of text.split('\n')) if (part.trim() && !out.includes(part.trim())) out.push(part.trim());
+  }
+  return out.slice(0, 12);
 }

@@ -68,8 +68,9 @@ export async function runDoctor(dc: DoctorContext, onLayer: (result: LayerResult
   const heketi = vms.then(() =>
     guard('heketi', async () => {
       const vm = machines.heketi;
-      // Without vagrant the VM state is unknown: Heketi is asked anyway, it may well answer.
-      if (vmFacts.vagrantOk && vm !== undefined && !vmFacts.running.has(vm)) return skipped('heketi', t('skipHeketiVm', { vm }));
+      // Heketi is asked only when its VM is known to run: the lab's address is contacted only then.
+      if (!vmFacts.vagrantOk) return skipped('heketi', t('skipPeersVagrant'));
+      if (vm !== undefined && !vmFacts.running.has(vm)) return skipped('heketi', t('skipHeketiVm', { vm }));
       return checkHeketi(dc);
     }),
   );

@@ -72,9 +72,8 @@ async function runPlain(ctx: AppContext, dc: DoctorContext): Promise<DoctorRepor
 
 /** The live layer list; after the last result the screen ends and the findings follow as text. */
 async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorReport> {
-  const [{ createElement }, { render }, { DoctorScreen }, { wizardMessages }, { translator }] = await Promise.all([
-    import('react'),
-    import('ink'),
+  // Ink is loaded only here: plain and JSON runs start without it.
+  const [{ renderDoctorScreen }, { wizardMessages }, { translator }] = await Promise.all([
     import('../ui/doctor-screen.js'),
     import('../i18n/wizard-messages.js'),
     import('../i18n/define.js'),
@@ -87,15 +86,15 @@ async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorRe
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
-  const app = render(
-    createElement(DoctorScreen, {
+  const app = renderDoctorScreen(
+    {
       heading: dc.t('heading', { dir: ctx.labDir }),
       layers: layerNames.map((name) => ({ name, title: layerTitle(dc, name) })),
       subscribe,
       labels: { checking: dc.t('checking'), simulation: ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined },
       onInterrupt: () => ctx.interrupt(),
-    }),
-    { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false },
+    },
+    { stdout: ctx.stdout, stdin: process.stdin },
   );
   try {
     return await runDoctor(dc, (result) => {

@@ -12,6 +12,7 @@ import { BringupTail } from './bringup-tail.js';
 import { BringupVmRow, type VmColumns } from './bringup-vm-row.js';
 import { SimulationBanner } from './simulation-banner.js';
 import { useClock } from './use-clock.js';
+import { displayWidth, padColumns } from './text-width.js';
 import { useThrottledStore, type ExternalStore } from './use-throttled-store.js';
 
 export interface BringupScreenProps {
@@ -83,11 +84,9 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
         <Text dimColor>{`   ${t('screenTotal', { time: elapsedText(total) })}`}</Text>
       </Box>
       <Box marginTop={1}>
-        <Box width={columns.name + 2} flexShrink={0}><Text dimColor>{`  ${t('colVm')}`}</Text></Box>
-        <Box width={columns.phase + 2} flexShrink={0}><Text dimColor>{t('colPhase')}</Text></Box>
-        <Box width={columns.elapsed + 1} flexShrink={0}><Text dimColor>{t('colElapsed')}</Text></Box>
-        <Box width={columns.recap + 1} flexShrink={0}><Text dimColor>{t('colRecap')}</Text></Box>
-        <Text dimColor wrap="truncate-end">{t('colTask')}</Text>
+        <Text dimColor wrap="truncate-end">
+          {padColumns(`  ${t('colVm')}`, columns.name + 2) + padColumns(t('colPhase'), columns.phase + 2) + padColumns(t('colElapsed'), columns.elapsed + 1) + padColumns(t('colRecap'), columns.recap + 1) + t('colTask')}
+        </Text>
       </Box>
       {state.order.map((name) => {
         const row = state.vms[name];
@@ -121,11 +120,4 @@ function columnWidths(state: BringupState, t: ReturnType<typeof translator<keyof
     elapsed: Math.max(displayWidth(t('colElapsed')), 7),
     recap: displayWidth(t('colRecap')),
   };
-}
-
-/** Columns a string takes: CJK characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return width;
 }

@@ -1,7 +1,8 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { VmPhase, VmState } from '../up/bringup-reducer.js';
 import { vmElapsedMs } from '../up/bringup-reducer.js';
 import { elapsedText } from '../up/elapsed-text.js';
+import { padColumns } from './text-width.js';
 
 export interface VmColumns {
   name: number;
@@ -32,28 +33,21 @@ const phaseMark: Record<VmPhase, string> = {
   failed: '✖',
 };
 
-/** One VM of the bring-up table: one terminal row, never wrapped. */
+/**
+ * One VM of the bring-up table: a single text row with padded columns, never wrapped.
+ * (One Text per row rather than a Box per cell: every frame lays out fewer nodes.)
+ */
 export function BringupVmRow({ vm, phaseLabel, selected, now, columns }: { vm: VmState; phaseLabel: string; selected: boolean; now: number; columns: VmColumns }) {
   const ms = vmElapsedMs(vm, now);
   const recap = vm.recap ? `${vm.recap.ok}/${vm.recap.changed}/${vm.recap.failed}` : '';
   const step = vm.phase === 'provisioning' || vm.phase === 'failed' ? (vm.failedTask ?? vm.task ?? '') : '';
   return (
-    <Box>
-      <Box width={columns.name + 2} flexShrink={0}>
-        <Text color={selected ? 'cyan' : undefined} bold={selected}>{`${selected ? '❯' : ' '} ${vm.name}`}</Text>
-      </Box>
-      <Box width={columns.phase + 2} flexShrink={0}>
-        <Text color={phaseColor[vm.phase]}>{`${phaseMark[vm.phase]} ${phaseLabel}`}</Text>
-      </Box>
-      <Box width={columns.elapsed + 1} flexShrink={0}>
-        <Text>{ms === undefined ? '' : elapsedText(ms)}</Text>
-      </Box>
-      <Box width={columns.recap + 1} flexShrink={0}>
-        <Text color={vm.recap && vm.recap.failed > 0 ? 'red' : undefined}>{recap}</Text>
-      </Box>
-      <Box flexGrow={1}>
-        <Text dimColor wrap="truncate-end">{step}</Text>
-      </Box>
-    </Box>
+    <Text wrap="truncate-end">
+      <Text color={selected ? 'cyan' : undefined} bold={selected}>{padColumns(`${selected ? '❯' : ' '} ${vm.name}`, columns.name + 2)}</Text>
+      <Text color={phaseColor[vm.phase]}>{padColumns(`${phaseMark[vm.phase]} ${phaseLabel}`, columns.phase + 2)}</Text>
+      <Text>{padColumns(ms === undefined ? '' : elapsedText(ms), columns.elapsed + 1)}</Text>
+      <Text color={vm.recap && vm.recap.failed > 0 ? 'red' : undefined}>{padColumns(recap, columns.recap + 1)}</Text>
+      <Text dimColor>{step}</Text>
+    </Text>
   );
 }

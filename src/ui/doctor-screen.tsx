@@ -1,4 +1,4 @@
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, render, Text, useInput, useStdin, type Instance } from 'ink';
 import { useEffect, useState } from 'react';
 import type { LayerName, LayerResult, LayerStatus } from '../doctor/doctor-types.js';
 import { SimulationBanner } from './simulation-banner.js';
@@ -52,4 +52,9 @@ export function DoctorScreen({ heading, layers, subscribe, labels, onInterrupt }
       })}
     </Box>
   );
+}
+
+/** Mounts the screen on the given streams; Ctrl-C is left to `onInterrupt`. */
+export function renderDoctorScreen(props: DoctorScreenProps, io: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream }): Instance {
+  return render(<DoctorScreen {...props} />, { stdout: io.stdout, stdin: io.stdin, exitOnCtrlC: false, patchConsole: false });
 }

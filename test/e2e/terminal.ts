@@ -69,7 +69,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const paneState = async () => {
     const { stdout } = await tmux('display-message', '-p', '-t', 'main', '#{pane_dead} #{pane_dead_status} #{pane_pid}');
     const [dead, status, pid] = stdout.trim().split(' ');
-    return { dead: dead === '1', status: Number(status), pid: Number(pid) };
+    // tmux can report the pane dead a moment before it knows the exit status (empty then).
+    return { dead: dead === '1' && status !== '', status: Number(status), pid: Number(pid) };
   };
 
   return {
