@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
@@ -53,6 +53,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const socket = `gl-test-${process.pid}-${randomBytes(4).toString('hex')}`;
   const confDir = mkdtempSync(join(tmpdir(), 'gl-tmux-'));
   const conf = join(confDir, 'tmux.conf');
+  const exitFile = join(confDir, 'exit-code');
   // The pane stays after the program exits so that its exit status can be read.
   writeFileSync(conf, 'set -g remain-on-exit on\nset -g history-limit 5000\nset -g status off\n');
   const env = { ...(options.env ?? process.env), TERM: 'xterm-256color', CI: '', FORCE_COLOR: '0' };
@@ -62,15 +63,17 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     'new-session', '-d', '-s', 'main',
     '-x', String(options.cols ?? 120), '-y', String(options.rows ?? 40),
     '-c', options.cwd ?? process.cwd(),
-    '--', process.execPath, cliPath, ...options.args,
+    // tmux 3.3a sometimes marks a pane dead without ever filling #{pane_dead_status}
+    // (seen under load): a shell around the CLI writes the exit code to a file instead.
+    // `trap : INT` keeps the shell waiting through a Ctrl-C; the CLI gets the default handler.
+    '--', '/bin/sh', '-c', `trap : INT; "$@"; echo $? > '${exitFile}'`, 'sh', process.execPath, cliPath, ...options.args,
   );
 
   const screen = async () => (await tmux('capture-pane', '-p', '-t', 'main')).stdout;
   const paneState = async () => {
     const { stdout } = await tmux('display-message', '-p', '-t', 'main', '#{pane_dead} #{pane_dead_status} #{pane_pid}');
     const [dead, status, pid] = stdout.trim().split(' ');
-    // tmux can report the pane dead a moment before it knows the exit status (empty then).
-    return { dead: dead === '1' && status !== '', status: Number(status), pid: Number(pid) };
+    return { dead: dead === '1', status: Number(status), pid: Number(pid) };
   };
 
   return {
@@ -94,14 +97,17 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     async exitCode(timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const state = await paneState();
-        if (state.dead) return state.status;
+        const code = existsSync(exitFile) ? readFileSync(exitFile, 'utf8').trim() : '';
+        if (code !== '') return Number(code);
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`the program did not exit within ${timeoutMs} ms; the screen shows:\n${await screen()}`);
     },
     async pid() {
-      return (await paneState()).pid;
+      // The pane runs the shell; the CLI is its child.
+      const shell = (await paneState()).pid;
+      const { stdout } = await execa('ps', ['-o', 'pid=', '--ppid', String(shell)]);
+      return Number(stdout.trim().split('\n')[0]);
     },
     async close() {
       await tmux('kill-server').catch(() => {});

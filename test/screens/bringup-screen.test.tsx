@@ -148,13 +148,13 @@ describe('bring-up screen', () => {
     store.dispatch({ type: 'finished', outcome: 'failed' });
     const finding: Finding = {
       id: 'apt-no-package',
-      category: 'provisioning',
+      category: 'provisioning-packages',
       title: 'A package the provisioning installs does not exist',
       explanation: 'The package name is wrong for this release.',
       fix: 'Run gluster-lab init and vagrant provision.',
       links: [],
       evidence: [],
-    } as Finding;
+    };
     const lines = outcomeLines(store.getState(), [finding], '/l', translator(upMessages, 'en'));
     const { lastFrame, unmount } = render(<BringupScreen store={store} lang="en" labName="lab" logFile="/l" outcome={lines} onInterrupt={() => {}} clock={() => clock.now} />);
     await tick();
