@@ -6,8 +6,8 @@ import { diffStorageClass, type ClassFieldDiff } from '../k8s/class-diff.js';
 import { defaultClassAnnotations } from '../k8s/default-classes.js';
 import { heketiSecretManifest, storageClassManifest, type StorageClassManifest } from '../k8s/manifests.js';
 import type { LabConfig } from '../lab/config-schema.js';
-import { applyManifest, createManifest, deleteResource, getStorageClasses, isNotFound, kubectlArgs } from '../tools/kubectl.js';
-import { runTool } from '../tools/run.js';
+import { applyManifest, createManifest, deleteResource, getSecret, getStorageClasses, isNotFound } from '../tools/kubectl.js';
+import type { Secret } from '../tools/kubectl-types.js';
 import { defaultTimeouts, runOptions } from '../tools/tool-options.js';
 import { confirmOrFlag } from './confirm.js';
 import { toolOptions } from './storage-preflight.js';
@@ -15,23 +15,10 @@ import { FlowStop, type Report } from './storage-report.js';
 
 export type ApplyAction = 'created' | 'updated' | 'replaced' | 'unchanged';
 
-interface SecretJson {
-  type?: string;
-  data?: Record<string, string>;
-}
-
-/**
- * `kubectl get secret NAME -n NS -o json`, or undefined when there is none. The tools layer
- * has no Secret reader (only this flow needs one); the call goes through run.ts the same way.
- */
-async function readSecret(ctx: AppContext, namespace: string, name: string): Promise<SecretJson | undefined> {
+/** The Secret as the cluster has it, or undefined when there is none. */
+async function readSecret(ctx: AppContext, namespace: string, name: string): Promise<Secret | undefined> {
   try {
-    const result = await runTool(
-      'kubectl',
-      kubectlArgs(ctx.kube, ['get', 'secret', name, '-n', namespace, '-o', 'json']),
-      runOptions(toolOptions(ctx), defaultTimeouts.kubectlGet),
-    );
-    return JSON.parse(result.stdout) as SecretJson;
+    return await getSecret(ctx.kube, namespace, name, toolOptions(ctx));
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

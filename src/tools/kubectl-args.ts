@@ -22,6 +22,7 @@ export const kubectlCommandArgs = {
   pvcs: (namespace: string | 'all'): string[] => ['get', 'pvc', ...namespaceArgs(namespace), '-o', 'json'],
   pvc: (namespace: string, name: string): string[] => ['get', 'pvc', name, '-n', namespace, '-o', 'json'],
   pvs: (): string[] => ['get', 'pv', '-o', 'json'],
+  secret: (namespace: string, name: string): string[] => ['get', 'secret', name, '-n', namespace, '-o', 'json'],
   pods: (namespace: string | 'all'): string[] => ['get', 'pods', ...namespaceArgs(namespace), '-o', 'json'],
   pod: (namespace: string, name: string): string[] => ['get', 'pod', name, '-n', namespace, '-o', 'json'],
   events: (namespace: string, involved: { kind: string; name: string }): string[] => [

@@ -133,3 +133,12 @@ export interface KubeCurrentTarget {
   user: string;
   namespace?: string;
 }
+
+/** A Secret: only its type and (base64) data are read, to compare before applying. */
+export interface Secret {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name: string; namespace?: string };
+  type?: string;
+  data?: Record<string, string>;
+}

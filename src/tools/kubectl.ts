@@ -1,6 +1,6 @@
 import type { KubeTarget } from '../context.js';
 import { kubectlArgs, kubectlCommandArgs as cmd } from './kubectl-args.js';
-import type { K8sEvent, K8sList, KubeCurrentTarget, KubeVersionInfo, Pod, Pv, Pvc, StorageClass } from './kubectl-types.js';
+import type { K8sEvent, K8sList, KubeCurrentTarget, KubeVersionInfo, Pod, Pv, Pvc, Secret, StorageClass } from './kubectl-types.js';
 import { runTool, type RunResult } from './run.js';
 import { ToolError } from './tool-error.js';
 import { ToolOutputError } from './tool-output-error.js';
@@ -67,6 +67,11 @@ export async function getPvcs(kube: KubeTarget, namespace: string | 'all', opts:
 
 export async function getPvc(kube: KubeTarget, namespace: string, name: string, opts: ToolOptions = {}): Promise<Pvc> {
   return object(await kubectl(kube, cmd.pvc(namespace, name), opts, defaultTimeouts.kubectlGet));
+}
+
+/** `get secret NAME -n NS -o json`. Its data holds secrets: callers compare it, never print it. */
+export async function getSecret(kube: KubeTarget, namespace: string, name: string, opts: ToolOptions = {}): Promise<Secret> {
+  return object(await kubectl(kube, cmd.secret(namespace, name), opts, defaultTimeouts.kubectlGet));
 }
 
 export async function getPvs(kube: KubeTarget, opts: ToolOptions = {}): Promise<K8sList<Pv>> {
