@@ -1,11 +1,10 @@
 import type { HostProbes } from './checks/host-probes.js';
 import type { Lang } from './i18n/define.js';
 
-/** Where kubectl should point: passed as `--context` / `--kubeconfig` to every call. */
-export interface KubeTarget {
-  context?: string;
-  kubeconfig?: string;
-}
+import type { KubeTarget } from './tools/kubectl-types.js';
+
+// Flows and checks name the kube target through the context; tools own the type.
+export type { KubeTarget };
 
 /**
  * What every flow receives from the command line: the choices the user made and

@@ -3,22 +3,13 @@ import type { KubeVersions } from '../tools/kubectl.js';
 import type { CheckResult } from './check-result.js';
 import type { CheckText } from './check-text.js';
 import type { Outcome } from './outcome.js';
+import { serverCompat } from '../k8s/server-compat.js';
 import { isNotFound, shortReason } from './probe-error.js';
 
 export interface K8sServerFacts {
   client: Outcome<KubeVersionInfo>;
   target: Outcome<KubeCurrentTarget>;
   versions: Outcome<KubeVersions>;
-}
-
-/** The last minor version with the in-tree kubernetes.io/glusterfs provisioner (deprecated in it, removed in 1.26). */
-const lastGlusterfsMinor = 25;
-
-/** "27", "27+" → 27 (distribution builds add a "+"). */
-export function serverMinor(info: KubeVersionInfo): number {
-  const fromMinor = Number.parseInt(info.minor, 10);
-  if (Number.isFinite(fromMinor)) return fromMinor;
-  return Number.parseInt(/^v?\d+\.(\d+)/.exec(info.gitVersion)?.[1] ?? '', 10);
 }
 
 /**
@@ -39,12 +30,15 @@ export function k8sServerCheck(facts: K8sServerFacts, { t }: CheckText): CheckRe
   }
   const version = server.gitVersion;
   const found = `${version} (${context})`;
-  const minor = serverMinor(server);
-  if (server.major === '1' && minor > lastGlusterfsMinor) {
-    return { id, status: 'warning', found, message: t('k8sRemoved', { context, version }), fix: t('k8sRemovedFix') };
-  }
-  if (server.major === '1' && minor === lastGlusterfsMinor) {
-    return { id, status: 'warning', found, message: t('k8sDeprecated', { context, version }), fix: t('k8sDeprecatedFix') };
+  switch (serverCompat(server).support) {
+    case 'removed':
+      return { id, status: 'warning', found, message: t('k8sRemoved', { context, version }), fix: t('k8sRemovedFix') };
+    case 'deprecated':
+      return { id, status: 'warning', found, message: t('k8sDeprecated', { context, version }), fix: t('k8sDeprecatedFix') };
+    // An unreadable version ("devel") is not a reason to warn here: the storage step checks again.
+    case 'supported':
+    case 'unknown':
+      break;
   }
   return { id, status: 'ok', found, message: t('k8sOk', { context, version }), fix: '' };
 }

@@ -54,6 +54,8 @@ export async function wizardFlow(ctx: AppContext): Promise<number> {
   }
 }
 
+const stepsWithOwnBanner = new Set(['check', 'up', 'doctor']);
+
 /** Runs one step with its own Ctrl-C: interrupting a step returns to the home screen. */
 async function runStep(ctx: AppContext, command: string): Promise<number> {
   const spec = commands.find((c) => c.name === command);
@@ -64,6 +66,11 @@ async function runStep(ctx: AppContext, command: string): Promise<number> {
   const stepCtx: AppContext = { ...ctx, signal: interrupts.signal, forceSignal: interrupts.forceSignal, interrupt: interrupts.interrupt };
   try {
     const run = await spec.load();
+    // Steps with an Ink screen draw the simulation banner themselves; the others print
+    // plain lines and prompts, so the marker goes above them here.
+    if (ctx.simulation && !stepsWithOwnBanner.has(command)) {
+      ctx.stdout.write(`\n[ ${translator(wizardMessages, ctx.lang)('simulation')} ]\n`);
+    }
     return await run(stepCtx, { args: [], options: {} });
   } catch (error) {
     if (interrupts.signal.aborted || (error instanceof Error && error.name === 'ExitPromptError')) return ExitCode.interrupted;

@@ -1,4 +1,4 @@
-import type { KubeTarget } from '../context.js';
+import type { KubeTarget } from './kubectl-types.js';
 
 /** `--context` and `--kubeconfig` first, so every command goes to the cluster the user chose. */
 export function kubectlArgs(kube: KubeTarget, args: readonly string[]): string[] {

@@ -4,6 +4,12 @@
  * Everything else the server sends is still there at run time, just not typed.
  */
 
+/** Where kubectl should point: passed as `--context` / `--kubeconfig` to every call. */
+export interface KubeTarget {
+  context?: string;
+  kubeconfig?: string;
+}
+
 export interface ObjectMeta {
   name: string;
   namespace?: string;

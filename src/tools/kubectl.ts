@@ -1,4 +1,4 @@
-import type { KubeTarget } from '../context.js';
+import type { KubeTarget } from './kubectl-types.js';
 import { kubectlArgs, kubectlCommandArgs as cmd } from './kubectl-args.js';
 import type { K8sEvent, K8sList, KubeCurrentTarget, KubeVersionInfo, Pod, Pv, Pvc, Secret, StorageClass } from './kubectl-types.js';
 import { runTool, type RunResult } from './run.js';

@@ -62,6 +62,14 @@ describe('demo in a terminal', () => {
     await term.press('enter');
     await term.waitFor('Last: Make GlusterFS the default class finished', 30_000);
 
+    for (let i = 0; i < 12 && !/❯ Doctor: find what is wrong/.test(await term.screen()); i++) {
+      await term.press('down');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await term.press('enter');
+    screen = await term.waitFor(/Last: Doctor: find what is wrong (finished|failed)/, 60_000);
+    expect(screen).toContain('SIMULATION');
+
     await term.type('q');
     expect(await term.exitCode(30_000)).toBe(0);
     // Nothing of the simulation is left behind.

@@ -34,6 +34,12 @@ describe('k8s-server check', () => {
     expect(removed.fix).toContain('v1.25 or older');
   });
 
+  it('warns on a v1.30 server that reports only gitVersion (empty major/minor)', () => {
+    const result = k8sServerCheck(withServer('', '', 'v1.30.2+k3s1'), en);
+    expect(result).toMatchObject({ status: 'warning', found: 'v1.30.2+k3s1 (kind-lab)' });
+    expect(result.message).toBe('Context kind-lab runs Kubernetes v1.30.2+k3s1: the in-tree GlusterFS provisioner (kubernetes.io/glusterfs) was removed in v1.26, so the storage step cannot provision volumes there.');
+  });
+
   it('warns when the server does not answer, naming the context and kubectl\'s reason', () => {
     const error = new ToolError('failed', 'kubectl', ['version', '-o', 'json'], 1, 'The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?');
     const result = k8sServerCheck({ client, target, versions: errorOutcome(error) }, en);
