@@ -4,7 +4,8 @@ import type { CheckResult } from './check-result.js';
 import type { CheckText } from './check-text.js';
 import type { Outcome } from './outcome.js';
 import { serverCompat } from '../k8s/server-compat.js';
-import { isNotFound, shortReason } from './probe-error.js';
+import { isNotFound } from './probe-error.js';
+import { shortReason } from '../tools/short-reason.js';
 
 export interface K8sServerFacts {
   client: Outcome<KubeVersionInfo>;

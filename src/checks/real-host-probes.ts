@@ -1,10 +1,10 @@
 import { access, readFile, statfs } from 'node:fs/promises';
 import { availableParallelism, freemem, totalmem } from 'node:os';
 import { dirname } from 'node:path';
-import type { KubeTarget } from '../context.js';
+import type { KubeTarget } from '../tools/kubectl-types.js';
 import { gitVersion } from '../tools/git.js';
 import { currentTarget, kubectlClientVersion, kubectlVersion } from '../tools/kubectl.js';
-import { runTool } from '../tools/run.js';
+import { windowsHypervisorPresent } from '../tools/powershell.js';
 import type { ToolOptions } from '../tools/tool-options.js';
 import { vagrantVersion } from '../tools/vagrant.js';
 import { vboxVersion } from '../tools/vboxmanage.js';
@@ -12,7 +12,6 @@ import type { HostProbes } from './host-probes.js';
 
 /** A cluster that does not answer within this long is reported as unreachable (the check is only a warning). */
 const clusterTimeoutMs = 15_000;
-const hypervisorTimeoutMs = 15_000;
 
 /** The probes that run the real tools and read the real machine. */
 export function realHostProbes(opts: { kube: KubeTarget; tool: ToolOptions }): HostProbes {
@@ -41,17 +40,7 @@ export function realHostProbes(opts: { kube: KubeTarget; tool: ToolOptions }): H
       const stats = await statfs(await nearestExisting(dir));
       return stats.bavail * stats.bsize;
     },
-    windowsHypervisorPresent: async () => {
-      // Documented WMI property; true when Hyper-V, WSL2 or virtualisation-based security runs the OS as a guest.
-      const result = await runTool(
-        'powershell',
-        ['-NoProfile', '-NonInteractive', '-Command', '(Get-CimInstance -ClassName Win32_ComputerSystem).HypervisorPresent'],
-        { timeoutMs: hypervisorTimeoutMs, signal: tool.signal, forceSignal: tool.forceSignal, env: tool.env },
-      );
-      const answer = result.stdout.trim().toLowerCase();
-      if (answer !== 'true' && answer !== 'false') throw new Error(`HypervisorPresent: unexpected answer "${result.stdout.trim()}"`);
-      return answer === 'true';
-    },
+    windowsHypervisorPresent: () => windowsHypervisorPresent(tool),
   };
 }
 

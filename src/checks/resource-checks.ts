@@ -2,7 +2,7 @@ import type { CheckResult } from './check-result.js';
 import type { CheckText } from './check-text.js';
 import { gigabytes, type LabNeeds } from './lab-needs.js';
 import type { Outcome } from './outcome.js';
-import { shortReason } from './probe-error.js';
+import { shortReason } from '../tools/short-reason.js';
 
 const GIB = 1024 ** 3;
 /** Host OS, VirtualBox and a terminal need about this much beside the VMs. */

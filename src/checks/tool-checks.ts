@@ -3,7 +3,8 @@ import type { KubeVersionInfo } from '../tools/kubectl-types.js';
 import type { CheckId, CheckResult } from './check-result.js';
 import type { CheckText, OsFixKey } from './check-text.js';
 import type { Outcome } from './outcome.js';
-import { isNotFound, shortReason } from './probe-error.js';
+import { isNotFound } from './probe-error.js';
+import { shortReason } from '../tools/short-reason.js';
 
 interface ToolSpec {
   id: CheckId;

@@ -1,7 +1,7 @@
 import type { CheckResult } from './check-result.js';
 import type { CheckText } from './check-text.js';
 import type { Outcome } from './outcome.js';
-import { shortReason } from './probe-error.js';
+import { shortReason } from '../tools/short-reason.js';
 import { loadedModules } from './vbox-driver-check.js';
 
 export interface VirtualizationFacts {

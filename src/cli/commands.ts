@@ -89,13 +89,3 @@ export const commands: CommandSpec[] = [
     load: async () => (await import('../flows/demo.js')).demoCommand,
   },
 ];
-
-/** A command whose flow a later version builds: says so plainly, does nothing, exit 2. */
-async function notBuilt(name: string): Promise<CommandRunner> {
-  const { cliMessages } = await import('../i18n/cli-messages.js');
-  const { translator } = await import('../i18n/define.js');
-  return async (ctx) => {
-    ctx.stderr.write(`${translator(cliMessages, ctx.lang)('notBuiltYet', { command: name })}\n`);
-    return 2;
-  };
-}

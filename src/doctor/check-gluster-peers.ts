@@ -1,13 +1,9 @@
-import { GlusterCliError, parsePeerStatusXml } from '../tools/gluster-xml.js';
+import { GlusterCliError, type GlusterPeer } from '../tools/gluster-xml.js';
 import { ToolError } from '../tools/tool-error.js';
-import { vagrantSsh } from '../tools/vagrant.js';
 import { catalogueFindings, ownFinding, tailLines } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
-
-export const peerStatusCommand = 'sudo gluster peer status --xml';
-/** glusterd's friend state for a full member ("Peer in Cluster"). */
-const peerInCluster = 3;
+import { peerInCluster, readPeerStatus } from './read-peer-status.js';
 
 /**
  * Asks the first gluster VM for its peers: every other gluster VM must be a peer, in the
@@ -16,24 +12,19 @@ const peerInCluster = 3;
 export async function checkGlusterPeers(dc: DoctorContext, vm: string): Promise<LayerResult> {
   const { t } = dc;
   const others = dc.config.machines.filter((m) => m.role === 'gluster' && m.name !== vm);
-  let xml: string;
+  let peers: GlusterPeer[];
   try {
-    xml = await vagrantSsh(vm, peerStatusCommand, { ...dc.tool, cwd: dc.labDir });
+    peers = await readPeerStatus(dc.labDir, vm, dc.tool);
   } catch (error) {
+    if (error instanceof GlusterCliError) {
+      const finding = ownFinding('gluster-peers', 'peers-glusterd', { title: t('peersGlusterTitle', { vm }), explanation: t('peersGlusterWhat', { error: error.opErrstr || error.message }), fix: t('peersGlusterFix', { vm }) }, [error.message], { category: 'gluster-peer' });
+      return { layer: 'gluster-peers', status: 'failed', summary: t('peersGlusterTitle', { vm }), findings: [finding] };
+    }
     if (!(error instanceof ToolError) || error.kind === 'interrupted') throw error;
     const lines = [...tailLines(error.stderrTail), ...tailLines(error.stdoutTail, 4)];
     const known = catalogueFindings(lines, 'gluster-peers', dc.lang);
     const findings = known.length > 0 ? known : [ownFinding('gluster-peers', 'peers-ssh', { title: t('peersSshTitle', { vm }), explanation: t('peersSshWhat', { vm }), fix: t('peersSshFix', { vm }) }, lines, { category: 'gluster-peer' })];
     return { layer: 'gluster-peers', status: 'failed', summary: t('peersSshTitle', { vm }), findings };
-  }
-
-  let peers;
-  try {
-    peers = parsePeerStatusXml(xml).peers;
-  } catch (error) {
-    if (!(error instanceof GlusterCliError)) throw error;
-    const finding = ownFinding('gluster-peers', 'peers-glusterd', { title: t('peersGlusterTitle', { vm }), explanation: t('peersGlusterWhat', { error: error.opErrstr || error.message }), fix: t('peersGlusterFix', { vm }) }, [error.message], { category: 'gluster-peer' });
-    return { layer: 'gluster-peers', status: 'failed', summary: t('peersGlusterTitle', { vm }), findings: [finding] };
   }
 
   const problems: string[] = [];

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import { labFiles } from '../lab/lab-files.js';
+import { heketiCapacity } from '../k8s/heketi-capacity.js';
+import { formatBytes } from '../k8s/quantity.js';
 import { HeketiClient, HeketiError } from '../tools/heketi-client.js';
 import type { HeketiTopology } from '../tools/heketi-types.js';
 import { ownFinding } from './catalogue-findings.js';
@@ -9,10 +9,8 @@ import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.j
 /** Below this much free space on the emptiest device (KiB, as Heketi counts), a new volume may not fit. */
 const lowFreeKiB = 1024 * 1024;
 
-/** KiB → "9.9 GiB". */
-export function formatKiB(kib: number): string {
-  return `${(kib / (1024 * 1024)).toFixed(1)} GiB`;
-}
+/** Heketi counts KiB; every figure is shown by the one byte formatter. */
+const kibText = (kib: number): string => formatBytes(kib * 1024);
 
 /** Heketi /hello (no key) and then the topology (signed): nodes, devices, their state and free space. */
 export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
@@ -21,7 +19,8 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
   const url = config.heketi.url;
   const failed = (summary: string, finding: DoctorFinding): LayerResult => ({ layer: 'heketi', status: 'failed', summary, findings: [finding] });
   const key = await dc.heketiKey();
-  const client = new HeketiClient({ url, user: config.heketi.admin_user, key: key ?? '', timeoutMs: 10_000, signal: dc.tool.signal });
+  // /hello needs no key: whether Heketi answers is worth knowing even without one.
+  const client = new HeketiClient({ url, user: config.heketi.admin_user, key: key.ok ? key.key : '', timeoutMs: 10_000, signal: dc.tool.signal });
 
   try {
     await client.hello();
@@ -37,8 +36,8 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
       ownFinding('heketi', 'heketi-unreachable', { title: t('heketiUnreachableTitle'), explanation: t('heketiUnreachableWhat', { url, reason, vm }), fix: t('heketiUnreachableFix', { vm }) }, [error.message], { category: 'heketi-unreachable' }),
     );
   }
-  const file = join(dc.labDir, labFiles.heketiAdminKey);
-  if (key === undefined) {
+  if (!key.ok) {
+    const file = key.path;
     return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-key-missing', { title: t('heketiKeyMissingTitle'), explanation: t('heketiKeyMissingWhat', { file }), fix: t('heketiKeyMissingFix', { vm }) }));
   }
 
@@ -50,7 +49,7 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
     if (error.kind === 'auth') {
       return failed(
         t('sumHeketiDown', { url }),
-        ownFinding('heketi', 'heketi-auth', { title: t('heketiAuthTitle'), explanation: t('heketiAuthWhat', { user: config.heketi.admin_user }), fix: t('heketiAuthFix', { file, vm }) }, [error.message], { category: 'heketi-auth' }),
+        ownFinding('heketi', 'heketi-auth', { title: t('heketiAuthTitle'), explanation: t('heketiAuthWhat', { user: config.heketi.admin_user }), fix: t('heketiAuthFix', { file: key.path, vm }) }, [error.message], { category: 'heketi-auth' }),
       );
     }
     return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-http', { title: t('heketiHttpTitle'), explanation: t('heketiHttpWhat', { error: error.message }), fix: t('heketiHttpFix', { vm }) }, [error.message]));
@@ -67,7 +66,7 @@ export function topologyResult(dc: DoctorContext, topology: HeketiTopology, vm: 
   const known = new Set(nodes.flatMap((n) => [...n.hostnames.manage, ...n.hostnames.storage]));
   const glusterVms = config.machines.filter((m) => m.role === 'gluster');
   const missing = glusterVms.filter((m) => !known.has(m.address) && !known.has(m.name));
-  const evidence = nodes.map((n) => `${n.hostnames.manage.join(',')}: ${n.state}, ${n.devices.map((d) => `${d.name} ${d.state} ${formatKiB(d.storage.free)} free`).join('; ') || 'no devices'}`);
+  const evidence = nodes.map((n) => `${n.hostnames.manage.join(',')}: ${n.state}, ${n.devices.map((d) => `${d.name} ${d.state} ${kibText(d.storage.free)} free`).join('; ') || 'no devices'}`);
   if (missing.length > 0) {
     const missingText = missing.map((m) => `${m.name} (${m.address})`).join(', ');
     findings.push(ownFinding('heketi', 'heketi-nodes', { title: t('heketiNodesTitle'), explanation: t('heketiNodesWhat', { found: nodes.length, expected: glusterVms.length, missing: missingText }), fix: t('heketiNodesFix', { vm }) }, evidence, { category: 'heketi-node' }));
@@ -85,8 +84,11 @@ export function topologyResult(dc: DoctorContext, topology: HeketiTopology, vm: 
   }
   const minFree = devices.length > 0 ? Math.min(...devices.map((d) => d.storage.free)) : undefined;
   if (minFree !== undefined && minFree < lowFreeKiB) {
-    findings.push(ownFinding('heketi', 'heketi-low-space', { title: t('heketiLowSpaceTitle'), explanation: t('heketiLowSpaceWhat', { free: formatKiB(minFree) }), fix: t('heketiLowSpaceFix') }, evidence, { category: 'heketi-no-space', severity: 'warning' }));
+    findings.push(ownFinding('heketi', 'heketi-low-space', { title: t('heketiLowSpaceTitle'), explanation: t('heketiLowSpaceWhat', { free: kibText(minFree) }), fix: t('heketiLowSpaceFix') }, evidence, { category: 'heketi-no-space', severity: 'warning' }));
   }
-  const free = formatKiB(devices.reduce((sum, d) => sum + d.storage.free, 0));
-  return { layer: 'heketi', status: statusOf(findings), summary: t('sumHeketi', { nodes: nodes.length, devices: devices.length, free }), findings };
+  // The same figures as `status` and `storage`: online devices on usable nodes.
+  const capacity = heketiCapacity(topology);
+  const usableDevices = capacity.nodes.reduce((sum, n) => sum + n.devices, 0);
+  const summary = t('sumHeketi', { nodes: capacity.nodes.length, devices: usableDevices, free: kibText(capacity.freeKiB) });
+  return { layer: 'heketi', status: statusOf(findings), summary, findings };
 }

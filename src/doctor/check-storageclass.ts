@@ -1,6 +1,5 @@
-import { diffStorageClass } from '../k8s/class-diff.js';
 import { listClasses } from '../k8s/default-classes.js';
-import { storageClassManifest } from '../k8s/manifests.js';
+import { labClassState } from '../k8s/lab-class-state.js';
 import { ownFinding } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
@@ -11,23 +10,16 @@ import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.j
  */
 export async function checkStorageClass(dc: DoctorContext): Promise<LayerResult> {
   const { t, config } = dc;
-  const name = config.kubernetes.storage_class;
   const { classes } = await dc.clusterObjects();
   const findings: DoctorFinding[] = [];
-  const current = classes.find((c) => c.metadata.name === name);
+  const labClass = labClassState(config, classes);
+  const name = labClass.name;
   let state: string;
-  if (!current) {
+  if (!labClass.present) {
     state = t('classMissingShort');
     findings.push(ownFinding('storageclass', 'class-missing', { title: t('classMissingTitle', { name }), explanation: t('classMissingWhat', { name }), fix: t('classMissingFix') }, [], { category: 'storageclass-missing' }));
   } else {
-    const wanted = storageClassManifest({
-      name,
-      resturl: config.heketi.url,
-      restuser: config.heketi.admin_user,
-      secretName: config.kubernetes.secret_name,
-      secretNamespace: config.kubernetes.secret_namespace,
-    });
-    const diffs = diffStorageClass(current, wanted);
+    const diffs = labClass.differences;
     state = diffs.length === 0 ? t('classAsConfigured') : t('classDiffersShort');
     if (diffs.length > 0) {
       const evidence = diffs.map((d) => t('classDiffLine', { field: d.field, current: d.current ?? t('notSet'), wanted: d.wanted ?? t('notSet') }));

@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { KubeTarget } from '../context.js';
 import { translator, type Lang, type Translate } from '../i18n/define.js';
 import { doctorMessages } from '../i18n/doctor-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
-import { labFiles } from '../lab/lab-files.js';
+import { readHeketiAdminKey, type HeketiAdminKey } from '../lab/heketi-admin-key.js';
 import { readClusterObjects, type ClusterObjects } from '../repair/cluster-objects.js';
 import type { ToolOptions } from '../tools/tool-options.js';
 
@@ -19,8 +17,8 @@ export interface DoctorContext {
   t: DoctorT;
   /** env, signal, forceSignal for every child process. */
   tool: ToolOptions;
-  /** Heketi's admin key from the lab's secrets (trimmed), or undefined when unreadable. */
-  heketiKey(): Promise<string | undefined>;
+  /** Heketi's admin key from the lab's secrets, or where it should be and why it is not. */
+  heketiKey(): Promise<HeketiAdminKey>;
   /** Claims, volumes, classes and pods, read once and shared by the cluster layers. */
   clusterObjects(): Promise<ClusterObjects>;
 }
@@ -30,11 +28,7 @@ export function createDoctorContext(options: Omit<DoctorContext, 't' | 'heketiKe
   return {
     ...options,
     t: translator(doctorMessages, options.lang),
-    heketiKey: () =>
-      readFile(join(options.labDir, labFiles.heketiAdminKey), 'utf8').then(
-        (key) => key.trim() || undefined,
-        () => undefined,
-      ),
+    heketiKey: () => readHeketiAdminKey(options.labDir),
     clusterObjects: () => (objects ??= readClusterObjects(options.kube, options.tool)),
   };
 }

@@ -1,3 +1,4 @@
+import { padColumns } from '../text/text-width.js';
 import type { DoctorT } from './doctor-context.js';
 import type { DoctorFinding, LayerResult, LayerStatus } from './doctor-types.js';
 
@@ -5,7 +6,7 @@ export const statusMark: Record<LayerStatus, string> = { ok: '✓', failed: '✗
 
 /** "✓ VMs                  4 of 4 running" — titles padded to `width`. */
 export function formatLayerRow(title: string, result: LayerResult, width: number): string {
-  return `${statusMark[result.status]} ${title.padEnd(width)}  ${result.summary}`;
+  return `${statusMark[result.status]} ${padColumns(title, width)}  ${result.summary}`;
 }
 
 /** One finding as a block: title, what is wrong, what to do, evidence, links. */

@@ -11,17 +11,17 @@ import { checkText, type CheckText } from '../checks/check-text.js';
 import { checkTitleKeys } from '../checks/check-titles.js';
 import { sharedProbes, type HostProbes } from '../checks/host-probes.js';
 import { gigabytes, labNeeds } from '../checks/lab-needs.js';
-import { shortReason } from '../checks/probe-error.js';
+import { shortReason } from '../tools/short-reason.js';
 import { realHostProbes } from '../checks/real-host-probes.js';
 import { runChecks, type CheckEvent } from '../checks/run-checks.js';
 import { hostOs } from '../diagnosis/host-os.js';
-import { translator } from '../i18n/define.js';
-import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { LabConfigError, loadLabConfig } from '../lab/config.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
 import type { LastCheck } from '../lab/lab-summary.js';
+import { toolOptions } from './tool-options-from-context.js';
+import { simulationLabel } from './simulation-label.js';
 
 export const checkCommand: CommandRunner = (ctx) => checkFlow(ctx);
 
@@ -37,7 +37,7 @@ export interface CheckFlowDeps {
  * --json). Exit 1 when any check fails. Records the summary in the lab for the home screen.
  */
 export async function checkFlow(ctx: AppContext, deps: CheckFlowDeps = {}): Promise<number> {
-  const real = realHostProbes({ kube: ctx.kube, tool: { signal: ctx.signal, forceSignal: ctx.forceSignal, env: ctx.env } });
+  const real = realHostProbes({ kube: ctx.kube, tool: toolOptions(ctx) });
   const probes = sharedProbes(deps.probes ?? (ctx.hostProbes ? ctx.hostProbes(real) : real));
   const text = checkText(ctx.lang, hostOs(probes.platform));
   const lab = await readLab(ctx, text);
@@ -101,7 +101,8 @@ type RunOptions = Parameters<typeof runChecks>[1];
 async function printPlain(ctx: AppContext, tasks: CheckTask[], text: CheckText, note: string | undefined, options: RunOptions): Promise<CheckResult[]> {
   const titles = titlesFor(text);
   const write = (line: string) => ctx.stdout.write(`${line}\n`);
-  if (ctx.simulation) write(`[${translator(wizardMessages, ctx.lang)('simulation')}]`);
+  const simulation = simulationLabel(ctx);
+  if (simulation) write(`[${simulation}]`);
   write(text.t('heading'));
   if (note) write(note);
   let board = initialBoard(tasks.map((task) => task.id));
@@ -128,7 +129,7 @@ async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, 
     {
       heading: text.t('heading'),
       note,
-      simulation: ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined,
+      simulation: simulationLabel(ctx),
       ids: tasks.map((task) => task.id),
       titles: titlesFor(text),
       labels: {

@@ -6,12 +6,13 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import { annotationPatches, listClasses, mergeUndoChanges, parseUndoRecord, planDefaultClass, type ClassListing, type DefaultClassUndo } from '../k8s/default-classes.js';
-import { LabConfigError, loadLabConfig } from '../lab/config.js';
 import { labFiles } from '../lab/lab-files.js';
 import { getStorageClasses, patchResource } from '../tools/kubectl.js';
 import type { KubeCurrentTarget } from '../tools/kubectl-types.js';
 import { confirmOrFlag } from './confirm.js';
-import { contextGuard, toolOptions } from './storage-preflight.js';
+import { labConfigOrReport } from './lab-config.js';
+import { contextGuard } from './storage-preflight.js';
+import { toolOptions } from './tool-options-from-context.js';
 import { createReport, FlowStop, type Report } from './storage-report.js';
 
 export const defaultClassCommand: CommandRunner = (ctx, { options }) => defaultClassFlow(ctx, { undo: options.undo === true });
@@ -23,14 +24,9 @@ export const defaultClassCommand: CommandRunner = (ctx, { options }) => defaultC
 export async function defaultClassFlow(ctx: AppContext, options: { undo?: boolean } = {}): Promise<number> {
   const report = createReport(ctx);
   const t = translator(storageMessages, ctx.lang);
-  let className: string;
-  try {
-    className = (await loadLabConfig(ctx.labDir, ctx.lang)).kubernetes.storage_class;
-  } catch (error) {
-    if (!(error instanceof LabConfigError)) throw error;
-    report.fail(error.message);
-    return ExitCode.failed;
-  }
+  const config = await labConfigOrReport(ctx, (message) => report.fail(message));
+  if (!config) return ExitCode.failed;
+  const className = config.kubernetes.storage_class;
   const undoFile = join(ctx.labDir, labFiles.defaultClassUndo);
   try {
     // The undo file is read before kubectl runs: "nothing to undo" needs no cluster.

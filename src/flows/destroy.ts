@@ -4,10 +4,12 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import { getPvs } from '../tools/kubectl.js';
+import { shortReason } from '../tools/short-reason.js';
 import { vagrantDestroy } from '../tools/vagrant.js';
 import { destroyLines, type PvLookup } from '../up/destroy-plan.js';
 import { runVagrantPlain } from './halt.js';
-import { labConfigOrReport } from './up.js';
+import { labConfigOrReport } from './lab-config.js';
+import { toolOptions } from './tool-options-from-context.js';
 
 export const destroyCommand: CommandRunner = (ctx) => destroyFlow(ctx);
 
@@ -46,11 +48,10 @@ export async function destroyFlow(ctx: AppContext): Promise<number> {
 
 async function lookUpPvs(ctx: AppContext): Promise<PvLookup> {
   try {
-    const list = await getPvs(ctx.kube, { env: ctx.env, signal: ctx.signal, timeoutMs: KUBE_TIMEOUT_MS });
+    const list = await getPvs(ctx.kube, toolOptions(ctx, { timeoutMs: KUBE_TIMEOUT_MS }));
     return { ok: true, pvs: list.items };
   } catch (error) {
-    const lines = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => l.trim() !== '');
-    return { ok: false, reason: lines.at(-1)?.trim() ?? '' };
+    return { ok: false, reason: shortReason(error) };
   }
 }
 

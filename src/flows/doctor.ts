@@ -5,7 +5,10 @@ import { createDoctorContext, type DoctorContext } from '../doctor/doctor-contex
 import { layerNames, type DoctorReport, type LayerResult } from '../doctor/doctor-types.js';
 import { formatFindings, formatLayerRow } from '../doctor/format-report.js';
 import { doctorExitCode, layerTitle, runDoctor } from '../doctor/run-doctor.js';
-import { LabConfigError, loadLabConfig } from '../lab/config.js';
+import { displayWidth } from '../text/text-width.js';
+import { labConfigOrReport } from './lab-config.js';
+import { simulationLabel } from './simulation-label.js';
+import { toolOptions } from './tool-options-from-context.js';
 
 export const doctorCommand: CommandRunner = (ctx) => doctorFlow(ctx);
 
@@ -15,20 +18,14 @@ export const doctorCommand: CommandRunner = (ctx) => doctorFlow(ctx);
  * layer failed, 0 for a healthy lab.
  */
 export async function doctorFlow(ctx: AppContext): Promise<number> {
-  let config;
-  try {
-    config = await loadLabConfig(ctx.labDir, ctx.lang);
-  } catch (error) {
-    if (!(error instanceof LabConfigError)) throw error;
-    ctx.stderr.write(`${error.message}\n`);
-    return ExitCode.failed;
-  }
+  const config = await labConfigOrReport(ctx);
+  if (!config) return ExitCode.failed;
   const dc = createDoctorContext({
     config,
     labDir: ctx.labDir,
     kube: ctx.kube,
     lang: ctx.lang,
-    tool: { env: ctx.env, signal: ctx.signal, forceSignal: ctx.forceSignal },
+    tool: toolOptions(ctx),
   });
 
   let report: DoctorReport;
@@ -52,7 +49,7 @@ export async function doctorFlow(ctx: AppContext): Promise<number> {
 }
 
 function titleWidth(dc: DoctorContext): number {
-  return Math.max(...layerNames.map((l) => layerTitle(dc, l).length));
+  return Math.max(...layerNames.map((l) => displayWidth(layerTitle(dc, l))));
 }
 
 /** Plain lines, in the fixed layer order: a row is printed once it and every row above it are done. */
@@ -73,11 +70,7 @@ async function runPlain(ctx: AppContext, dc: DoctorContext): Promise<DoctorRepor
 /** The live layer list; after the last result the screen ends and the findings follow as text. */
 async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorReport> {
   // Ink is loaded only here: plain and JSON runs start without it.
-  const [{ renderDoctorScreen }, { wizardMessages }, { translator }] = await Promise.all([
-    import('../ui/doctor-screen.js'),
-    import('../i18n/wizard-messages.js'),
-    import('../i18n/define.js'),
-  ]);
+  const { renderDoctorScreen } = await import('../ui/doctor-screen.js');
   // Results that arrive before the screen subscribes are replayed to it.
   const seen: LayerResult[] = [];
   const listeners = new Set<(r: LayerResult) => void>();
@@ -91,7 +84,7 @@ async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorRe
       heading: dc.t('heading', { dir: ctx.labDir }),
       layers: layerNames.map((name) => ({ name, title: layerTitle(dc, name) })),
       subscribe,
-      labels: { checking: dc.t('checking'), simulation: ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined },
+      labels: { checking: dc.t('checking'), simulation: simulationLabel(ctx) },
       onInterrupt: () => ctx.interrupt(),
     },
     { stdout: ctx.stdout, stdin: process.stdin },

@@ -1,20 +1,21 @@
 import type { CommandRunner } from '../cli/commands.js';
 import { ExitCode, UsageError } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
-import { translator, type Translate } from '../i18n/define.js';
+import { translator, type Lang, type Translate } from '../i18n/define.js';
 import { repairMessages } from '../i18n/repair-messages.js';
-import type { NameProblem } from '../k8s/validate-name.js';
+import { nameProblemText } from '../k8s/name-problem-text.js';
 import { loadLabConfig } from '../lab/config.js';
 import { parseClaimArgs, resolveClaimArgs, type ClaimArgProblem } from '../repair/claim-args.js';
 import { inspectClaims, type InspectedClaim } from '../repair/claim-suspicion.js';
-import { alignColumns, claimCells, claimHeader } from '../repair/claim-table.js';
+import { claimCells, claimHeader } from '../repair/claim-table.js';
 import { readClusterObjects } from '../repair/cluster-objects.js';
 import { claimRef, glusterClaims } from '../repair/glusterfs-claims.js';
 import { repairClaim, type RepairEvent, type RepairVerdict } from '../repair/repair-claim.js';
 import { proofUserId } from '../repair/repair-pods.js';
 import { ToolError } from '../tools/tool-error.js';
-import type { ToolOptions } from '../tools/tool-options.js';
+import { alignColumns } from '../text/text-width.js';
 import { confirmOrFlag } from './confirm.js';
+import { toolOptions } from './tool-options-from-context.js';
 
 type T = Translate<keyof typeof repairMessages.en>;
 
@@ -42,10 +43,10 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
 
   // Every name is checked before the first kubectl command runs.
   const { claims: wanted, problems } = parseClaimArgs(options.claims);
-  if (problems.length > 0) throw new UsageError(problems.map((p) => describeArgProblem(p, t)).join('\n'));
+  if (problems.length > 0) throw new UsageError(problems.map((p) => describeArgProblem(p, t, ctx.lang)).join('\n'));
   const waitSeconds = parseTimeout(options.timeout, t);
 
-  const tool: ToolOptions = { env: ctx.env, signal: ctx.signal, forceSignal: ctx.forceSignal };
+  const tool = toolOptions(ctx);
   try {
     // The lab's class counts as GlusterFS even before a PV shows it; without a lab, the provisioner decides.
     const labClass = await loadLabConfig(ctx.labDir, ctx.lang).then((c) => c.kubernetes.storage_class, () => undefined);
@@ -68,7 +69,7 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       out(t('noClaims'));
       return wanted.length > 0 ? ExitCode.failed : ExitCode.ok;
     }
-    const table = alignColumns([claimHeader(t), ...claims.map((c) => claimCells(c, t))]);
+    const table = alignColumns([claimHeader(t), ...claims.map((c) => claimCells(c, t))], 2);
     const [header = '', ...rows] = table;
     // The picker draws the table itself; everywhere else it is printed.
     const willPick = wanted.length === 0 && !options.allSuspected && ctx.interactive;
@@ -155,30 +156,9 @@ function parseTimeout(value: unknown, t: T): number {
   return seconds;
 }
 
-function describeNameProblem(problem: NameProblem, t: T): string {
-  switch (problem.code) {
-    case 'empty':
-      return t('problemEmpty');
-    case 'too-long':
-      return t('problemTooLong', { length: problem.length, max: problem.max });
-    case 'uppercase':
-      return t('problemUppercase', { char: problem.char });
-    case 'bad-char':
-      return t('problemBadChar', { char: problem.char });
-    case 'dot-in-label':
-      return t('problemDotInLabel');
-    case 'bad-start':
-      return t('problemBadStart', { char: problem.char });
-    case 'bad-end':
-      return t('problemBadEnd', { char: problem.char });
-    case 'empty-part':
-      return t('problemEmptyPart');
-  }
-}
-
-function describeArgProblem(p: ClaimArgProblem, t: T): string {
+function describeArgProblem(p: ClaimArgProblem, t: T, lang: Lang): string {
   if (p.part === 'shape') return t('badShape', { raw: p.raw });
-  const problem = describeNameProblem(p.problem, t);
+  const problem = nameProblemText(p.problem, lang);
   return t(p.part === 'namespace' ? 'badNamespace' : 'badName', { raw: p.raw, value: p.value, problem });
 }
 

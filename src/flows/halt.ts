@@ -5,13 +5,14 @@ import { ExitCode } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
+import { shortReason } from '../tools/short-reason.js';
 import { ToolError } from '../tools/tool-error.js';
 import type { VagrantStreamOptions } from '../tools/vagrant.js';
 import { vagrantHalt } from '../tools/vagrant.js';
-import { VagrantError } from '../tools/vagrant-error.js';
 import { logFilePath } from '../up/log-file-name.js';
 import { plainLine } from '../up/plain-line.js';
-import { labConfigOrReport } from './up.js';
+import { labConfigOrReport } from './lab-config.js';
+import { toolOptions } from './tool-options-from-context.js';
 
 export const haltCommand: CommandRunner = (ctx) => haltFlow(ctx);
 
@@ -40,10 +41,7 @@ export async function runVagrantPlain(ctx: AppContext, name: string, command: (o
   let active: string | undefined;
   try {
     await command({
-      cwd: ctx.labDir,
-      env: ctx.env,
-      signal: ctx.signal,
-      forceSignal: ctx.forceSignal,
+      ...toolOptions(ctx, { cwd: ctx.labDir }),
       logFile,
       onEvent(event) {
         if (event.type === 'action') active = event.state === 'start' ? event.machine : undefined;
@@ -54,7 +52,6 @@ export async function runVagrantPlain(ctx: AppContext, name: string, command: (o
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     const interrupted = error.kind === 'interrupted' || ctx.signal.aborted;
-    const reason = error instanceof VagrantError ? `${error.errorClass}: ${error.vagrantMessage.split('\n')[0] ?? ''}` : (error.message.split('\n')[0] ?? '');
-    return { ok: false, interrupted, reason, logFile };
+    return { ok: false, interrupted, reason: shortReason(error), logFile };
   }
 }

@@ -1,28 +1,12 @@
 import { translator, type Lang } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabSummary } from '../lab/lab-summary.js';
+import type { HomeModel, HomeRow, Tone } from '../ui/home-model.js';
 import { wizardSteps } from './wizard-steps.js';
-
-export type Tone = 'ok' | 'warn' | 'bad' | 'plain';
-
-/** One line of the home screen: a step, where the lab stands for it, and its tone. */
-export interface HomeRow {
-  command: string;
-  title: string;
-  state: string;
-  tone: Tone;
-  group: 'main' | 'more';
-}
 
 export interface VmCount {
   running: number;
   total: number;
-}
-
-export interface HomeModel {
-  rows: HomeRow[];
-  /** The command of the next sensible step. */
-  next: string;
 }
 
 /** Where the lab stands for each step, from what is known, and which step comes next. */

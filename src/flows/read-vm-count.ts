@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { vagrantStatus } from '../tools/vagrant.js';
 import type { VmCount } from './home-rows.js';
+import { toolOptions } from './tool-options-from-context.js';
 
 /**
  * How many of the lab's VMs run, from `vagrant status`; undefined when Vagrant cannot
@@ -9,7 +10,7 @@ import type { VmCount } from './home-rows.js';
  */
 export async function readVmCount(ctx: AppContext, config: LabConfig, signal: AbortSignal): Promise<VmCount | undefined> {
   try {
-    const machines = await vagrantStatus({ cwd: ctx.labDir, env: ctx.env, signal, timeoutMs: 30_000, graceMs: 500 });
+    const machines = await vagrantStatus(toolOptions(ctx, { cwd: ctx.labDir, signal, timeoutMs: 30_000, graceMs: 500 }));
     const names = new Set(config.machines.map((m) => m.name));
     const running = machines.filter((m) => names.has(m.name) && m.state === 'running').length;
     return { running, total: config.machines.length };

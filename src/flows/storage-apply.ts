@@ -10,7 +10,7 @@ import { applyManifest, createManifest, deleteResource, getSecret, getStorageCla
 import type { Secret } from '../tools/kubectl-types.js';
 import { defaultTimeouts, runOptions } from '../tools/tool-options.js';
 import { confirmOrFlag } from './confirm.js';
-import { toolOptions } from './storage-preflight.js';
+import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
 
 export type ApplyAction = 'created' | 'updated' | 'replaced' | 'unchanged';

@@ -2,7 +2,8 @@ import { ExitCode } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
-import { claimTable, formatTable } from '../k8s/claim-table.js';
+import { claimTable } from '../k8s/claim-table.js';
+import { alignColumns } from '../text/text-width.js';
 import { EventTracker } from '../k8s/event-tracker.js';
 import { pvcManifest } from '../k8s/manifests.js';
 import { formatBytes } from '../k8s/quantity.js';
@@ -11,7 +12,7 @@ import type { K8sEvent, Pv, Pvc } from '../tools/kubectl-types.js';
 import type { ClaimAnswers } from './storage-answers.js';
 import { withNamespaceCheck } from './storage-apply.js';
 import { diagnoseLines } from './storage-diagnosis.js';
-import { toolOptions } from './storage-preflight.js';
+import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
 import { sleep, type StorageTiming } from './storage-timing.js';
 
@@ -105,6 +106,6 @@ export async function showClaimTable(ctx: AppContext, report: Report, pvc: Pvc):
   const pvs = await getPvs(ctx.kube, toolOptions(ctx));
   const pv = pvs.items.find((v) => v.metadata.name === pvc.spec.volumeName);
   report.info(t('tableHeader'));
-  for (const line of formatTable(claimTable(pvc, pv, new Date()))) report.info(line);
+  for (const line of alignColumns(claimTable(pvc, pv, new Date()), 3)) report.info(line);
   return pv;
 }

@@ -8,7 +8,7 @@ import { applyManifest, execInPod, getEvents, getPods } from '../tools/kubectl.j
 import type { Pod } from '../tools/kubectl-types.js';
 import { eventLine } from './storage-claim.js';
 import { diagnoseLines } from './storage-diagnosis.js';
-import { toolOptions } from './storage-preflight.js';
+import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
 import { sleep, type StorageTiming } from './storage-timing.js';
 

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ExitCode, UsageError } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
@@ -8,19 +6,16 @@ import { heketiCapacity, largestReplicaKiB, requiredNodes, type HeketiCapacity }
 import { formatBytes } from '../k8s/quantity.js';
 import { serverCompat, type ServerCompat } from '../k8s/server-compat.js';
 import type { LabConfig } from '../lab/config-schema.js';
-import { labFiles } from '../lab/lab-files.js';
+import { readHeketiAdminKey } from '../lab/heketi-admin-key.js';
 import { HeketiClient, HeketiError } from '../tools/heketi-client.js';
 import { currentTarget, kubectlVersion } from '../tools/kubectl.js';
 import type { KubeCurrentTarget } from '../tools/kubectl-types.js';
 import { ToolError } from '../tools/tool-error.js';
-import type { ToolOptions } from '../tools/tool-options.js';
+import { shortReason } from '../tools/short-reason.js';
 import { confirmOrFlag } from './confirm.js';
+import { toolOptions } from './tool-options-from-context.js';
 import { diagnoseLines, knownFinding } from './storage-diagnosis.js';
 import { FlowStop, type Report } from './storage-report.js';
-
-export function toolOptions(ctx: AppContext): ToolOptions {
-  return { signal: ctx.signal, forceSignal: ctx.forceSignal, env: ctx.env };
-}
 
 /** Which cluster kubectl points at, shown and confirmed before anything changes there. */
 export async function contextGuard(ctx: AppContext, report: Report, question: 'targetConfirm' | 'dcConfirm'): Promise<KubeCurrentTarget> {
@@ -85,7 +80,7 @@ function kubectlStop(
   if (ctx.signal.aborted) throw error;
   const t = translator(storageMessages, ctx.lang);
   const detail = error instanceof ToolError ? (error.stderrTail.trim() || error.message) : error instanceof Error ? error.message : String(error);
-  report.fail(t(what, { reason: detail.split('\n').slice(-3).join(' ') }));
+  report.fail(t(what, { reason: shortReason(error) }));
   report.findings(diagnoseLines(detail.split('\n'), ctx.lang), 'fail');
   report.fail(t(next));
   return new FlowStop(ExitCode.failed, step, detail);
@@ -100,15 +95,12 @@ export interface HeketiReadiness {
 /** Reads the admin key (never shown) and checks Heketi answers, accepts it and has 3 usable nodes. */
 export async function heketiCheck(ctx: AppContext, report: Report, config: LabConfig): Promise<HeketiReadiness> {
   const t = translator(storageMessages, ctx.lang);
-  const keyFile = join(ctx.labDir, labFiles.heketiAdminKey);
-  let adminKey: string;
-  try {
-    adminKey = (await readFile(keyFile, 'utf8')).trim();
-    if (!adminKey) throw new Error('empty file');
-  } catch (error) {
-    report.fail(t('adminKeyMissing', { file: keyFile, reason: (error as Error).message }));
+  const key = await readHeketiAdminKey(ctx.labDir);
+  if (!key.ok) {
+    report.fail(t('adminKeyMissing', { file: key.path, reason: key.reason }));
     throw new FlowStop(ExitCode.failed, 'heketi', 'admin key missing');
   }
+  const { key: adminKey, path: keyFile } = key;
   const url = config.heketi.url;
   report.info(t('heketiChecking', { url }));
   const client = new HeketiClient({ url, user: config.heketi.admin_user, key: adminKey, signal: ctx.signal });

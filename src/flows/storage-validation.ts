@@ -3,6 +3,7 @@ import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import type { AccessMode } from '../k8s/manifests.js';
 import { parseStorageQuantity, type Quantity } from '../k8s/quantity.js';
+import { nameProblemText } from '../k8s/name-problem-text.js';
 import { nameProblem, type NameKind } from '../k8s/validate-name.js';
 
 type What = 'whatPvc' | 'whatNamespace' | 'whatSecretNamespace';
@@ -12,25 +13,7 @@ export function nameError(value: string, kind: NameKind, what: What, lang: Lang)
   const t = translator(storageMessages, lang);
   const problem = nameProblem(value, kind);
   if (!problem) return undefined;
-  const base = { what: t(what), value };
-  switch (problem.code) {
-    case 'empty':
-      return t('nameEmpty', base);
-    case 'too-long':
-      return t('nameTooLong', { ...base, length: problem.length, max: problem.max });
-    case 'uppercase':
-      return t('nameUppercase', { ...base, char: problem.char });
-    case 'bad-char':
-      return t('nameBadChar', { ...base, char: problem.char });
-    case 'dot-in-label':
-      return t('nameDotInLabel', base);
-    case 'bad-start':
-      return t('nameBadStart', { ...base, char: problem.char });
-    case 'bad-end':
-      return t('nameBadEnd', { ...base, char: problem.char });
-    case 'empty-part':
-      return t('nameEmptyPart', base);
-  }
+  return t('nameInvalid', { what: t(what), value, problem: nameProblemText(problem, lang) });
 }
 
 /** The parsed size, or the sentence saying what is wrong with it. */

@@ -3,12 +3,11 @@ import { ExitCode } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
-import { LabConfigError, loadLabConfig } from '../lab/config.js';
-import type { LabConfig } from '../lab/config-schema.js';
 import { claimAnswers, checkStorageFlags, clientAnswer, readStorageFlags, secretNamespaceAnswer, type StorageFlags } from './storage-answers.js';
 import { applySecret, applyStorageClass } from './storage-apply.js';
 import { createClaim, showClaimTable, waitForBound } from './storage-claim.js';
 import { deployClient } from './storage-client.js';
+import { labConfigOrReport } from './lab-config.js';
 import { contextGuard, heketiCheck, serverCheck } from './storage-preflight.js';
 import { createReport, FlowStop } from './storage-report.js';
 import { storageTiming } from './storage-timing.js';
@@ -23,14 +22,8 @@ export const storageCommand: CommandRunner = (ctx, { options }) => storageFlow(c
 export async function storageFlow(ctx: AppContext, flags: StorageFlags): Promise<number> {
   checkStorageFlags(ctx, flags);
   const report = createReport(ctx);
-  let config: LabConfig;
-  try {
-    config = await loadLabConfig(ctx.labDir, ctx.lang);
-  } catch (error) {
-    if (!(error instanceof LabConfigError)) throw error;
-    report.fail(error.message);
-    return ExitCode.failed;
-  }
+  const config = await labConfigOrReport(ctx, (message) => report.fail(message));
+  if (!config) return ExitCode.failed;
 
   const summary: Record<string, unknown> = {};
   try {

@@ -10,7 +10,7 @@ import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
-import { LabConfigError, loadLabConfig } from '../lab/config.js';
+import { labConfigOrReport } from './lab-config.js';
 import { ToolError } from '../tools/tool-error.js';
 import { vagrantUp } from '../tools/vagrant.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
@@ -36,17 +36,6 @@ export async function upFlow(ctx: AppContext): Promise<number> {
     return ctx.interactive ? await upWithScreen(ctx, config, store, logFile) : await upPlain(ctx, store, logFile);
   } finally {
     ctx.signal.removeEventListener('abort', onAbort);
-  }
-}
-
-/** Reads gluster-lab.yaml; when there is none (or it is broken) says so and gives undefined. */
-export async function labConfigOrReport(ctx: AppContext): Promise<LabConfig | undefined> {
-  try {
-    return await loadLabConfig(ctx.labDir, ctx.lang);
-  } catch (error) {
-    if (!(error instanceof LabConfigError)) throw error;
-    ctx.stderr.write(`${error.message}\n`);
-    return undefined;
   }
 }
 

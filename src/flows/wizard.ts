@@ -11,6 +11,7 @@ import { readLabSummary } from '../lab/lab-summary.js';
 import { HomeScreen } from '../ui/home-screen.js';
 import { homeModel, type VmCount } from './home-rows.js';
 import { readVmCount } from './read-vm-count.js';
+import { simulationLabel } from './simulation-label.js';
 import { wizardSteps } from './wizard-steps.js';
 
 /**
@@ -28,7 +29,7 @@ export async function wizardFlow(ctx: AppContext): Promise<number> {
         title: t('title'),
         labLine: t('labDir', { dir: ctx.labDir }),
         model: homeModel(summary, ctx.lang, vms),
-        labels: { next: t('next'), more: t('more'), help: t('help'), simulation: ctx.simulation ? t('simulation') : undefined },
+        labels: { next: t('next'), more: t('more'), help: t('help'), simulation: simulationLabel(ctx) },
         lastResult,
         onChoose: (command) => (chosen = command),
       });
@@ -68,9 +69,8 @@ async function runStep(ctx: AppContext, command: string): Promise<number> {
     const run = await spec.load();
     // Steps with an Ink screen draw the simulation banner themselves; the others print
     // plain lines and prompts, so the marker goes above them here.
-    if (ctx.simulation && !stepsWithOwnBanner.has(command)) {
-      ctx.stdout.write(`\n[ ${translator(wizardMessages, ctx.lang)('simulation')} ]\n`);
-    }
+    const simulation = simulationLabel(ctx);
+    if (simulation && !stepsWithOwnBanner.has(command)) ctx.stdout.write(`\n[ ${simulation} ]\n`);
     return await run(stepCtx, { args: [], options: {} });
   } catch (error) {
     if (interrupts.signal.aborted || (error instanceof Error && error.name === 'ExitPromptError')) return ExitCode.interrupted;

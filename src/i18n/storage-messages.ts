@@ -4,14 +4,7 @@ import { defineMessages } from './define.js';
 export const storageMessages = defineMessages(
   {
     // Names and sizes
-    nameEmpty: 'The {what} name is empty.',
-    nameTooLong: 'The {what} name "{value}" has {length} characters; Kubernetes allows at most {max}.',
-    nameUppercase: 'The {what} name "{value}" contains the capital letter "{char}"; Kubernetes names use lower-case letters only.',
-    nameBadChar: 'The {what} name "{value}" contains "{char}"; only lower-case letters, digits, "-" and "." are allowed.',
-    nameDotInLabel: 'The {what} name "{value}" contains "."; this kind of name allows only lower-case letters, digits and "-".',
-    nameBadStart: 'The {what} name "{value}" starts with "{char}"; it must start with a lower-case letter or digit.',
-    nameBadEnd: 'The {what} name "{value}" ends with "{char}"; it must end with a lower-case letter or digit.',
-    nameEmptyPart: 'The {what} name "{value}" has an empty part between dots.',
+    nameInvalid: 'The {what} name "{value}" is not valid: {problem}.',
     whatPvc: 'claim',
     whatNamespace: 'namespace',
     whatSecretNamespace: 'Secret namespace',
@@ -130,14 +123,7 @@ export const storageMessages = defineMessages(
     dcUndone: 'Restored. The undo record was removed.',
   },
   {
-    nameEmpty: '{what}の名前が空です。',
-    nameTooLong: '{what}の名前 "{value}" は {length} 文字です。Kubernetes では最大 {max} 文字です。',
-    nameUppercase: '{what}の名前 "{value}" に大文字 "{char}" が含まれています。Kubernetes の名前には小文字しか使えません。',
-    nameBadChar: '{what}の名前 "{value}" に "{char}" が含まれています。使えるのは小文字、数字、"-"、"." だけです。',
-    nameDotInLabel: '{what}の名前 "{value}" に "." が含まれています。この種類の名前に使えるのは小文字、数字、"-" だけです。',
-    nameBadStart: '{what}の名前 "{value}" が "{char}" で始まっています。小文字か数字で始めてください。',
-    nameBadEnd: '{what}の名前 "{value}" が "{char}" で終わっています。小文字か数字で終えてください。',
-    nameEmptyPart: '{what}の名前 "{value}" に、ドットの間が空の部分があります。',
+    nameInvalid: '{what}の名前 "{value}" は無効です: {problem}。',
     whatPvc: 'クレーム',
     whatNamespace: '名前空間',
     whatSecretNamespace: 'Secret の名前空間',

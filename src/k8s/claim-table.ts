@@ -13,7 +13,7 @@ export function accessModesShort(modes: readonly string[] | undefined): string {
   return (modes ?? []).map((m) => shortModes[m] ?? m).join(',');
 }
 
-/** The rows `kubectl get pvc,pv` prints for one claim and its volume, as text cells. */
+/** The rows `kubectl get pvc,pv` prints for one claim and its volume, as text cells (lay out with alignColumns(rows, 3)). */
 export function claimTable(pvc: Pvc, pv: Pv | undefined, now: Date): string[][] {
   const rows: string[][] = [
     ['NAME', 'STATUS', 'VOLUME', 'CAPACITY', 'ACCESS MODES', 'STORAGECLASS', 'AGE'],
@@ -40,11 +40,4 @@ export function claimTable(pvc: Pvc, pv: Pv | undefined, now: Date): string[][] 
     ]);
   }
   return rows;
-}
-
-/** Left-aligned columns three spaces apart, as kubectl's printer lays them out. */
-export function formatTable(rows: readonly (readonly string[])[]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd((widths[i] ?? 0) + 3))).join('').trimEnd());
 }

@@ -18,7 +18,3 @@ export const labFiles = {
   lastCheck: join('state', 'last-check.json'),
   vagrantState: '.vagrant',
 } as const;
-
-export function labPath(labDir: string, file: string): string {
-  return join(labDir, file);
-}

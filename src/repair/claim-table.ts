@@ -30,22 +30,3 @@ export function claimCells(claim: InspectedClaim, t: T): string[] {
 export function claimHeader(t: T): string[] {
   return [t('colNamespace'), t('colName'), t('colStatus'), t('colCapacity'), t('colPods'), t('colUser'), t('colSuspected')];
 }
-
-/** Display width: East Asian wide characters (the Japanese headers) take two columns. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
-  return width;
-}
-
-/** Rows padded into columns two spaces apart, like kubectl's tables; the last column is not padded. */
-export function alignColumns(rows: readonly (readonly string[])[]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell))))
-      .join('  ')
-      .trimEnd(),
-  );
-}

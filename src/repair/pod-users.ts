@@ -23,12 +23,6 @@ export function containerUserIds(pod: Pod): (number | undefined)[] {
   return spec.containers.map((c) => c.securityContext?.runAsUser ?? podUser);
 }
 
-/** The groups the pod's processes get besides their own (fsGroup and supplementalGroups). */
-export function podExtraGroups(pod: Pod): number[] {
-  const context = (pod as unknown as PodSecurity).spec.securityContext;
-  return [...(context?.fsGroup === undefined ? [] : [context.fsGroup]), ...(context?.supplementalGroups ?? [])];
-}
-
 /** True when some container is known to run as a user other than root, or its user is unknown. */
 export function mayRunAsNonRoot(pod: Pod): boolean {
   return containerUserIds(pod).some((uid) => uid !== 0);

@@ -1,4 +1,4 @@
-import type { MachineReadableRecord } from './vagrant-machine-readable.js';
+import { isDigits, parseMachineReadableLine, unescapeField, type MachineReadableRecord } from './vagrant-machine-readable.js';
 
 export type VagrantLineLevel = 'info' | 'output' | 'detail' | 'warn' | 'error' | 'success';
 
@@ -36,6 +36,58 @@ export function recordToEvents(record: MachineReadableRecord): VagrantEvent[] {
   }
 }
 
+/**
+ * The events of one raw `--machine-readable` output line, given to `emit`; false when
+ * the line is not a record. The same result as parseMachineReadableLine + recordToEvents,
+ * without building the record: a `vagrant up` prints hundreds of thousands of `ui`
+ * lines, so those are cut out of the line with indexOf and unescaped only when they
+ * hold an escape (most hold none, or only the `\n` that ends them).
+ */
+export function machineReadableEvents(line: string, emit: (event: VagrantEvent) => void): boolean {
+  const end = line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length;
+  const afterTimestamp = line.indexOf(',');
+  if (afterTimestamp <= 0 || afterTimestamp >= end || !isDigits(line, afterTimestamp)) return false;
+  const afterTarget = line.indexOf(',', afterTimestamp + 1);
+  if (afterTarget === -1 || afterTarget >= end) return false;
+  let afterType = line.indexOf(',', afterTarget + 1);
+  if (afterType === -1 || afterType > end) afterType = end;
+  if (afterType === afterTarget + 1) return false;
+  if (afterType - afterTarget === 3 && line.startsWith('ui', afterTarget + 1)) {
+    uiRecord(line, line.slice(afterTimestamp + 1, afterTarget), afterType, end, emit);
+    return true;
+  }
+  // Every other type is rare: the general parser is simple and good enough for them.
+  const record = parseMachineReadableLine(line);
+  if (record) for (const event of recordToEvents(record)) emit(event);
+  return true;
+}
+
+function uiRecord(line: string, target: string, afterType: number, end: number, emit: (event: VagrantEvent) => void): void {
+  const afterLevel = afterType >= end ? -1 : line.indexOf(',', afterType + 1);
+  const levelEnd = afterLevel === -1 || afterLevel > end ? end : afterLevel;
+  const word = afterType >= end ? '' : line.slice(afterType + 1, levelEnd);
+  const level = LEVELS.has(word) ? (word as VagrantLineLevel) : 'info';
+  if (levelEnd >= end) {
+    emit(uiLine(target, level, ''));
+    return;
+  }
+  const start = levelEnd + 1;
+  const backslash = line.indexOf('\\', start);
+  const escapes = backslash !== -1 && backslash < end;
+  if (line.indexOf('%!(', start) === -1) {
+    // No escape, or only the `\n` that ends the line (ansible_local's output): one line as it is.
+    if (!escapes) {
+      emit(uiLine(target, level, line.slice(start, end)));
+      return;
+    }
+    if (backslash === end - 2 && line.charCodeAt(end - 1) === 110) {
+      emit(uiLine(target, level, line.slice(start, end - 2)));
+      return;
+    }
+  }
+  for (const event of uiLines(target, level, unescapeField(line.slice(start, end)))) emit(event);
+}
+
 /** Splits a ui message into visible lines, moving each `==> name: ` prefix into `machine`. */
 export function uiLines(target: string, level: VagrantLineLevel, message: string): VagrantEvent[] {
   const newline = message.indexOf('\n');
@@ -49,7 +101,9 @@ export function uiLines(target: string, level: VagrantLineLevel, message: string
 
 function uiLine(target: string, level: VagrantLineLevel, raw: string): VagrantEvent {
   const text = visibleText(raw);
-  const prefixed = PREFIX.exec(text);
+  // Only lines starting `==> ` or four spaces can carry a prefix: skip the regex for the rest.
+  const first = text.charCodeAt(0);
+  const prefixed = first === 61 || first === 32 ? PREFIX.exec(text) : null;
   if (prefixed && (target === '' || prefixed[1] === target)) {
     return { type: 'line', machine: prefixed[1], level, text: prefixed[2] ?? '' };
   }

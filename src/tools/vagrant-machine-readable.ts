@@ -31,7 +31,9 @@ export function parseMachineReadableLine(line: string): MachineReadableRecord | 
   return { timestamp: Number(text.slice(0, afterTimestamp)), target: text.slice(afterTimestamp + 1, afterTarget), type, data };
 }
 
-function isDigits(text: string, end: number): boolean {
+/** True when `text` up to `end` is a non-empty run of digits (a record's timestamp). */
+export function isDigits(text: string, end: number): boolean {
+  if (end <= 0) return false;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;
@@ -39,8 +41,9 @@ function isDigits(text: string, end: number): boolean {
   return true;
 }
 
-function unescapeField(field: string): string {
+/** Undoes Vagrant's escapes in one data field (or in several still joined by commas). */
+export function unescapeField(field: string): string {
   // Most fields hold no escape; replaceAll beats one regex pass with a callback here.
-  if (!field.includes('%!(') && !field.includes('\\')) return field;
+  if (!field.includes('\\') && !field.includes('%!(')) return field;
   return field.replaceAll('%!(VAGRANT_COMMA)', ',').replaceAll('\\n', '\n').replaceAll('\\r', '\r');
 }

@@ -4,7 +4,7 @@ import { ToolOutputError } from './tool-output-error.js';
 import { defaultTimeouts, runOptions, type ToolOptions } from './tool-options.js';
 import { vagrantArgs } from './vagrant-args.js';
 import { withErrorExit } from './vagrant-error.js';
-import { recordToEvents, type VagrantEvent } from './vagrant-events.js';
+import { machineReadableEvents, type VagrantEvent } from './vagrant-events.js';
 import { parseMachineReadableLine } from './vagrant-machine-readable.js';
 
 export { vagrantArgs } from './vagrant-args.js';
@@ -114,10 +114,8 @@ async function stream(args: string[], opts: VagrantStreamOptions, defaultTimeout
       ...runOptions(opts, defaultTimeoutMs),
       logFile: opts.logFile,
       onLine(line, source) {
-        const record = parseMachineReadableLine(line);
-        if (record) for (const event of recordToEvents(record)) emit(event);
         // Not a record: plugin or Ruby output that bypasses the machine-readable UI.
-        else if (line.trim() !== '') emit({ type: 'line', level: source === 'stderr' ? 'error' : 'output', text: line });
+        if (!machineReadableEvents(line, emit) && line.trim() !== '') emit({ type: 'line', level: source === 'stderr' ? 'error' : 'output', text: line });
       },
     });
   } catch (error) {

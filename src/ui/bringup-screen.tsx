@@ -1,5 +1,5 @@
 import { Box, Text, useInput, useStdin, useStdout } from 'ink';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { translator, type Lang } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import type { BringupState } from '../up/bringup-reducer.js';
@@ -9,7 +9,7 @@ import { lastLines } from '../up/line-ring.js';
 import { phaseLabelKey } from '../up/phase-labels.js';
 import { BringupOutcome } from './bringup-outcome.js';
 import { BringupTail } from './bringup-tail.js';
-import { BringupVmRow, type VmColumns } from './bringup-vm-row.js';
+import { BringupVmRow, rowClock, type VmColumns } from './bringup-vm-row.js';
 import { SimulationBanner } from './simulation-banner.js';
 import { useClock } from './use-clock.js';
 import { displayWidth, padColumns } from './text-width.js';
@@ -69,11 +69,13 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
   );
 
   const at = running ? clock() : (state.finishedAt ?? state.startedAt);
-  const columns = columnWidths(state, t);
+  // Same widths (and object) until the VM list or language changes, so rows stay memoised.
+  const columns = useMemo(() => columnWidths(state.order, t), [state.order, lang]);
   const rows = stdout.rows || 24;
   const tailCount = long ? Math.max(SHORT_TAIL, rows - FIXED_ROWS - state.order.length) : SHORT_TAIL;
   const vm = selected === undefined ? undefined : state.vms[selected];
-  const tail = vm ? lastLines(vm.tail, tailCount) : lastLines(state.general, tailCount);
+  const ring = vm ? vm.tail : state.general;
+  const tail = useMemo(() => lastLines(ring, tailCount), [ring, tailCount]);
   const total = (state.finishedAt ?? at) - state.startedAt;
 
   return (
@@ -90,7 +92,7 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
       </Box>
       {state.order.map((name) => {
         const row = state.vms[name];
-        return row ? <BringupVmRow key={name} vm={row} phaseLabel={t(phaseLabelKey[row.phase])} selected={running && name === selected} now={at} columns={columns} /> : null;
+        return row ? <BringupVmRow key={name} vm={row} phaseLabel={t(phaseLabelKey[row.phase])} selected={running && name === selected} now={rowClock(row, at)} columns={columns} /> : null;
       })}
       {outcome && !running ? (
         <BringupOutcome lines={outcome} />
@@ -112,10 +114,10 @@ function lastStarted(state: BringupState): string | undefined {
   return found;
 }
 
-function columnWidths(state: BringupState, t: ReturnType<typeof translator<keyof typeof upMessages.en>>): VmColumns {
+function columnWidths(order: readonly string[], t: ReturnType<typeof translator<keyof typeof upMessages.en>>): VmColumns {
   const phases = Object.values(phaseLabelKey).map((key) => displayWidth(t(key)) + 2);
   return {
-    name: Math.max(displayWidth(t('colVm')), ...state.order.map((n) => n.length)) + 2,
+    name: Math.max(displayWidth(t('colVm')), ...order.map((n) => n.length)) + 2,
     phase: Math.max(displayWidth(t('colPhase')), ...phases),
     elapsed: Math.max(displayWidth(t('colElapsed')), 7),
     recap: displayWidth(t('colRecap')),

@@ -1,6 +1,7 @@
 import { Box, render, Text, useInput, useStdin, type Instance } from 'ink';
 import { useEffect, useState } from 'react';
 import type { LayerName, LayerResult, LayerStatus } from '../doctor/doctor-types.js';
+import { displayWidth, padColumns } from '../text/text-width.js';
 import { SimulationBanner } from './simulation-banner.js';
 
 export interface DoctorScreenProps {
@@ -34,7 +35,7 @@ export function DoctorScreen({ heading, layers, subscribe, labels, onInterrupt }
     },
     { isActive: isRawModeSupported === true },
   );
-  const width = Math.max(...layers.map((l) => l.title.length));
+  const width = Math.max(...layers.map((l) => displayWidth(l.title)));
   return (
     <Box flexDirection="column">
       {labels.simulation ? <SimulationBanner text={labels.simulation} /> : null}
@@ -45,7 +46,7 @@ export function DoctorScreen({ heading, layers, subscribe, labels, onInterrupt }
         return (
           <Box key={name}>
             <Text color={m?.color}>{m ? m.text : '…'}</Text>
-            <Text>{` ${title.padEnd(width)}  `}</Text>
+            <Text>{` ${padColumns(title, width)}  `}</Text>
             <Text dimColor={!result || result.status === 'skipped'}>{result ? result.summary : labels.checking}</Text>
           </Box>
         );

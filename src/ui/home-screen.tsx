@@ -1,6 +1,7 @@
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import { useEffect, useState } from 'react';
-import type { HomeModel, Tone } from '../flows/home-rows.js';
+import type { HomeModel, Tone } from './home-model.js';
+import { displayWidth, padColumns } from '../text/text-width.js';
 import { SimulationBanner } from './simulation-banner.js';
 
 export interface HomeScreenProps {
@@ -42,7 +43,7 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
     { isActive: isRawModeSupported === true },
   );
 
-  const width = Math.max(...model.rows.map((r) => r.title.length)) + 2;
+  const width = Math.max(...model.rows.map((r) => displayWidth(r.title))) + 2;
   return (
     <Box flexDirection="column" marginTop={1}>
       {labels.simulation ? <SimulationBanner text={labels.simulation} /> : null}
@@ -57,7 +58,7 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
             <Box key={row.command} flexDirection="column">
               {firstMore ? <Text dimColor>{`  ${labels.more}`}</Text> : null}
               <Box>
-                <Text color={isSelected ? 'cyan' : undefined} bold={isSelected}>{`${isSelected ? '❯' : ' '} ${row.title.padEnd(width)}`}</Text>
+                <Text color={isSelected ? 'cyan' : undefined} bold={isSelected}>{`${isSelected ? '❯' : ' '} ${padColumns(row.title, width)}`}</Text>
                 <Text color={toneColor[row.tone]}>{row.state}</Text>
                 {row.command === model.next ? <Text color="cyan">{`  ← ${labels.next}`}</Text> : null}
               </Box>

@@ -1,15 +1,2 @@
-// East Asian wide characters take two columns (the Japanese labels).
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
-/** Columns a string takes in a terminal: CJK characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
-  return width;
-}
-
-/** `text` padded with spaces to `width` columns. */
-export function padColumns(text: string, width: number): string {
-  const missing = width - displayWidth(text);
-  return missing > 0 ? text + ' '.repeat(missing) : text;
-}
+// The bring-up screen imports from here; the implementation is shared with plain output.
+export { displayWidth, padColumns } from '../text/text-width.js';

@@ -1,7 +1,7 @@
 import { classifyAnsibleLine } from '../tools/ansible-output.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
 import { isFinished, laterPhase, phaseOfLine, type VmPhase } from './bringup-phases.js';
-import { emptyRing, pushLine, type LineRing } from './line-ring.js';
+import { emptyRing, pushLine, pushLines, type LineRing } from './line-ring.js';
 
 export type { VmPhase } from './bringup-phases.js';
 
@@ -89,34 +89,76 @@ export function reduceBringup(state: BringupState, event: BringupEvent, now: num
   }
 }
 
+/**
+ * Where a line goes when all it does is join a tail: the owning VM's name, or '' for the
+ * general lines. Undefined when the line does more (or nothing: a blank line). Most lines
+ * of a bring-up (package-manager chatter inside a task) are such lines; a store may
+ * gather them and hand them over with appendTail, with the same result as one by one.
+ */
+export function tailOnlyOwner(state: BringupState, event: BringupEvent): string | undefined {
+  if (event.type !== 'line' || event.level === 'error') return undefined;
+  const text = event.text;
+  if (isBlank(text)) return undefined;
+  const owner = event.machine ?? state.active;
+  if (owner === undefined) return '';
+  const vm = state.vms[owner];
+  if (vm === undefined) return undefined;
+  if (event.machine !== undefined && phaseOfLine(text) !== undefined) return undefined;
+  // ansible_local prints through Vagrant's environment UI: no machine prefix.
+  if ((event.machine === undefined || vm.phase === 'provisioning') && mayBeAnsible(text)) return undefined;
+  return owner;
+}
+
+/** `state` with `lines` appended to the tail of `owner` ('' for the general lines), as tailOnlyOwner gave it. */
+export function appendTail(state: BringupState, owner: string, lines: readonly string[]): BringupState {
+  if (lines.length === 0) return state;
+  const lineCount = state.lineCount + lines.length;
+  if (owner === '') return stateWith(state, { general: pushLines(state.general, lines), lineCount });
+  const vm = state.vms[owner];
+  if (vm === undefined) return state;
+  return withVm(state, vm, withTail(vm, pushLines(vm.tail, lines)), false, lineCount);
+}
+
 function onLine(state: BringupState, machine: string | undefined, level: string, text: string, now: number): BringupState {
-  if (!NOT_BLANK.test(text)) return state;
+  if (isBlank(text)) return state;
   const owner = machine ?? state.active;
   if (owner === undefined) return stateWith(state, { general: pushLine(state.general, text), lineCount: state.lineCount + 1 });
   const known = state.vms[owner];
   const vm = known ?? newVm(owner);
-  const change: Partial<VmState> = { tail: pushLine(vm.tail, text) };
   const isError = level === 'error';
-  if (isError) change.errors = pushLine(vm.errors, text);
   const phase = machine === undefined ? undefined : phaseOfLine(text);
+  // ansible_local prints through Vagrant's environment UI: no machine prefix.
+  const ansible = (machine === undefined || vm.phase === 'provisioning') && mayBeAnsible(text);
+  if (known && !isError && !ansible && phase === undefined) return withVm(state, vm, withTail(vm, pushLine(vm.tail, text)), false, state.lineCount + 1);
+  const change: Partial<VmState> = { tail: pushLine(vm.tail, text) };
+  if (isError) change.errors = pushLine(vm.errors, text);
   if (phase && !isFinished(vm.phase)) {
     change.phase = laterPhase(vm.phase, phase);
     if (vm.startedAt === undefined) change.startedAt = now;
   }
-  // ansible_local prints through Vagrant's environment UI: no machine prefix.
-  if (machine === undefined || vm.phase === 'provisioning') ansibleChange(vm, text, isError, change);
+  if (ansible) ansibleChange(vm, text, isError, change);
   return withVm(state, vm, vmWith(vm, change), known === undefined, state.lineCount + 1);
 }
 
 const NOT_BLANK = /\S/;
 
+function isBlank(text: string): boolean {
+  // A visible first character settles it without the regex (nearly every line).
+  return text.length === 0 || (text.charCodeAt(0) <= 32 && !NOT_BLANK.test(text));
+}
+
 // Ansible's lines that say something start with one of these (or are RECAP rows,
 // which hold ": ok="): checking first keeps the regexes off the package-manager chatter.
 const ANSIBLE_STARTS = /^(?:PLAY|TASK|RUNNING|HANDLER|NOTIFIED|GATHERING|ok:|changed:|failed:|fatal:|skipping:|unreachable:)/;
+// First letters of ANSIBLE_STARTS: P T R H N G o c f s u.
+const ANSIBLE_FIRST = new Set([80, 84, 82, 72, 78, 71, 111, 99, 102, 115, 117]);
+
+function mayBeAnsible(text: string): boolean {
+  return (ANSIBLE_FIRST.has(text.charCodeAt(0)) && ANSIBLE_STARTS.test(text)) || text.includes(': ok=');
+}
 
 /** Adds to `change` what an Ansible line says about the VM (its task, a failure, the RECAP). */
 function ansibleChange(vm: VmState, text: string, alreadyError: boolean, change: Partial<VmState>): void {
-  if (!ANSIBLE_STARTS.test(text) && !text.includes(': ok=')) return;
   const line = classifyAnsibleLine(text);
   if (!line) return;
   if (line.kind === 'task') change.task = line.name;
@@ -194,6 +236,10 @@ function vmWith(vm: VmState, c: Partial<VmState>): VmState {
     tail: c.tail ?? vm.tail,
     errors: c.errors ?? vm.errors,
   };
+}
+
+function withTail(vm: VmState, tail: LineRing): VmState {
+  return { name: vm.name, phase: vm.phase, task: vm.task, failedIn: vm.failedIn, failedTask: vm.failedTask, startedAt: vm.startedAt, finishedAt: vm.finishedAt, recap: vm.recap, tail, errors: vm.errors };
 }
 
 /** `state` with `changed` in place of `vm` (added at the end of the order when new). */

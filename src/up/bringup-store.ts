@@ -1,12 +1,19 @@
-import { initialBringup, reduceBringup, type BringupEvent, type BringupState } from './bringup-reducer.js';
+import { appendTail, initialBringup, reduceBringup, tailOnlyOwner, TAIL_LINES, type BringupEvent, type BringupState } from './bringup-reducer.js';
 
 /**
  * Holds the bring-up state outside React: events are reduced here as fast as they
  * come, and a screen reads the latest state at its own, capped, pace.
+ *
+ * Most lines of a bring-up only join a VM's tail. Reducing each one would build a new
+ * state per line (100,000 of them in a long `up`) that nobody reads: those lines wait
+ * in `pending` and are appended in one step when the state is read or anything else
+ * happens. The result is the reducer's, line by line (bringup-store.test.ts checks it).
  */
 export class BringupStore {
   private state: BringupState;
   private readonly listeners = new Set<() => void>();
+  private pendingOwner = '';
+  private pending: string[] = [];
 
   constructor(
     machines: readonly string[],
@@ -16,13 +23,25 @@ export class BringupStore {
   }
 
   dispatch(event: BringupEvent): void {
+    const owner = tailOnlyOwner(this.state, event);
+    if (owner !== undefined && event.type === 'line') {
+      if (owner !== this.pendingOwner) this.flush();
+      this.pendingOwner = owner;
+      this.pending.push(event.text);
+      // Only the newest TAIL_LINES can be seen: fold them in before holding more.
+      if (this.pending.length >= TAIL_LINES * 2) this.flush();
+      this.changed();
+      return;
+    }
+    this.flush();
     const next = reduceBringup(this.state, event, this.clock());
     if (next === this.state) return;
     this.state = next;
-    for (const listener of this.listeners) listener();
+    this.changed();
   }
 
   getState(): BringupState {
+    this.flush();
     return this.state;
   }
 
@@ -32,5 +51,15 @@ export class BringupStore {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.state = appendTail(this.state, this.pendingOwner, this.pending);
+    this.pending = [];
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 }

@@ -1,52 +1,103 @@
-import type { Translate } from '../i18n/define.js';
-import type { upMessages } from '../i18n/up-messages.js';
+import { translator, type Lang } from '../i18n/define.js';
+import { statusMessages } from '../i18n/status-messages.js';
+import { upMessages } from '../i18n/up-messages.js';
+import type { ClassFieldDiff } from '../k8s/class-diff.js';
+import { formatBytes } from '../k8s/quantity.js';
+import { alignColumns } from '../text/text-width.js';
+
+export interface StatusPeer {
+  hostname: string;
+  /** glusterd's words: "Peer in Cluster", "Peer Rejected", … */
+  state: string;
+  connected: boolean;
+}
+
+export interface StatusClaim {
+  namespace: string;
+  name: string;
+  /** Pending, Bound, Lost */
+  status: string;
+  /** Bound capacity; empty while Pending. */
+  capacity: string;
+}
 
 /** What `status` found; also the `--json` document (keys are stable). */
 export interface LabStatus {
   lab: { name: string; dir: string };
   vms: { ok: true; machines: Array<{ name: string; state: string; provider: string }> } | { ok: false; error: string };
+  /** Asked only when that VM runs; `vm` null when the lab has no gluster VM. */
+  glusterPeers: { vm: string | null; asked: boolean; peers?: StatusPeer[]; error?: string };
   heketi: {
     url: string;
     reachable: boolean;
     hello?: string;
     error?: string;
+    /** The admin key file could not be read, so the topology was not asked for. */
+    keyError?: { path: string; reason: string };
+    /** Online devices on usable nodes, as `storage` and `doctor` count them. */
     topology?: { nodes: number; devices: number; totalKiB: number; freeKiB: number };
     topologyError?: string;
   };
   kubernetes: { configured: boolean; context?: string; server?: string; version?: string; reachable?: boolean; error?: string };
+  /** `checked` false when the cluster is not reachable. */
+  storageClass: { name: string; checked: boolean; present?: boolean; asConfigured?: boolean; differences?: ClassFieldDiff[]; error?: string };
+  /** Claims of the lab's StorageClass, in every namespace the user may list. */
+  claims: { checked: boolean; items?: StatusClaim[]; error?: string };
 }
 
-/** "9.8 GiB": Heketi's KiB figures as a person reads them. */
-export function kibText(kib: number): string {
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = kib;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
+const kibText = (kib: number): string => formatBytes(kib * 1024);
 
 /** The plain, readable form of a status report. */
-export function statusLines(status: LabStatus, t: Translate<keyof typeof upMessages.en>): string[] {
+export function statusLines(status: LabStatus, lang: Lang): string[] {
+  const t = translator(upMessages, lang);
+  const s = translator(statusMessages, lang);
   const lines: string[] = [t('statusVmsHeading')];
   if (status.vms.ok) for (const m of status.vms.machines) lines.push(t('statusVm', { vm: m.name, state: m.state }));
   else lines.push(`  ${t('statusVagrantFailed', { reason: status.vms.error })}`);
+
+  const g = status.glusterPeers;
+  if (g.vm === null) lines.push(s('peersHeading', { vm: '-' }), s('peersNoVm'));
+  else {
+    lines.push(s('peersHeading', { vm: g.vm }));
+    if (!g.asked) lines.push(s('peersNotRunning', { vm: g.vm }));
+    else if (g.error !== undefined) lines.push(s('peersFailed', { reason: g.error }));
+    else if (!g.peers || g.peers.length === 0) lines.push(s('peersNone', { vm: g.vm }));
+    else for (const p of g.peers) lines.push(s('peer', { host: p.hostname, state: p.state, connection: p.connected ? s('peerConnected') : s('peerDisconnected') }));
+  }
+
   const h = status.heketi;
   lines.push(t('statusHeketiHeading', { url: h.url }));
   if (!h.reachable) lines.push(t('statusHeketiDown', { reason: h.error ?? '' }));
   else {
     lines.push(t('statusHeketiUp', { hello: h.hello ?? '' }));
-    if (h.topology) {
+    if (h.keyError) lines.push(s('heketiKeyMissing', h.keyError));
+    else if (h.topology) {
       const { nodes, devices, totalKiB, freeKiB } = h.topology;
       lines.push(t('statusTopology', { nodes, devices, free: kibText(freeKiB), total: kibText(totalKiB) }));
     } else if (h.topologyError) lines.push(t('statusTopologyFailed', { reason: h.topologyError }));
   }
+
   const k = status.kubernetes;
   lines.push(t('statusKubeHeading'));
   if (!k.configured) lines.push(t('statusKubeNone'));
   else if (k.reachable) lines.push(t('statusKube', { context: k.context ?? '', server: k.server ?? '', version: k.version ?? '' }));
   else lines.push(t('statusKubeNoVersion', { context: k.context ?? '', server: k.server ?? '', reason: k.error ?? '' }));
+
+  const c = status.storageClass;
+  lines.push(s('classHeading', { name: c.name }));
+  if (!c.checked) lines.push(c.error === undefined ? s('classUnknown') : s('classFailed', { reason: c.error }));
+  else if (!c.present) lines.push(s('classMissing'));
+  else if (c.asConfigured) lines.push(s('classOk'));
+  else lines.push(s('classDiffers', { fields: (c.differences ?? []).map((d) => d.field).join(', ') }));
+
+  const claims = status.claims;
+  lines.push(s('claimsHeading', { name: c.name }));
+  if (!claims.checked) lines.push(claims.error === undefined ? s('claimsUnknown') : s('claimsFailed', { reason: claims.error }));
+  else if (!claims.items || claims.items.length === 0) lines.push(s('claimsNone'));
+  else {
+    const header = [s('colNamespace'), s('colName'), s('colStatus'), s('colCapacity')];
+    const rows = claims.items.map((i) => [i.namespace, i.name, i.status, i.capacity]);
+    for (const line of alignColumns([header, ...rows], 3)) lines.push(`  ${line}`);
+  }
   return lines;
 }

@@ -26,6 +26,22 @@ export function pushLine(ring: LineRing, line: string): LineRing {
   return { buf: kept, end: kept.length, cap: ring.cap };
 }
 
+/** `ring` with `lines` appended in order: the same as pushLine for each, with one new ring. */
+export function pushLines(ring: LineRing, lines: readonly string[]): LineRing {
+  if (lines.length === 1) return pushLine(ring, lines[0] as string);
+  const buf = ring.buf as string[];
+  // Only the newest `cap` lines can still be seen.
+  const from = Math.max(0, lines.length - ring.cap);
+  if (ring.end === buf.length && buf.length + lines.length - from <= ring.cap * 2) {
+    for (let i = from; i < lines.length; i++) buf.push(lines[i] as string);
+    return { buf, end: buf.length, cap: ring.cap };
+  }
+  const keep = Math.max(0, ring.cap - (lines.length - from));
+  const kept = buf.slice(Math.max(0, ring.end - keep), ring.end);
+  for (let i = from; i < lines.length; i++) kept.push(lines[i] as string);
+  return { buf: kept, end: kept.length, cap: ring.cap };
+}
+
 /** The last `count` lines (at most the capacity), oldest first. */
 export function lastLines(ring: LineRing, count: number = ring.cap): string[] {
   const n = Math.min(count, ring.cap, ring.end);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { cliPath, startTerminal, type Terminal } from './terminal.js';
-import { simulatedLab, type UpTestLab } from './up-sim-lab.js';
+import { simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
 
 describe('gluster-lab destroy asks for the lab name', () => {
   let term: Terminal | undefined;

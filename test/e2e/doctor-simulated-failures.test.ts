@@ -1,6 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
-import { distBuilt, doctorLab, removeDistSnapshot, podsOf, type DoctorLab } from './doctor-fixture.js';
+import { doctorLab, podsOf, type DoctorLab } from './sim-lab-fixture.js';
 
 interface Finding {
   id: string;
@@ -17,9 +17,7 @@ interface Report {
   layers: { layer: string; status: string; summary: string }[];
 }
 
-const built = distBuilt;
 let lab: DoctorLab | undefined;
-afterAll(removeDistSnapshot);
 afterEach(async () => {
   // No scenario may leave a temporary pod behind (doctor creates none; this proves it).
   if (lab) expect(lab.temporaryPods()).toEqual([]);
@@ -42,7 +40,7 @@ async function doctorJson(l: DoctorLab): Promise<{ exitCode: number; report: Rep
 
 const layer = (report: Report, name: string) => report.layers.find((l) => l.layer === name);
 
-describe.skipIf(!built)('doctor against the simulated lab', () => {
+describe('doctor against the simulated lab', () => {
   it('finds nothing in a healthy lab, says so and exits 0', async () => {
     const l = await labWithClaim(['healthy']);
     await l.writer('default', 'data');

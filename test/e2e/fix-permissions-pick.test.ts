@@ -1,10 +1,9 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { distBuilt, doctorLab, podsOf, removeDistSnapshot, type DoctorLab } from './doctor-fixture.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { doctorLab, podsOf, type DoctorLab } from './sim-lab-fixture.js';
 import { startTerminal, type Terminal } from './terminal.js';
 
 let lab: DoctorLab | undefined;
 let term: Terminal | undefined;
-afterAll(removeDistSnapshot);
 afterEach(async () => {
   await term?.close();
   term = undefined;
@@ -24,7 +23,7 @@ async function deniedLab(scenarios: ('permission-denied' | 'chmod-pod-never-star
   return l;
 }
 
-describe.skipIf(!distBuilt)('fix-permissions in a terminal', () => {
+describe('fix-permissions in a terminal', () => {
   it('lists the claims with the suspected one preselected; picking a second repairs both', async () => {
     const l = await deniedLab(['permission-denied']);
     term = await startTerminal({ args: ['fix-permissions', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 40 });
@@ -55,7 +54,7 @@ describe.skipIf(!distBuilt)('fix-permissions in a terminal', () => {
   });
 });
 
-describe.skipIf(!distBuilt)('doctor in a terminal', () => {
+describe('doctor in a terminal', () => {
   it('shows the layer list with a mark per layer, then the findings, and exits 1', async () => {
     const l = await deniedLab(['permission-denied']);
     term = await startTerminal({ args: ['doctor', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 50 });

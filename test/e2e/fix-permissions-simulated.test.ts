@@ -1,14 +1,12 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createInterrupts } from '../../src/cli/interrupts.js';
 import type { AppContext } from '../../src/context.js';
 import { fixPermissionsFlow } from '../../src/flows/fix-permissions.js';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
-import { distBuilt, doctorLab, removeDistSnapshot, podsOf, type DoctorLab } from './doctor-fixture.js';
+import { doctorLab, podsOf, type DoctorLab } from './sim-lab-fixture.js';
 
-const built = distBuilt;
 let lab: DoctorLab | undefined;
-afterAll(removeDistSnapshot);
 afterEach(async () => {
   // Whatever happened, no chmod or write-test pod is left in the cluster.
   if (lab) expect(lab.temporaryPods()).toEqual([]);
@@ -30,7 +28,7 @@ async function labWithClaims(scenarios: ScenarioName[]): Promise<DoctorLab> {
 
 const creates = (calls: string[][]) => calls.filter((argv) => argv[0] === 'create');
 
-describe.skipIf(!built)('fix-permissions against the simulated cluster', () => {
+describe('fix-permissions against the simulated cluster', () => {
   it('finds a bare claim name in another namespace, repairs it and proves it with a non-root write', async () => {
     const l = await labWithClaims(['permission-denied']);
     const rec = await l.recordingEnv();

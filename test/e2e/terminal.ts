@@ -58,7 +58,9 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   writeFileSync(conf, 'set -g remain-on-exit on\nset -g history-limit 5000\nset -g status off\n');
   const env = { ...(options.env ?? process.env), TERM: 'xterm-256color', CI: '', FORCE_COLOR: '0' };
   delete (env as Record<string, unknown>).CI;
-  const tmux = (...args: string[]) => execa('tmux', ['-L', socket, '-f', conf, ...args], { env, timeout: 10_000 });
+  // extendEnv false: execa would otherwise merge process.env back in, CI=true included,
+  // and Ink in CI mode draws nothing until the program ends.
+  const tmux = (...args: string[]) => execa('tmux', ['-L', socket, '-f', conf, ...args], { env, extendEnv: false, timeout: 10_000 });
   await tmux(
     'new-session', '-d', '-s', 'main',
     '-x', String(options.cols ?? 120), '-y', String(options.rows ?? 40),

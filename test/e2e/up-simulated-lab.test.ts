@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
 import { execa } from 'execa';
 import { cliPath, startTerminal, type Terminal } from './terminal.js';
-import { processesMatching, simulatedLab, type UpTestLab } from './up-sim-lab.js';
+import { processesMatching, simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
 
 const FAST = 60;
 

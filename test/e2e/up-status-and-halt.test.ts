@@ -1,7 +1,9 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliPath } from './terminal.js';
-import { simulatedLab, type UpTestLab } from './up-sim-lab.js';
+import { doctorLab, simulatedLab, type DoctorLab, type UpTestLab } from './sim-lab-fixture.js';
 
 describe('status and halt against the simulated lab (no terminal)', () => {
   let lab: UpTestLab | undefined;
@@ -16,11 +18,53 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     const result = await cli('status', '--json');
     expect(result.exitCode).toBe(0);
     const status = JSON.parse(result.stdout);
-    expect(Object.keys(status)).toEqual(['lab', 'vms', 'heketi', 'kubernetes']);
+    expect(Object.keys(status)).toEqual(['lab', 'vms', 'glusterPeers', 'heketi', 'kubernetes', 'storageClass', 'claims']);
     expect(status.vms.ok).toBe(true);
     expect(status.vms.machines.map((m: { name: string; state: string }) => `${m.name}=${m.state}`).sort()).toEqual(['gluster1=running', 'gluster2=running', 'gluster3=running', 'heketi=running']);
     expect(status.heketi).toMatchObject({ url: lab.sim.heketiUrl, reachable: true, hello: 'Hello from Heketi', topology: { nodes: 3, devices: 3 } });
     expect(status.kubernetes).toMatchObject({ configured: true, context: 'minikube', reachable: true });
+    expect(status.glusterPeers.vm).toBe('gluster1');
+    expect(status.glusterPeers.asked).toBe(true);
+    expect(status.glusterPeers.peers.map((p: { hostname: string; state: string; connected: boolean }) => `${p.hostname} ${p.state} ${p.connected}`).sort()).toEqual([
+      '172.20.1.22 Peer in Cluster true',
+      '172.20.1.23 Peer in Cluster true',
+    ]);
+    // The fresh simulated cluster has no StorageClass yet, hence no claims of it.
+    expect(status.storageClass).toEqual({ name: 'gluster-heketi', checked: true, present: false });
+    expect(status.claims).toEqual({ checked: true, items: [] });
+  });
+
+  it('status shows the lab\'s StorageClass as configured and its PVCs (namespace, name, status, capacity)', async () => {
+    const doctor: DoctorLab = await doctorLab(['healthy']);
+    lab = doctor;
+    await doctor.applyLabClass();
+    await doctor.claim('team-a', 'data', '2Gi');
+    await doctor.claim('default', 'logs', '1Gi');
+    await doctor.waitFor(() => doctor.sim.readState().kube.objects.filter((o) => o.kind === 'PersistentVolumeClaim' && (o as { status?: { phase?: string } }).status?.phase === 'Bound').length === 2);
+    const json = JSON.parse((await cli('status', '--json')).stdout);
+    expect(json.storageClass).toEqual({ name: 'gluster-heketi', checked: true, present: true, asConfigured: true, differences: [] });
+    expect(json.claims.items).toEqual([
+      { namespace: 'default', name: 'logs', status: 'Bound', capacity: '1Gi' },
+      { namespace: 'team-a', name: 'data', status: 'Bound', capacity: '2Gi' },
+    ]);
+    const plain = await cli('status');
+    expect(plain.exitCode).toBe(0);
+    expect(plain.stdout).toContain("StorageClass gluster-heketi:\n  present, with the lab's parameters\n");
+    expect(plain.stdout).toContain(
+      ['PVCs of class gluster-heketi:', '  NAMESPACE   NAME   STATUS   CAPACITY', '  default     logs   Bound    1Gi', '  team-a      data   Bound    2Gi'].join('\n'),
+    );
+    expect(plain.stdout).toMatch(/Gluster peers \(asked gluster1\):\n  172\.20\.1\.2[23]: Peer in Cluster, connected\n  172\.20\.1\.2[23]: Peer in Cluster, connected\n/);
+  });
+
+  it('status says the Heketi admin key is missing instead of reporting a refused key', async () => {
+    lab = await simulatedLab(['healthy'], 100, 'running');
+    const keyFile = join(lab.labDir, 'secrets', 'heketi_admin_key');
+    await rm(keyFile);
+    const json = JSON.parse((await cli('status', '--json')).stdout);
+    expect(json.heketi).toEqual({ url: lab.sim.heketiUrl, reachable: true, hello: 'Hello from Heketi', keyError: { path: keyFile, reason: 'ENOENT' } });
+    const plain = await cli('status');
+    expect(plain.stdout).toContain(`  admin key missing/unreadable: ${keyFile} (ENOENT); the topology was not asked for. Run "gluster-lab init" to create the key.`);
+    expect(plain.stdout).not.toMatch(/401|auth/i);
   });
 
   it('halt stops every VM; status then says poweroff and Heketi unreachable, without failing', async () => {
@@ -34,5 +78,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(status.stdout).toMatch(/VMs \(vagrant status\):\n(  \S+: poweroff\n){4}/);
     expect(status.stdout).toContain('not reachable');
     expect(status.stdout).toContain('Is the heketi VM running ("gluster-lab up")?');
+    // gluster1 is stopped: its peers are not asked (ssh to a stopped VM would only hang).
+    expect(status.stdout).toContain('Gluster peers (asked gluster1):\n  not asked: gluster1 is not running');
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandFlags, globalValued } from '../../src/sim/kubectl-args.js';
 import { commandOptions } from '../../src/sim/vagrant-args.js';
 import { type SimLab, startSimLab } from '../../src/sim/sim-lab.js';
-import { ensureBuilt, run, tempLabDir, untimed } from '../unit/sim/sim-helpers.js';
+import { distSimBinDir, run, tempLabDir, untimed } from '../unit/sim/sim-helpers.js';
 
 /**
  * The simulator against the real Debian vagrant 2.3.4 and kubectl installed here, on
@@ -19,7 +19,8 @@ const realKubectl = has('kubectl');
 
 const vagrantfile = `Vagrant.configure("2") do |config|
   config.vm.box = "bento/ubuntu-24.04"
-  %w[heketi gluster1 gluster2 gluster3].each do |name|
+  # The order the lab's own Vagrantfile defines them: the gluster nodes, then Heketi.
+  %w[gluster1 gluster2 gluster3 heketi].each do |name|
     config.vm.define name do |m|
       m.vm.hostname = name
     end
@@ -32,7 +33,7 @@ let missing: SimLab;
 let healthy: SimLab;
 let dir = '';
 beforeAll(async () => {
-  simBinDir = ensureBuilt();
+  simBinDir = distSimBinDir;
   missing = await startSimLab({ simBinDir, scenarios: ['virtualbox-missing'], heketiKey: 'k' });
   healthy = await startSimLab({ simBinDir, heketiKey: 'k' });
   dir = tempLabDir();

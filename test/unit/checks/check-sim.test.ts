@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLabConfig } from '../../../src/lab/defaults.js';
 import type { ScenarioName } from '../../../src/sim/scenarios.js';
 import { startSimLab, type SimLab } from '../../../src/sim/sim-lab.js';
-import { ensureBuilt, run } from '../sim/sim-helpers.js';
+import { distCliPath, distSimBinDir, run } from '../sim/sim-helpers.js';
 
 /**
  * The built program against the simulated tools. Only the tools are simulated: the
@@ -23,8 +23,8 @@ let cli = '';
 const labs: SimLab[] = [];
 
 beforeAll(() => {
-  simBinDir = ensureBuilt();
-  cli = join(dirname(simBinDir), 'cli.js');
+  simBinDir = distSimBinDir;
+  cli = distCliPath;
 }, 180_000);
 afterAll(async () => {
   for (const lab of labs) await lab.stop();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimTable, formatTable } from '../../../src/k8s/claim-table.js';
+import { claimTable } from '../../../src/k8s/claim-table.js';
+import { alignColumns } from '../../../src/text/text-width.js';
 import { EventTracker } from '../../../src/k8s/event-tracker.js';
 import { kubeAge } from '../../../src/k8s/kube-age.js';
 import type { K8sEvent, Pv, Pvc } from '../../../src/tools/kubectl-types.js';
@@ -45,7 +46,7 @@ describe('the kubectl get pvc,pv table', () => {
       spec: { capacity: { storage: '10Gi' }, accessModes: ['ReadWriteMany'], storageClassName: 'gluster-heketi', claimRef: { namespace: 'default', name: 'gvol-1' } },
       status: { phase: 'Bound' },
     };
-    expect(formatTable(claimTable(pvc, pv, now))).toEqual([
+    expect(alignColumns(claimTable(pvc, pv, now), 3)).toEqual([
       'NAME                           STATUS   VOLUME           CAPACITY   ACCESS MODES   STORAGECLASS     AGE',
       'persistentvolumeclaim/gvol-1   Bound    pvc-1            10Gi       RWX            gluster-heketi   30s',
       'persistentvolume/pvc-1         Bound    default/gvol-1   10Gi       RWX            gluster-heketi   29s',

@@ -23,8 +23,8 @@ describe('DNS-1123 names as Kubernetes validates them', () => {
   });
   it('says what is wrong in English and Japanese', () => {
     expect(nameError('My_Claim', 'subdomain', 'whatPvc', 'en')).toBe(
-      'The claim name "My_Claim" contains the capital letter "M"; Kubernetes names use lower-case letters only.',
+      'The claim name "My_Claim" is not valid: capital letters such as "M" are not allowed; use lower case.',
     );
-    expect(nameError('team.a', 'label', 'whatNamespace', 'ja')).toContain('名前空間の名前 "team.a" に "." が含まれています');
+    expect(nameError('team.a', 'label', 'whatNamespace', 'ja')).toBe('名前空間の名前 "team.a" は無効です: ネームスペースに "." は使えません。');
   });
 });

@@ -3,12 +3,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { qsh } from '../../../src/sim/heketi-jwt.js';
 import { type SimLab, startSimLab } from '../../../src/sim/sim-lab.js';
-import { ensureBuilt, run, tempLabDir, untimed } from './sim-helpers.js';
+import { distSimBinDir, run, tempLabDir, untimed } from './sim-helpers.js';
 
 let lab: SimLab | undefined;
 let simBinDir = '';
 beforeAll(() => {
-  simBinDir = ensureBuilt();
+  simBinDir = distSimBinDir;
 }, 120_000);
 afterEach(async () => {
   await lab?.stop();
@@ -30,7 +30,7 @@ describe('simulated vagrant', () => {
     const up = run('vagrant', ['up', '--machine-readable'], dir, lab.env);
     expect(up.status).toBe(0);
     const starts = up.stdout.split('\n').filter((l) => l.includes(',action,up,start')).map((l) => l.split(',')[1]);
-    expect(starts).toEqual(['heketi', 'gluster1', 'gluster2', 'gluster3']);
+    expect(starts).toEqual(['gluster1', 'gluster2', 'gluster3', 'heketi']);
     expect(up.stdout).toContain(',heketi,ui,info,==> heketi: Running provisioner: ansible_local...\n');
     expect(up.stdout).toMatch(/,,ui,info,gluster3 {19}: ok=\d+ +changed=\d+ +unreachable=0 +failed=0 /);
     const status = run('vagrant', ['status', '--machine-readable'], dir, lab.env);
@@ -79,7 +79,7 @@ describe('simulated vagrant', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(Date.now() - sentAt).toBeLessThan(1000);
     expect(code).toBe(1);
-    expect(untimed(out)).toContain('T,heketi,ui,warn,==> heketi: Waiting for cleanup before exiting...\nT,,ui,error,Vagrant exited after cleanup due to external interrupt.\nT,,error-exit,Vagrant::Errors::VagrantInterrupt,');
+    expect(untimed(out)).toContain('T,gluster1,ui,warn,==> gluster1: Waiting for cleanup before exiting...\nT,,ui,error,Vagrant exited after cleanup due to external interrupt.\nT,,error-exit,Vagrant::Errors::VagrantInterrupt,');
     // ps exits 1 and prints nothing when no process of the group is left.
     const left = spawnSync('ps', ['-o', 'pid=', '-g', String(child.pid)], { encoding: 'utf8' }).stdout.trim();
     expect(left).toBe('');

@@ -203,12 +203,12 @@ describe('storage against the simulated cluster', () => {
 
 describe('storage rejects bad answers before any command runs', () => {
   it.each([
-    [{ pvc: 'GVol_1', size: '10Gi' }, 'The claim name "GVol_1" contains the capital letter "G"'],
+    [{ pvc: 'GVol_1', size: '10Gi' }, 'The claim name "GVol_1" is not valid: capital letters such as "G" are not allowed'],
     [{ pvc: 'gvol-1', size: '10GB' }, 'Did you mean "G"?'],
     [{ pvc: 'gvol-1', size: '-1Gi' }, 'is negative'],
     [{ pvc: 'gvol-1', size: '0' }, 'is zero'],
     [{ pvc: 'gvol-1', size: 'ten' }, 'is not a number'],
-    [{ pvc: 'gvol-1', size: '10Gi', namespace: 'team.a' }, 'namespace name "team.a" contains "."'],
+    [{ pvc: 'gvol-1', size: '10Gi', namespace: 'team.a' }, 'namespace name "team.a" is not valid: a namespace cannot contain "."'],
     [{ pvc: 'gvol-1', size: '10Gi', accessMode: 'RWX' }, 'The access mode "RWX" is not one of'],
     [{ size: '10Gi' }, 'Pass --pvc NAME'],
     [{ pvc: 'gvol-1' }, 'Pass --size QUANTITY'],

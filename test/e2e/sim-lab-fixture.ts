@@ -1,44 +1,29 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { chmod, writeFile, readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { storageClassManifest } from '../../src/k8s/manifests.js';
-import { startSimLab, writeSimLabConfig } from '../../src/sim/sim-lab.js';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
+import { startSimLab, writeSimLabConfig, type SimLab } from '../../src/sim/sim-lab.js';
 import { cliPath } from './terminal.js';
-import type { UpTestLab } from './up-sim-lab.js';
 
-let snapshot: string | undefined;
-/**
- * A private copy of dist/ for this test process: other work may rebuild dist/ while the
- * tests run, and a half-written build must not fail them. It sits inside the package so
- * the program still finds k8s-yaml/ and assets/ by walking up to package.json.
- */
-export function distSnapshot(): { cli: string; simBin: string } {
-  if (!snapshot) {
-    const dir = resolve(import.meta.dirname, '../../node_modules/.cache', `gl-e2e-dist-${process.pid}`);
-    cpSync(resolve(import.meta.dirname, '../../dist'), dir, { recursive: true });
-    snapshot = dir;
-  }
-  return { cli: join(snapshot, 'cli.js'), simBin: join(snapshot, 'sim-bin') };
+// dist/ is built once per test run by test/setup/global-build.ts; the CLI and the
+// simulator's bins run from there.
+
+export interface UpTestLab {
+  root: string;
+  labDir: string;
+  sim: SimLab;
+  dispose(): Promise<void>;
 }
 
-/** Call in afterAll: removes this process's copy of dist/. */
-export function removeDistSnapshot(): void {
-  if (snapshot) rmSync(snapshot, { recursive: true, force: true });
-  snapshot = undefined;
-}
-
-export const distBuilt = existsSync(cliPath);
-
-/** A lab made by the built `gluster-lab init`, wired to a simulated lab (Heketi on 127.0.0.1). */
-async function simulatedLab(scenarios: ScenarioName[], speed: number, machines?: 'running' | 'poweroff'): Promise<UpTestLab> {
-  const dist = distSnapshot();
-  const root = mkdtempSync(join(tmpdir(), 'gl-doctor-'));
+/** A lab made by the built `gluster-lab init`, pointed at a simulated lab (Heketi on 127.0.0.1). */
+export async function simulatedLab(scenarios: ScenarioName[], speed: number, machines?: 'running' | 'poweroff'): Promise<UpTestLab> {
+  const root = mkdtempSync(join(tmpdir(), 'gl-sim-lab-'));
   const labDir = join(root, 'lab');
-  await execa(process.execPath, [dist.cli, 'init', labDir, '--lang', 'en']);
-  const sim = await startSimLab({ scenarios, speed, labDir, root: join(root, 'sim'), simBinDir: dist.simBin, ...(machines ? { machines } : {}) });
+  await execa(process.execPath, [cliPath, 'init', labDir, '--lang', 'en']);
+  const sim = await startSimLab({ scenarios, speed, labDir, root: join(root, 'sim'), ...(machines ? { machines } : {}) });
   await writeSimLabConfig(labDir, sim.heketiUrl);
   return {
     root,
@@ -49,6 +34,12 @@ async function simulatedLab(scenarios: ScenarioName[], speed: number, machines?:
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Processes whose command line mentions `needle` (the simulator's bins run as `node .../sim-bin/vagrant.js`). */
+export async function processesMatching(needle: string): Promise<string[]> {
+  const { stdout } = await execa('ps', ['-eo', 'pid,ppid,args']);
+  return stdout.split('\n').filter((line) => line.includes(needle) && !line.includes('ps -eo'));
 }
 
 /**
@@ -135,7 +126,7 @@ export async function doctorLab(scenarios: ScenarioName[], machines: 'running' |
       }
     },
     async cli(args, options = {}) {
-      const r = await execa(process.execPath, [distSnapshot().cli, ...args, '--dir', lab.labDir, '--lang', 'en'], { env: options.env ?? env, reject: false });
+      const r = await execa(process.execPath, [cliPath, ...args, '--dir', lab.labDir, '--lang', 'en'], { env: options.env ?? env, reject: false });
       return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode ?? 1 };
     },
     temporaryPods() {
