@@ -12,6 +12,9 @@ import { translator, type Lang } from './i18n/define.js';
 import { detectLang } from './i18n/detect-lang.js';
 import { ToolError } from './tools/tool-error.js';
 
+/** Set when stdout's reader went away: the flow's own end is then not an interruption. */
+let outputClosed = false;
+
 /** Parses arguments, picks the flow, maps errors to exit codes — nothing else. */
 async function main(argv: string[]): Promise<number> {
   const wanted = langFromArgv(argv);
@@ -58,10 +61,12 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
   });
   installSigintHandler();
   routeSigint(interrupts.interrupt);
-  // A closed pipe (`gluster-lab demo | head`) stops the flow like Ctrl-C, so that its
-  // cleanup (temporary pods, simulator files) still runs.
+  // A closed pipe (`gluster-lab check | head -3`) stops the flow quietly, so that its
+  // cleanup (temporary pods, simulator files) still runs and nothing more is printed.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') interrupts.interrupt();
+    if (error.code !== 'EPIPE') return;
+    outputClosed = true;
+    interrupts.abortQuietly();
   });
   return {
     lang,
@@ -97,7 +102,9 @@ function reportError(error: unknown, ctx: AppContext): number {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
+  (flowCode) => {
+    // Whoever closed the pipe took what they wanted (`| head`): not an error, not a Ctrl-C.
+    const code = outputClosed && flowCode === ExitCode.interrupted ? ExitCode.ok : flowCode;
     process.exitCode = code;
     // Nothing should keep the process alive after the flow ended (an idle keypress
     // listener, a forgotten timer); leave once pending output is flushed.

@@ -15,7 +15,12 @@ export function createInterrupts(onStage: (stage: 1 | 2) => void) {
       onStage(2);
     }
   };
-  return { signal: graceful.signal, forceSignal: force.signal, interrupt };
+  /** Stops without a word: nobody is reading any more (the output pipe closed). */
+  const abortQuietly = () => {
+    graceful.abort();
+    force.abort();
+  };
+  return { signal: graceful.signal, forceSignal: force.signal, interrupt, abortQuietly };
 }
 
 let active: (() => void) | undefined;

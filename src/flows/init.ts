@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandRunner } from '../cli/commands.js';
 import { ExitCode, UsageError } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
@@ -46,7 +46,7 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
     ctx.stdout.write(`${t('initSecretsNote', { dir: join(labDir, labFiles.secretsDir) })}\n`);
   }
   const code = await validateConfig(ctx);
-  if (code === ExitCode.ok) ctx.stdout.write(`${t('initDone')}\n`);
+  if (code === ExitCode.ok) ctx.stdout.write(`${t('initDone', { dirFlag: dirFlag(labDir) })}\n`);
   return code;
 }
 
@@ -74,4 +74,12 @@ async function validateConfig(ctx: AppContext): Promise<number> {
     ctx.stderr.write(`${error.message}\n`);
     return ExitCode.failed;
   }
+}
+
+/** ` --dir DIR` when later commands will not find the lab by default (./gluster-lab). */
+function dirFlag(labDir: string): string {
+  if (labDir === resolve('gluster-lab')) return '';
+  const rel = relative(process.cwd(), labDir);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : labDir;
+  return ` --dir ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`;
 }

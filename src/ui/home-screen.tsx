@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HomeModel, Tone } from './home-model.js';
 import { displayWidth, padColumns } from '../text/text-width.js';
 import { SimulationBanner } from './simulation-banner.js';
@@ -20,7 +20,14 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const nextIndex = Math.max(0, model.rows.findIndex((r) => r.command === model.next));
-  const [selected, setSelected] = useState(nextIndex);
+  const [selected, setSelectedState] = useState(nextIndex);
+  // Keys that arrive in one read ("Down Down Enter" typed fast, or over SSH) are handled
+  // before React re-renders: the ref is the cursor they must all see.
+  const cursor = useRef(nextIndex);
+  const setSelected = (index: number) => {
+    cursor.current = index;
+    setSelectedState(index);
+  };
   const [moved, setMoved] = useState(false);
   // The VM states arrive a moment after the first frame and may change the next step:
   // follow it until the user has moved the cursor themselves.
@@ -35,9 +42,10 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
   useInput(
     (input, key) => {
       if (key.upArrow || key.downArrow || key.tab) setMoved(true);
-      if (key.upArrow) setSelected((i) => (i + model.rows.length - 1) % model.rows.length);
-      else if (key.downArrow || key.tab) setSelected((i) => (i + 1) % model.rows.length);
-      else if (key.return) choose(model.rows[selected]?.command);
+      const count = model.rows.length;
+      if (key.upArrow) setSelected((cursor.current + count - 1) % count);
+      else if (key.downArrow || key.tab) setSelected((cursor.current + 1) % count);
+      else if (key.return) choose(model.rows[cursor.current]?.command);
       else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
     },
     { isActive: isRawModeSupported === true },

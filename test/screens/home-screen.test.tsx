@@ -58,3 +58,19 @@ describe('home screen', () => {
     expect(lastFrame()).toContain('ラボのディレクトリを準備する');
   });
 });
+
+describe('home screen, fast typing', () => {
+  it('Down Down Enter arriving in one read runs the row two below', async () => {
+    const onChoose = vi.fn();
+    const model = homeModel({ labDir: '/x', exists: false }, 'en');
+    const { stdin, lastFrame } = render(<HomeScreen title="t" labLine="l" model={model} labels={labels} onChoose={onChoose} />);
+    // Wait until Ink listens (a lone Down moves the cursor), then send one chunk.
+    for (let i = 0; i < 20 && !/❯ Check/.test(lastFrame() ?? ''); i++) {
+      stdin.write('\u001B[B');
+      await tick();
+    }
+    stdin.write('\u001B[B\u001B[B\r');
+    await tick();
+    expect(onChoose).toHaveBeenCalledWith('storage');
+  });
+});
