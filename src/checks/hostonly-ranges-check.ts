@@ -33,7 +33,9 @@ export function hostOnlyRangesCheck(facts: HostOnlyFacts, { t, os }: CheckText):
   const addresses = facts.addresses.join(', ');
 
   if (outside.length > 0) {
-    const line = networksConfLineFor(outside);
+    // Without the file VirtualBox allows its default range; a new file replaces that default,
+    // so the line must keep it or other VirtualBox labs on this machine would break.
+    const line = conf ? networksConfLineFor(outside) : `${networksConfLineFor(outside)} ${defaultHostOnlyRange}`;
     const ignored = conf && conf.ignored.length > 0 ? ` ${t('hostonlyIgnored', { lines: conf.ignored.map((l) => `"${l}"`).join(', ') })}` : '';
     return {
       id,

@@ -34,8 +34,9 @@ describe('hostonly-ranges check', () => {
     expect(result.found).toBe('192.168.56.0/21');
     expect(result.message).toContain('the default, as /etc/vbox/networks.conf does not exist');
     expect(result.message).toContain('172.20.1.20, 172.20.1.21, 172.20.1.22, 172.20.1.23');
-    expect(result.fix).toContain('Add the line `* 172.20.1.0/24` to /etc/vbox/networks.conf');
-    expect(result.fix).toContain("sudo mkdir -p /etc/vbox && echo '* 172.20.1.0/24' | sudo tee -a /etc/vbox/networks.conf");
+    // The new file must keep VirtualBox's default range, which it replaces.
+    expect(result.fix).toContain('Add the line `* 172.20.1.0/24 192.168.56.0/21` to /etc/vbox/networks.conf');
+    expect(result.fix).toContain("sudo mkdir -p /etc/vbox && echo '* 172.20.1.0/24 192.168.56.0/21' | sudo tee -a /etc/vbox/networks.conf");
     expect(result.fix).toContain('192.168.56.x');
   });
 
@@ -93,7 +94,7 @@ describe('hostonly-ranges check', () => {
     const result = hostOnlyRangesCheck(facts(undefined), checkText('ja', 'linux'));
     expect(result.status).toBe('failure');
     expect(result.message).toContain('VirtualBox が許可するホストオンリーのアドレスは 192.168.56.0/21 だけです');
-    expect(result.fix).toContain('/etc/vbox/networks.conf に `* 172.20.1.0/24` の行を追加してください');
-    expect(result.fix).toContain("echo '* 172.20.1.0/24' | sudo tee -a /etc/vbox/networks.conf");
+    expect(result.fix).toContain('/etc/vbox/networks.conf に `* 172.20.1.0/24 192.168.56.0/21` の行を追加してください');
+    expect(result.fix).toContain("echo '* 172.20.1.0/24 192.168.56.0/21' | sudo tee -a /etc/vbox/networks.conf");
   });
 });
