@@ -3,9 +3,13 @@
 // only load when a screen is shown; the simulated tools are separate entry points.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
-await rm('dist', { recursive: true, force: true });
+// Built into a scratch folder, then moved into dist/ file by file (rename is atomic): a
+// program or test that is running from dist/ meanwhile never finds it half-written or gone.
+const out = `dist.build-${process.pid}`;
+await rm(out, { recursive: true, force: true });
 
 const banner = {
   js: "import { createRequire as __glCreateRequire } from 'node:module'; const require = __glCreateRequire(import.meta.url);",
@@ -24,7 +28,7 @@ for (const [name, file] of Object.entries(entryPoints)) {
 
 await build({
   entryPoints,
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -40,5 +44,24 @@ await build({
 });
 
 for (const bin of ['cli.js', 'sim-bin/vagrant.js', 'sim-bin/VBoxManage.js', 'sim-bin/kubectl.js', 'sim-bin/git.js']) {
-  await chmod(`dist/${bin}`, 0o755).catch(() => {});
+  await chmod(join(out, bin), 0o755);
+}
+
+const built = new Set();
+for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const rel = join(entry.parentPath, entry.name).slice(out.length + 1);
+  built.add(rel);
+  await mkdir(dirname(join('dist', rel)), { recursive: true });
+  await rename(join(out, rel), join('dist', rel));
+}
+await rm(out, { recursive: true, force: true });
+
+// Chunks of earlier builds: a process started before this build may still load them
+// lazily, so only those older than ten minutes are removed.
+const stale = Date.now() - 10 * 60_000;
+for (const entry of await readdir('dist', { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const path = join(entry.parentPath, entry.name);
+  if (!built.has(path.slice('dist/'.length)) && (await stat(path)).mtimeMs < stale) await rm(path);
 }
