@@ -20,6 +20,7 @@ import { BringupStore } from '../up/bringup-store.js';
 import { diagnosisInput, outcomeLines, vmSummaryLine, type SummaryLine } from '../up/bringup-summary.js';
 import { logFilePath } from '../up/log-file-name.js';
 import { plainLine } from '../up/plain-line.js';
+import { readProvisionFailed, recordProvisionOutcome } from '../up/provision-retry.js';
 
 export const upCommand: CommandRunner = (ctx) => upFlow(ctx);
 
@@ -30,20 +31,25 @@ export async function upFlow(ctx: AppContext): Promise<number> {
   const logFile = logFilePath(ctx.labDir, 'up', new Date());
   await mkdir(dirname(logFile), { recursive: true });
   const store = new BringupStore(bringupOrder(config));
+  const retry = await readProvisionFailed(ctx.labDir);
+  if (retry.length > 0) ctx.stderr.write(`${translator(upMessages, ctx.lang)('provisionAgain', { vms: retry.join(', ') })}\n`);
   const onAbort = () => store.dispatch({ type: 'stopping' });
   ctx.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    return ctx.interactive ? await upWithScreen(ctx, config, store, logFile) : await upPlain(ctx, store, logFile);
+    const code = ctx.interactive ? await upWithScreen(ctx, config, store, logFile, retry.length > 0) : await upPlain(ctx, store, logFile, retry.length > 0);
+    await recordProvisionOutcome(ctx.labDir, store.getState());
+    return code;
   } finally {
     ctx.signal.removeEventListener('abort', onAbort);
   }
 }
 
 /** Runs vagrant up, feeding every event to `store` (and `onEvent`); the outcome, never a throw for a vagrant failure. */
-async function runUp(ctx: AppContext, store: BringupStore, logFile: string, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
+async function runUp(ctx: AppContext, store: BringupStore, logFile: string, provision: boolean, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
   let outcome: BringupOutcome;
   try {
     await vagrantUp({
+      provision,
       cwd: ctx.labDir,
       env: ctx.env,
       signal: ctx.signal,
@@ -70,7 +76,7 @@ async function runUp(ctx: AppContext, store: BringupStore, logFile: string, onEv
   return outcome;
 }
 
-async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupStore, logFile: string): Promise<number> {
+async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupStore, logFile: string, provision: boolean): Promise<number> {
   const { render } = await import('ink');
   const { BringupScreen } = await import('../ui/bringup-screen.js');
   const simulation = ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined;
@@ -82,7 +88,7 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
     patchConsole: false,
     maxFps: 10,
   });
-  const outcome = await runUp(ctx, store, logFile);
+  const outcome = await runUp(ctx, store, logFile, provision);
   const lines = await endLines(ctx, store.getState(), logFile);
   instance.rerender(createElement(BringupScreen, { ...props, outcome: lines }));
   // Let the throttled store deliver the final state before the last frame is kept.
@@ -92,10 +98,10 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
   return exitCodeOf(outcome);
 }
 
-async function upPlain(ctx: AppContext, store: BringupStore, logFile: string): Promise<number> {
+async function upPlain(ctx: AppContext, store: BringupStore, logFile: string, provision: boolean): Promise<number> {
   const t = translator(upMessages, ctx.lang);
   const width = Math.max(...store.getState().order.map((n) => n.length));
-  const outcome = await runUp(ctx, store, logFile, (event) => {
+  const outcome = await runUp(ctx, store, logFile, provision, (event) => {
     if (event.type !== 'line' || event.text.trim() === '') return;
     // Unprefixed output (ansible_local) belongs to the VM being brought up.
     ctx.stdout.write(`${plainLine(event.machine ?? store.getState().active, event.text, width)}\n`);

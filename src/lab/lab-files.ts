@@ -16,5 +16,11 @@ export const labFiles = {
   defaultClassUndo: join('state', 'default-class-undo.json'),
   /** Summary of the last `check` ({at, failures, warnings}) for the home screen. */
   lastCheck: join('state', 'last-check.json'),
+  /**
+   * VMs whose provisioning failed in the last `up`. Vagrant marks a VM provisioned before
+   * its provisioners run, so a plain `vagrant up` would never retry them: the next `up`
+   * passes --provision while this file lists any.
+   */
+  provisionFailed: join('state', 'provision-failed.json'),
   vagrantState: '.vagrant',
 } as const;

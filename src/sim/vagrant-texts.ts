@@ -18,7 +18,6 @@ export const statusListing =
 
 export const validated = 'Vagrantfile validated successfully.';
 export const vmNotCreated = 'VM not created. Moving on...';
-export const vmAlreadyRunning = 'VirtualBox VM is already running.';
 export const waitingCleanup = 'Waiting for cleanup before exiting...';
 export const exitImmediately = 'Exiting immediately, without cleanup!';
 export const interrupted = 'Vagrant exited after cleanup due to external interrupt.';

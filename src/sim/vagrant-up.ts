@@ -49,7 +49,10 @@ export async function upMachine(ctx: UpContext, machine: MachineConfig, index: n
   const current = ctx.state.machines[name]?.state ?? 'not_created';
   ui.record(name, 'action', 'up', 'start');
   if (current === 'running') {
-    ui.machine(name, 'info', text.vmAlreadyRunning);
+    // Vagrant 2.3.4's action_start: a running VM goes straight to the provision step, which
+    // Vagrant's sentinel skips unless --provision is given.
+    if (ctx.state.machines[name]?.provisioned === true && provision !== true) ui.machine(name, 'info', text.alreadyProvisioned);
+    else if (provision !== false) await provisionMachine(ctx, machine, false);
     ui.record(name, 'action', 'up', 'end');
     return;
   }

@@ -8,7 +8,8 @@ export const vagrantArgs = {
   status: (): string[] => ['status', '--machine-readable'],
   /** `--ignore-provider` validates the Vagrantfile where VirtualBox is not (yet) installed. */
   validate: (ignoreProvider = false): string[] => (ignoreProvider ? ['validate', '--ignore-provider'] : ['validate']),
-  up: (machines: readonly string[] = []): string[] => ['up', '--machine-readable', ...machines],
+  /** `provision`: run the provisioners even where Vagrant's sentinel says they ran (after a failed run). */
+  up: (machines: readonly string[] = [], provision = false): string[] => ['up', '--machine-readable', ...(provision ? ['--provision'] : []), ...machines],
   halt: (machines: readonly string[] = []): string[] => ['halt', '--machine-readable', ...machines],
   destroy: (machines: readonly string[] = []): string[] => ['destroy', '--force', '--machine-readable', ...machines],
   provision: (machines: readonly string[] = []): string[] => ['provision', '--machine-readable', ...machines],

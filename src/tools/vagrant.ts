@@ -70,8 +70,8 @@ export async function vagrantValidate(opts: ToolOptions & { ignoreProvider?: boo
 }
 
 /** `vagrant up --machine-readable`: events as they come, full output in `logFile`. */
-export function vagrantUp(opts: VagrantStreamOptions): Promise<void> {
-  return stream(vagrantArgs.up(opts.machines), opts, defaultTimeouts.vagrantUp);
+export function vagrantUp(opts: VagrantStreamOptions & { provision?: boolean }): Promise<void> {
+  return stream(vagrantArgs.up(opts.machines, opts.provision), opts, defaultTimeouts.vagrantUp);
 }
 
 /** `vagrant halt --machine-readable`. */
