@@ -35,6 +35,11 @@ export interface AppContext {
   /** Set by `demo`: screens show the simulation marker. */
   simulation: boolean;
   /**
+   * Set by `demo` from --speed (default 1): waits for the cluster (Bound, client pods) divide
+   * their time-outs and poll intervals by it, as the simulated cluster runs that much faster.
+   */
+  waitScale?: number;
+  /**
    * Set by `demo` only: replaces what the checks read from the machine itself (memory,
    * CPU flags, networks.conf) with the simulated laptop's facts.
    */

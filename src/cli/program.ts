@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { translator, type Lang, type Translate } from '../i18n/define.js';
 import { commands, type CommandInput, type CommandSpec } from './commands.js';
+import { helpConfiguration } from './help-format.js';
 import type { GlobalOptions } from './global-options.js';
 
 export interface Invocation {
@@ -23,7 +24,7 @@ export function buildProgram(lang: Lang, version: string, onInvoke: (inv: Invoca
     .version(version, '-V, --version', t('optVersion'))
     .helpOption('-h, --help', t('optHelp'))
     .helpCommand(false)
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp(helpConfiguration(lang))
     .exitOverride()
     .configureOutput({ outputError: () => {} })
     .addOption(new Option('--dir <dir>', t('optDir')))

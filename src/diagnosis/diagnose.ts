@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Lang } from '../i18n/define.js';
 import { LineSplitter } from '../tools/line-splitter.js';
+import type { CatalogueVars } from './catalogue-vars.js';
 import { toFinding, type Finding } from './finding.js';
 import { hostOs, type HostOs } from './host-os.js';
 import { LineMatcher, type EntryMatch } from './line-matcher.js';
@@ -13,11 +14,17 @@ export interface DiagnoseOptions {
   os?: HostOs;
   /** Defaults to the shipped catalogue. */
   catalogue?: Catalogue;
+  /**
+   * Values for the catalogue's placeholders, from the lab the caller knows (`labVars(config)`
+   * or `await labVarsAt(ctx.labDir)`). Without them — no lab known — `{labRange}` reads as the
+   * default lab's 172.20.1.0/24 (catalogue-vars.ts `fallbackVars`).
+   */
+  vars?: Partial<CatalogueVars>;
 }
 
 function finish(matcher: LineMatcher, options: DiagnoseOptions): Finding[] {
   const os = options.os ?? hostOs(process.platform);
-  return rankMatches(matcher.results()).map((match) => toFinding(match, options.lang, os));
+  return rankMatches(matcher.results()).map((match) => toFinding(match, options.lang, os, options.vars));
 }
 
 /** Every entry that matched, unranked: for tests and coverage checks of the catalogue. */
@@ -42,11 +49,26 @@ export function diagnoseText(lines: Iterable<string>, options: DiagnoseOptions):
  * memory is bounded by one line plus a few evidence lines per entry.
  */
 export async function diagnoseStream(readable: NodeJS.ReadableStream, options: DiagnoseOptions): Promise<Finding[]> {
+  return (await diagnoseInput(readable, options)).findings;
+}
+
+export interface InputDiagnosis {
+  findings: Finding[];
+  /** Lines holding more than white space: 0 means the input was empty (nothing pasted, or stdout piped without 2>&1). */
+  textLines: number;
+}
+
+/** diagnoseStream, also telling whether there was anything to read. */
+export async function diagnoseInput(readable: NodeJS.ReadableStream, options: DiagnoseOptions): Promise<InputDiagnosis> {
   const matcher = new LineMatcher(options.catalogue ?? loadCatalogue());
-  const splitter = new LineSplitter((line) => matcher.push(line));
+  let textLines = 0;
+  const splitter = new LineSplitter((line) => {
+    if (line.trim() !== '') textLines++;
+    matcher.push(line);
+  });
   for await (const chunk of readable) splitter.push(chunk as Uint8Array | string);
   splitter.end();
-  return finish(matcher, options);
+  return { findings: finish(matcher, options), textLines };
 }
 
 /** Diagnoses a file by path; rejects with the fs error (ENOENT, EACCES, EISDIR) when unreadable. */

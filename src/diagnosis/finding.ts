@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/define.js';
 import type { Category } from './categories.js';
+import { fillCatalogueText, type CatalogueVars } from './catalogue-vars.js';
 import type { HostOs } from './host-os.js';
 import type { EntryMatch } from './line-matcher.js';
 
@@ -14,16 +15,18 @@ export interface Finding {
   evidence: string[];
 }
 
-export function toFinding(match: EntryMatch, lang: Lang, os: HostOs): Finding {
+/** The finding in `lang` for `os`, with the catalogue's `{labRange}`-style placeholders filled from `vars` (fallbacks: catalogue-vars.ts). */
+export function toFinding(match: EntryMatch, lang: Lang, os: HostOs, vars?: Partial<CatalogueVars>): Finding {
   const { entry } = match;
   // The schema guarantees `all` or all three OS texts, so one of them is present.
   const fix = entry.fix[os] ?? entry.fix.all;
+  const fill = (text: string) => fillCatalogueText(text, vars);
   return {
     id: entry.id,
     category: entry.category,
-    title: entry.title[lang],
-    explanation: entry.explanation[lang],
-    fix: fix ? fix[lang] : '',
+    title: fill(entry.title[lang]),
+    explanation: fill(entry.explanation[lang]),
+    fix: fix ? fill(fix[lang]) : '',
     links: entry.links,
     evidence: match.evidence,
   };

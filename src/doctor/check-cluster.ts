@@ -1,5 +1,6 @@
 import { serverCompat, type ServerCompat } from '../k8s/server-compat.js';
 import { kubectlVersion } from '../tools/kubectl.js';
+import { missingKubeconfigFiles } from '../k8s/kubeconfig-files.js';
 import { ToolError } from '../tools/tool-error.js';
 import { catalogueFindings, ownFinding, tailLines } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
@@ -21,6 +22,12 @@ export async function checkCluster(dc: DoctorContext): Promise<{ result: LayerRe
     if (!(error instanceof ToolError) || error.kind === 'interrupted') throw error;
     if (error.kind === 'not-found') {
       return down([ownFinding('cluster', 'kubectl-missing', { title: t('kubectlMissingTitle'), explanation: t('kubectlMissingWhat'), fix: t('kubectlMissingFix') })]);
+    }
+    const missing = missingKubeconfigFiles(dc.kube, dc.tool.env ?? {});
+    if (missing) {
+      // kubectl's lines (memcache.go "Unhandled Error", localhost:8080) describe its fallback, not the cause: not shown.
+      const files = missing.map((f) => `${f}: ${dc.t('fileMissing')}`).join(', ');
+      return down([ownFinding('cluster', 'no-kubeconfig', { title: t('noKubeconfigTitle'), explanation: t('noKubeconfigWhat', { files }), fix: t('noKubeconfigFix') }, missing, { category: 'k8s-unreachable' })]);
     }
     return down(unreachable(dc, tailLines(error.stderrTail)));
   }

@@ -33,7 +33,7 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
     const reason = error.code ?? error.kind;
     return failed(
       t('sumHeketiDown', { url }),
-      ownFinding('heketi', 'heketi-unreachable', { title: t('heketiUnreachableTitle'), explanation: t('heketiUnreachableWhat', { url, reason, vm }), fix: t('heketiUnreachableFix', { vm }) }, [error.message], { category: 'heketi-unreachable' }),
+      ownFinding('heketi', 'heketi-unreachable', { title: t('heketiUnreachableTitle'), explanation: t('heketiUnreachableWhat', { url, reason, vm }), fix: t('heketiUnreachableFix', { vm, dir: dc.labDir }) }, [error.message], { category: 'heketi-unreachable' }),
     );
   }
   if (!key.ok) {

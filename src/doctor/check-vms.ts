@@ -1,6 +1,8 @@
 import { parseMachineReadableLine } from '../tools/vagrant-machine-readable.js';
 import { vagrantStatus } from '../tools/vagrant.js';
 import { ToolError } from '../tools/tool-error.js';
+import { VagrantError } from '../tools/vagrant-error.js';
+import { shortReason } from '../tools/short-reason.js';
 import { catalogueFindings, ownFinding, tailLines } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
@@ -24,7 +26,8 @@ export async function checkVms(dc: DoctorContext): Promise<{ result: LayerResult
       error.kind === 'not-found'
         ? [ownFinding('vms', 'vagrant-missing', { title: t('vagrantMissingTitle'), explanation: t('vagrantMissingWhat'), fix: t('vagrantMissingFix') })]
         : vagrantFailure(dc, readableLines([...tailLines(error.stderrTail), ...tailLines(error.stdoutTail, 4)]));
-    return { result: { layer: 'vms', status: 'failed', summary: t('sumVagrantUnavailable'), findings }, facts: { vagrantOk: false, running: new Set() } };
+    const summary = error.kind === 'not-found' ? t('sumVagrantUnavailable') : t('sumVagrantFailed', { reason: vagrantReason(dc, error) });
+    return { result: { layer: 'vms', status: 'failed', summary, findings }, facts: { vagrantOk: false, running: new Set() } };
   }
 
   const state = new Map(machines.map((m) => [m.name, m.state]));
@@ -49,6 +52,14 @@ export async function checkVms(dc: DoctorContext): Promise<{ result: LayerResult
     result: { layer: 'vms', status: statusOf(findings), summary: t('sumVms', { running: runningExpected, total: expected.length }), findings },
     facts: { vagrantOk: true, running },
   };
+}
+
+/** Why vagrant, which did run, gave no states: the unusable provider by name when that is it. */
+function vagrantReason(dc: DoctorContext, error: ToolError): string {
+  const text = error instanceof VagrantError ? `${error.errorClass}\n${error.vagrantMessage}` : `${error.stderrTail}\n${error.stdoutTail}`;
+  const provider = /provider '([^']+)'[^]*?isn't usable|No usable default provider/.exec(text);
+  if (provider) return dc.t('providerNotUsable', { provider: provider[1] ?? 'virtualbox' });
+  return shortReason(error);
 }
 
 /** vagrant failed: the catalogue usually knows why (VirtualBox missing, driver not loaded); else its own words. */

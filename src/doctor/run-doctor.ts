@@ -69,7 +69,12 @@ export async function runDoctor(dc: DoctorContext, onLayer: (result: LayerResult
     guard('heketi', async () => {
       const vm = machines.heketi;
       // Heketi is asked only when its VM is known to run: the lab's address is contacted only then.
-      if (!vmFacts.vagrantOk) return skipped('heketi', t('skipPeersVagrant'));
+      if (!vmFacts.vagrantOk) {
+        // vagrant could not say whether the VM runs, but Heketi may still answer: ask it, and
+        // skip only when nothing answers (that would repeat the vagrant failure).
+        const result = await checkHeketi(dc);
+        return result.findings.some((f) => f.id === 'doctor.heketi-unreachable') ? skipped('heketi', t('skipPeersVagrant')) : result;
+      }
       if (vm !== undefined && !vmFacts.running.has(vm)) return skipped('heketi', t('skipHeketiVm', { vm }));
       return checkHeketi(dc);
     }),

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { promptTheme } from '../ui/prompt-theme.js';
 
 /**
  * Asks a yes/no question, or takes `--yes` as the answer. Without a terminal and without
@@ -8,5 +9,5 @@ export async function confirmOrFlag(ctx: AppContext, question: string, noTermina
   if (ctx.yes) return true;
   if (!ctx.interactive) throw noTerminal();
   const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message: question, default: defaultAnswer }, { signal: ctx.signal, output: ctx.stdout });
+  return confirm({ ...promptTheme(ctx.lang).confirm, message: question, default: defaultAnswer }, { signal: ctx.signal, output: ctx.stdout });
 }

@@ -42,9 +42,9 @@ export const demoCommand: CommandRunner = async (ctx, { options }) => {
     try {
       // The lab must never point at its default 172.20.1.x address: Heketi is the simulator's.
       await writeSimLabConfig(labDir, sim.heketiUrl);
-      const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, kube: {}, hostProbes: simulatedHostProbes(scenarios) };
+      const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, waitScale: speed, kube: {}, hostProbes: simulatedHostProbes(scenarios) };
       ctx.stderr.write(`${t('starting', { dir: labDir })}\n${t('scenarios', { names: scenarios.join(', ') })}\n`);
-      return ctx.interactive ? await wizardFlow(demoCtx) : await runTour(demoCtx, t);
+      return ctx.interactive ? await wizardFlow(demoCtx) : await runTour(demoCtx, scenarios, t);
     } finally {
       await sim.stop();
     }
@@ -54,9 +54,11 @@ export const demoCommand: CommandRunner = async (ctx, { options }) => {
   }
 };
 
-async function runTour(ctx: AppContext, t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): Promise<number> {
+async function runTour(ctx: AppContext, scenarios: readonly ScenarioName[], t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): Promise<number> {
   const tourCtx: AppContext = { ...ctx, yes: true };
-  for (const step of tour) {
+  // The scenario's problem is shown by doctor; its repair belongs in the tour too.
+  const steps = scenarios.includes('permission-denied') ? [...tour, { command: 'fix-permissions', options: { allSuspected: true } }] : tour;
+  for (const step of steps) {
     const spec = commands.find((c) => c.name === step.command);
     if (!spec) continue;
     ctx.stdout.write(`\n${t('tourStep', { command: step.command })}\n`);

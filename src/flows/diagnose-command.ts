@@ -18,7 +18,7 @@ export const diagnoseCommand: CommandRunner = async (ctx, { args }) => {
   const path = (await input({ message: t('diagnoseAskPath') }, { signal: ctx.signal, output: ctx.stdout })).trim();
   if (path) return diagnoseFlow(ctx, path);
   ctx.stdout.write(`${t('diagnosePasteHint')}\n`);
-  return diagnoseFlow(ctx, '-', Readable.from(await readPaste(ctx)));
+  return diagnoseFlow(ctx, '-', Readable.from(await readPaste(ctx)), { pasted: true });
 };
 
 /** Lines typed or pasted until a line that is just END (or the input ends). */

@@ -4,6 +4,8 @@ import type { AppContext } from '../context.js';
 import { createDoctorContext, type DoctorContext } from '../doctor/doctor-context.js';
 import { layerNames, type DoctorReport, type LayerResult } from '../doctor/doctor-types.js';
 import { formatFindings, formatLayerRow } from '../doctor/format-report.js';
+import { labFiles } from '../lab/lab-files.js';
+import { writeLabState } from '../lab/lab-summary.js';
 import { doctorExitCode, layerTitle, runDoctor } from '../doctor/run-doctor.js';
 import { displayWidth } from '../text/text-width.js';
 import { labConfigOrReport } from './lab-config.js';
@@ -45,6 +47,8 @@ export async function doctorFlow(ctx: AppContext): Promise<number> {
   } else {
     ctx.stdout.write(`\n${formatFindings(report.findings, dc.t).join('\n')}\n`);
   }
+  const count = (severity: string) => report.findings.filter((f) => f.severity === severity).length;
+  await writeLabState(ctx.labDir, labFiles.lastDoctor, { at: new Date().toISOString(), errors: count('error'), warnings: count('warning') });
   return doctorExitCode(report);
 }
 

@@ -7,7 +7,7 @@ import { nameProblemText } from '../k8s/name-problem-text.js';
 import { loadLabConfig } from '../lab/config.js';
 import { parseClaimArgs, resolveClaimArgs, type ClaimArgProblem } from '../repair/claim-args.js';
 import { inspectClaims, type InspectedClaim } from '../repair/claim-suspicion.js';
-import { claimCells, claimHeader } from '../repair/claim-table.js';
+import { claimCells, claimHeader, fitClaimTable } from '../repair/claim-table.js';
 import { readClusterObjects } from '../repair/cluster-objects.js';
 import { claimRef, glusterClaims } from '../repair/glusterfs-claims.js';
 import { repairClaim, type RepairEvent, type RepairVerdict } from '../repair/repair-claim.js';
@@ -69,8 +69,8 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       out(t('noClaims'));
       return wanted.length > 0 ? ExitCode.failed : ExitCode.ok;
     }
-    const table = alignColumns([claimHeader(t), ...claims.map((c) => claimCells(c, t))], 2);
-    const [header = '', ...rows] = table;
+    const cells = [claimHeader(t), ...claims.map((c) => claimCells(c, t))];
+    const table = alignColumns(cells, 2);
     // The picker draws the table itself; everywhere else it is printed.
     const willPick = wanted.length === 0 && !options.allSuspected && ctx.interactive;
     if (!willPick) for (const line of table) out(line);
@@ -114,10 +114,18 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
     } else {
       if (!ctx.interactive) throw new UsageError(t('needsNames'));
       const { pickClaims } = await import('../ui/claim-picker.js');
-      picked = await pickClaims(
+      // Each row follows "❯◉ " (3 columns) and must not reach the last column, or it wraps.
+      const columns = (ctx.stdout as { columns?: number }).columns;
+      const [header = '', ...rows] = fitClaimTable(cells, columns === undefined ? undefined : columns - 4);
+      const result = await pickClaims(
         claims.map((claim, i) => ({ value: claim, label: rows[i] ?? claimRef(claim), short: claimRef(claim), preselected: claim.suspected })),
         { message: t('pickPrompt'), header, help: t('pickHelp'), signal: ctx.signal, output: ctx.stdout },
       );
+      if (result.kind === 'cancelled') {
+        ctx.stderr.write(`${t('pickCancelled')}\n`);
+        return ExitCode.interrupted;
+      }
+      picked = result.values;
       if (picked.length === 0) {
         out(t('nothingPicked'));
         return ExitCode.ok;

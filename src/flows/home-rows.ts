@@ -30,8 +30,13 @@ export function homeModel(summary: LabSummary, lang: Lang, vms?: VmCount): HomeM
       case 'up':
         if (!vms) return { state: t('stateVmsUnknown'), tone: 'plain' };
         return { state: t('stateVms', vms as unknown as Record<string, number>), tone: vms.running === vms.total ? 'ok' : 'warn' };
-      case 'storage':
-        return { state: t('stateStorage', { cls: config.kubernetes.storage_class, url: config.heketi.url }), tone: 'plain' };
+      case 'storage': {
+        const last = summary.lastStorage;
+        if (!last) return { state: t('stateStorage', { cls: config.kubernetes.storage_class, url: config.heketi.url }), tone: 'plain' };
+        return { state: t('stateClaim', { pvc: last.pvc, phase: last.phase }), tone: last.phase === 'Bound' ? 'ok' : 'warn' };
+      }
+      case 'default-class':
+        return summary.defaultClass ? { state: t('stateDefaultClass', { cls: summary.defaultClass }), tone: 'ok' } : { state: '', tone: 'plain' };
       default:
         return { state: '', tone: 'plain' };
     }
@@ -44,5 +49,7 @@ function nextStep(summary: LabSummary, vms?: VmCount): string {
   if (!summary.exists || !summary.config) return 'init';
   if (!summary.lastCheck || summary.lastCheck.failures > 0) return 'check';
   if (!vms || vms.running < vms.total) return 'up';
-  return 'storage';
+  if (summary.lastStorage?.phase !== 'Bound') return 'storage';
+  if (summary.defaultClass !== summary.config.kubernetes.storage_class) return 'default-class';
+  return 'doctor';
 }

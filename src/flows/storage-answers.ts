@@ -3,8 +3,9 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import type { AccessMode } from '../k8s/manifests.js';
-import type { Quantity } from '../k8s/quantity.js';
-import { accessModeError, accessModes, nameError, sizeCheck } from './storage-validation.js';
+import { formatBytes, type Quantity } from '../k8s/quantity.js';
+import { claimFits, largestFittingSize } from '../k8s/claim-room.js';
+import { accessModeError, accessModeOf, accessModes, nameError, sizeCheck } from './storage-validation.js';
 
 /** The flags of `storage` as commander hands them over. */
 export interface StorageFlags {
@@ -62,10 +63,21 @@ export interface ClaimAnswers {
   accessMode: AccessMode;
 }
 
-/** The claim's name, namespace, size and access mode: from the flags, or asked (validated as typed). */
-export async function claimAnswers(ctx: AppContext, flags: StorageFlags, defaultNamespace: string): Promise<ClaimAnswers> {
+/**
+ * The claim's name, namespace, size and access mode: from the flags, or asked (validated as
+ * typed). In a terminal a size Heketi cannot place (`largestBytes`) is said so and asked
+ * again, offering what fits; without one, `refuseUnfittingFlag` has refused it already.
+ */
+export async function claimAnswers(ctx: AppContext, flags: StorageFlags, defaultNamespace: string, largestBytes = Infinity): Promise<ClaimAnswers> {
   const t = translator(storageMessages, ctx.lang);
-  const prompts = ctx.interactive && (flags.pvc === undefined || flags.size === undefined || flags.namespace === undefined || flags.accessMode === undefined)
+  const givenSize = flags.size === undefined ? undefined : sizeCheck(flags.size, ctx.lang);
+  const givenFits = givenSize === undefined || 'error' in givenSize || claimFits(givenSize.quantity.bytes, largestBytes);
+  const fits = Number.isFinite(largestBytes) ? largestFittingSize(largestBytes) : undefined;
+  const sizeFlag = ctx.interactive && !givenFits ? undefined : flags.size;
+  if (ctx.interactive && !givenFits && givenSize && !('error' in givenSize)) {
+    ctx.stdout.write(`${t('sizeTooBig', { size: givenSize.quantity.text, largest: formatBytes(largestBytes) })}\n`);
+  }
+  const prompts = ctx.interactive && (flags.pvc === undefined || sizeFlag === undefined || flags.namespace === undefined || flags.accessMode === undefined)
     ? await import('@inquirer/prompts')
     : undefined;
   const context = { signal: ctx.signal, output: ctx.stdout };
@@ -78,8 +90,14 @@ export async function claimAnswers(ctx: AppContext, flags: StorageFlags, default
 
   const name = await ask(flags.pvc, t('askPvcName'), 'gvol-1', (v) => nameError(v, 'subdomain', 'whatPvc', ctx.lang));
   const namespace = await ask(flags.namespace, t('askNamespace'), defaultNamespace, (v) => nameError(v, 'label', 'whatNamespace', ctx.lang));
-  const sizeText = await ask(flags.size, t('askSize'), '10Gi', (v) => errorOf(sizeCheck(v, ctx.lang)));
-  let accessMode = (flags.accessMode ?? 'ReadWriteMany') as AccessMode;
+  const sizeDefault = fits !== undefined && !claimFits(10 * 1024 ** 3, largestBytes) ? fits : '10Gi';
+  const sizeText = await ask(sizeFlag, fits === undefined ? t('askSize') : t('askSizeFits', { fits }), sizeDefault, (v) => {
+    const checked = sizeCheck(v, ctx.lang);
+    if ('error' in checked) return checked.error;
+    if (!claimFits(checked.quantity.bytes, largestBytes)) return t('sizeTooBigAsk', { largest: formatBytes(largestBytes), fits: fits ?? '1Gi' });
+    return undefined;
+  });
+  let accessMode: AccessMode = (flags.accessMode === undefined ? undefined : accessModeOf(flags.accessMode)) ?? 'ReadWriteMany';
   if (flags.accessMode === undefined && prompts) {
     const labels: Record<string, string> = { ReadWriteMany: t('accessRwx'), ReadWriteOnce: t('accessRwo'), ReadOnlyMany: t('accessRox') };
     accessMode = await prompts.select<AccessMode>(

@@ -6,8 +6,11 @@ import { claimTable } from '../k8s/claim-table.js';
 import { alignColumns } from '../text/text-width.js';
 import { EventTracker } from '../k8s/event-tracker.js';
 import { pvcManifest } from '../k8s/manifests.js';
-import { formatBytes } from '../k8s/quantity.js';
-import { getEvents, getPvc, getPvs, isNotFound, createManifest } from '../tools/kubectl.js';
+import { claimFits } from '../k8s/claim-room.js';
+import { refuseTooBig } from './storage-fit.js';
+import { deleteResource, getEvents, getPvc, getPvs, isNotFound, createManifest } from '../tools/kubectl.js';
+import type { Finding } from '../diagnosis/finding.js';
+import { countdown } from './storage-countdown.js';
 import type { K8sEvent, Pv, Pvc } from '../tools/kubectl-types.js';
 import type { ClaimAnswers } from './storage-answers.js';
 import { withNamespaceCheck } from './storage-apply.js';
@@ -37,9 +40,8 @@ export async function createClaim(ctx: AppContext, report: Report, claim: ClaimA
     report.info(t('pvcExists', { ...where, phase: existing.status?.phase ?? 'Pending' }));
     return 'existing';
   }
-  if (claim.size.bytes > largestBytes) {
-    report.warn(t('heketiTooSmall', { size: claim.size.text, largest: formatBytes(largestBytes) }));
-  }
+  // The answers were checked against Heketi's room already; this is the last guard before a claim that could never bind.
+  if (!claimFits(claim.size.bytes, largestBytes)) refuseTooBig(ctx, report, claim.size, largestBytes);
   const manifest = pvcManifest({ ...where, size: claim.size.text, accessMode: claim.accessMode, storageClassName: className });
   await withNamespaceCheck(ctx, report, claim.namespace, () => createManifest(ctx.kube, manifest, opts));
   report.info(t('pvcCreated', { ...where, size: claim.size.text, mode: claim.accessMode, cls: className }));
@@ -47,8 +49,16 @@ export async function createClaim(ctx: AppContext, report: Report, claim: ClaimA
 }
 
 /**
- * Polls the claim and its events until it is Bound or the time is up, printing each new
- * event once (a ProvisioningFailed one with its diagnosis). On time-out: what Pending means here.
+ * Catalogue entries that only say "provisioning failed" without naming why: the controller
+ * may still succeed on a retry, so the wait goes on. Any other diagnosis of a
+ * ProvisioningFailed event names a cause retrying cannot fix, and ends the wait at once.
+ */
+const opaqueProvisionFailures = new Set(['k8s-provision-failed-opaque']);
+
+/**
+ * Polls the claim and its events until it is Bound, a ProvisioningFailed event names a cause
+ * that retrying will not fix, or the time is up — printing each new event once (a Warning
+ * with its diagnosis). When it gives up: what Pending means, and an offer to delete the claim.
  */
 export async function waitForBound(ctx: AppContext, report: Report, claim: ClaimAnswers, timing: StorageTiming): Promise<Pvc> {
   const t = translator(storageMessages, ctx.lang);
@@ -58,28 +68,63 @@ export async function waitForBound(ctx: AppContext, report: Report, claim: Claim
   const tracker = new EventTracker();
   const diagnosed = new Set<string>();
   const repeated = new Map<string, K8sEvent>();
+  const tick = countdown(ctx, report, started, timing.timeoutMs);
   report.info(t('pvcWaiting', { name: claim.name, seconds: Math.round(timing.timeoutMs / 1000) }));
   for (;;) {
     const pvc = await getPvc(ctx.kube, claim.namespace, claim.name, opts);
     const events = await getEvents(ctx.kube, claim.namespace, { kind: 'PersistentVolumeClaim', name: claim.name }, opts);
+    let rootCause: Finding[] = [];
     for (const { event, repeat } of tracker.fresh(events.items)) {
       // A repeat only raises the count: remembered, shown once more if the wait ends unbound.
       if (repeat) repeated.set(event.metadata.uid ?? '', event);
-      else showEvent(ctx, report, event, diagnosed);
+      else {
+        const findings = showEvent(ctx, report, event, diagnosed);
+        if (event.reason === 'ProvisioningFailed' && findings.some((f) => !opaqueProvisionFailures.has(f.id))) rootCause = findings;
+      }
     }
     if (pvc.status?.phase === 'Bound') {
       report.info(t('pvcBound', { name: claim.name, volume: pvc.spec.volumeName ?? '', seconds: seconds() }));
       return pvc;
     }
+    const phase = pvc.status?.phase ?? 'Pending';
+    if (rootCause.length > 0) {
+      report.fail(t('pvcGaveUp', { name: claim.name }));
+      report.findings(rootCause, 'fail');
+      await offerDelete(ctx, report, claim);
+      throw new FlowStop(ExitCode.failed, 'pvc', `provisioning failed: ${rootCause.map((f) => f.id).join(', ')}`);
+    }
     if (Date.now() - started >= timing.timeoutMs) {
       for (const event of repeated.values()) report.warn(eventLine(ctx, event));
-      report.fail(t('pvcTimeout', { name: claim.name, phase: pvc.status?.phase ?? 'Pending', seconds: seconds() }));
+      report.fail(t('pvcTimeout', { name: claim.name, phase, seconds: seconds() }));
       report.fail(t('pvcPendingExplain'));
       report.fail(t('pvcPendingNext'));
-      throw new FlowStop(ExitCode.failed, 'pvc', `still ${pvc.status?.phase ?? 'Pending'} after ${seconds()} s`);
+      if (phase === 'Pending') await offerDelete(ctx, report, claim);
+      throw new FlowStop(ExitCode.failed, 'pvc', `still ${phase} after ${seconds()} s`);
     }
+    tick((left) => t('pvcWaitLeft', { name: claim.name, phase, left }));
     await sleep(timing.pollMs, ctx.signal);
   }
+}
+
+/**
+ * A claim given up on stays Pending and Kubernetes keeps retrying it; a new run with the same
+ * name would only wait for it again. In a terminal: offer to delete it; elsewhere: say how.
+ */
+export async function offerDelete(ctx: AppContext, report: Report, claim: Pick<ClaimAnswers, 'name' | 'namespace'>): Promise<void> {
+  const t = translator(storageMessages, ctx.lang);
+  const where = { namespace: claim.namespace, name: claim.name };
+  if (!ctx.interactive) {
+    const kube = `${ctx.kube.context ? ` --context ${ctx.kube.context}` : ''}${ctx.kube.kubeconfig ? ` --kubeconfig ${ctx.kube.kubeconfig}` : ''}`;
+    report.fail(t('pvcDeleteHint', { ...where, kube }));
+    return;
+  }
+  const { confirm } = await import('@inquirer/prompts');
+  if (!(await confirm({ message: t('pvcDeleteConfirm', where), default: true }, { signal: ctx.signal, output: ctx.stdout }))) {
+    report.info(t('pvcKept', where));
+    return;
+  }
+  await deleteResource(ctx.kube, 'pvc', claim.name, claim.namespace, toolOptions(ctx));
+  report.info(t('pvcDeleted', where));
 }
 
 /** `event Warning ProvisioningFailed (x12): …`, as `kubectl describe` counts repeats. */
@@ -88,16 +133,19 @@ export function eventLine(ctx: AppContext, event: K8sEvent): string {
   return translator(storageMessages, ctx.lang)('pvcEvent', { type: event.type ?? '', reason: event.reason ?? '', count, message: event.message ?? '' });
 }
 
-function showEvent(ctx: AppContext, report: Report, event: K8sEvent, diagnosed: Set<string>): void {
+/** Prints the event; a Warning's diagnosis is printed with it, unless it ends the wait (then the caller says it, as the failure). */
+function showEvent(ctx: AppContext, report: Report, event: K8sEvent, diagnosed: Set<string>): Finding[] {
   const line = eventLine(ctx, event);
   if (event.type === 'Warning') report.warn(line);
   else report.info(line);
   // The same failure repeats every few seconds; explain each reason once.
   const reason = event.reason ?? '';
-  if (event.type === 'Warning' && !diagnosed.has(reason)) {
-    diagnosed.add(reason);
-    report.findings(diagnoseLines([`${reason} ${event.message ?? ''}`], ctx.lang));
-  }
+  if (event.type !== 'Warning' || diagnosed.has(reason)) return [];
+  diagnosed.add(reason);
+  const findings = diagnoseLines([`${reason} ${event.message ?? ''}`], ctx.lang);
+  const final = reason === 'ProvisioningFailed' && findings.some((f) => !opaqueProvisionFailures.has(f.id));
+  if (!final) report.findings(findings);
+  return findings;
 }
 
 /** The claim and its volume as `kubectl get pvc,pv` shows them. */

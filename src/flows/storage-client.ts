@@ -6,13 +6,18 @@ import { EventTracker } from '../k8s/event-tracker.js';
 import { clientDeploymentManifest } from '../k8s/manifests.js';
 import { applyManifest, execInPod, getEvents, getPods } from '../tools/kubectl.js';
 import type { Pod } from '../tools/kubectl-types.js';
+import type { Finding } from '../diagnosis/finding.js';
 import { eventLine } from './storage-claim.js';
+import { countdown } from './storage-countdown.js';
 import { diagnoseLines } from './storage-diagnosis.js';
 import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
 import { sleep, type StorageTiming } from './storage-timing.js';
 
 export const clientReplicas = 2;
+
+/** Categories of a FailedMount diagnosis that the kubelet's retries cannot fix: the wait ends at once. */
+const finalMountFailures = new Set(['glusterfs-client-missing', 'mount-failed']);
 
 /**
  * The client Deployment's name for a claim: `gfs-client-CLAIM`, cut to 63 characters because
@@ -38,6 +43,7 @@ export async function deployClient(ctx: AppContext, report: Report, namespace: s
   report.info(t('clientWaiting', { seconds: Math.round(timing.timeoutMs / 1000) }));
 
   const started = Date.now();
+  const tick = countdown(ctx, report, started, timing.timeoutMs);
   const trackers = new Map<string, EventTracker>();
   const diagnosed = new Set<string>();
   for (;;) {
@@ -53,6 +59,7 @@ export async function deployClient(ctx: AppContext, report: Report, namespace: s
       return { deployment: name, pods: names, df };
     }
     // Mount failures show up as pod events (FailedMount); show them as they come.
+    let final: Finding[] = [];
     for (const pod of pods.filter((p) => p.status?.phase !== 'Running')) {
       const tracker = trackers.get(pod.metadata.name) ?? new EventTracker();
       trackers.set(pod.metadata.name, tracker);
@@ -61,15 +68,23 @@ export async function deployClient(ctx: AppContext, report: Report, namespace: s
         report.warn(eventLine(ctx, event));
         if (!diagnosed.has(event.reason ?? '')) {
           diagnosed.add(event.reason ?? '');
-          report.findings(diagnoseLines([event.message ?? ''], ctx.lang));
+          const findings = diagnoseLines([event.message ?? ''], ctx.lang);
+          if (event.reason === 'FailedMount' && findings.some((f) => finalMountFailures.has(f.category))) final = findings;
+          else report.findings(findings);
         }
       }
+    }
+    if (final.length > 0) {
+      report.fail(t('clientGaveUp'));
+      report.findings(final, 'fail');
+      throw new FlowStop(ExitCode.failed, 'client', `mount failed: ${final.map((f) => f.id).join(', ')}`);
     }
     if (Date.now() - started >= timing.timeoutMs) {
       report.fail(t('clientTimeout', { seconds: Math.round((Date.now() - started) / 1000), states: pods.map(podState).join(', ') || '-' }));
       report.fail(t('clientTimeoutNext'));
       throw new FlowStop(ExitCode.failed, 'client', 'client pods not running');
     }
+    tick((left) => t('clientWaitLeft', { running: running.length, total: clientReplicas, left }));
     await sleep(timing.pollMs, ctx.signal);
   }
 }

@@ -11,6 +11,9 @@ import { HeketiClient, HeketiError } from '../tools/heketi-client.js';
 import { currentTarget, kubectlVersion } from '../tools/kubectl.js';
 import type { KubeCurrentTarget } from '../tools/kubectl-types.js';
 import { ToolError } from '../tools/tool-error.js';
+import { vagrantStatus } from '../tools/vagrant.js';
+import { missingKubeconfigFiles } from '../k8s/kubeconfig-files.js';
+import { labMachines } from '../doctor/doctor-context.js';
 import { shortReason } from '../tools/short-reason.js';
 import { confirmOrFlag } from './confirm.js';
 import { toolOptions } from './tool-options-from-context.js';
@@ -79,11 +82,30 @@ function kubectlStop(
 ): FlowStop {
   if (ctx.signal.aborted) throw error;
   const t = translator(storageMessages, ctx.lang);
+  const missing = missingKubeconfigFiles(ctx.kube, ctx.env);
+  if (missing) {
+    // kubectl's own words here are about localhost:8080 (its fallback), not the cause.
+    const files = missing.map((file) => t('fileMissing', { file })).join(', ');
+    report.fail(t('targetUnreachable', { reason: t('noKubeconfig', { files }) }));
+    report.fail(t('noKubeconfigNext'));
+    return new FlowStop(ExitCode.failed, step, `no kubeconfig: ${missing.join(', ')}`);
+  }
   const detail = error instanceof ToolError ? (error.stderrTail.trim() || error.message) : error instanceof Error ? error.message : String(error);
   report.fail(t(what, { reason: shortReason(error) }));
   report.findings(diagnoseLines(detail.split('\n'), ctx.lang), 'fail');
   report.fail(t(next));
   return new FlowStop(ExitCode.failed, step, detail);
+}
+
+/** Whether `vagrant status` says this VM runs; false when vagrant cannot tell. */
+async function vmRuns(ctx: AppContext, vm: string): Promise<boolean> {
+  try {
+    const machines = await vagrantStatus(toolOptions(ctx, { cwd: ctx.labDir }));
+    return machines.some((m) => m.name === vm && m.state === 'running');
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    return false;
+  }
 }
 
 export interface HeketiReadiness {
@@ -122,9 +144,16 @@ export async function heketiCheck(ctx: AppContext, report: Report, config: LabCo
     if (!(error instanceof HeketiError)) throw error;
     const reason = error.kind === 'unreachable' ? (error.code ?? 'no answer') : `HTTP ${error.status ?? '?'}${error.body ? `: ${error.body}` : ''}`;
     if (error.kind === 'unreachable') {
-      report.fail(t('heketiUnreachable', { url, reason }));
-      report.findings(knownFinding('heketi-unreachable', ctx.lang), 'fail');
-      report.fail(t('heketiUnreachableNext'));
+      const vm = labMachines(config).heketi;
+      if (vm !== undefined && (await vmRuns(ctx, vm))) {
+        // The VM is up, so "start the VMs" would be wrong: the service itself is not answering.
+        report.fail(t('heketiServiceDown', { url, reason, vm }));
+        report.fail(t('heketiServiceDownNext', { vm, dir: ctx.labDir }));
+      } else {
+        report.fail(t('heketiUnreachable', { url, reason }));
+        report.findings(knownFinding('heketi-unreachable', ctx.lang), 'fail');
+        report.fail(t('heketiUnreachableNext'));
+      }
     } else if (error.kind === 'auth') {
       report.fail(t('heketiAuth', { reason, file: keyFile }));
       report.findings(diagnoseLines([error.body], ctx.lang), 'fail');

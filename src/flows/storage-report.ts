@@ -14,13 +14,36 @@ export interface Report {
   fail(line: string): void;
   /** Diagnoses shown after a refusal go with it to stderr ('fail'); those during a wait stay with the progress. */
   findings(findings: readonly Finding[], beside?: 'progress' | 'fail'): void;
+  /**
+   * A line that replaces itself (a countdown). In a terminal it is redrawn in place and
+   * wiped before the next ordinary line; in a pipe or log it is printed as an ordinary line,
+   * so callers send it there only now and then.
+   */
+  live(line: string): void;
+}
+
+/** Whether `live` lines are redrawn in place (else each is a line of its own). */
+export function redrawsLive(ctx: AppContext): boolean {
+  return ctx.interactive && !ctx.json;
 }
 
 export function createReport(ctx: AppContext): Report {
   const t = translator(storageMessages, ctx.lang);
   const progress = ctx.json ? ctx.stderr : ctx.stdout;
-  const write = (stream: NodeJS.WritableStream, line: string) => stream.write(`${line}\n`);
+  let liveShown = false;
+  const write = (stream: NodeJS.WritableStream, line: string) => {
+    if (liveShown) {
+      progress.write('\r\x1b[2K');
+      liveShown = false;
+    }
+    stream.write(`${line}\n`);
+  };
   return {
+    live(line) {
+      if (!redrawsLive(ctx)) return write(progress, line);
+      progress.write(`\r\x1b[2K${line}`);
+      liveShown = true;
+    },
     info: (line) => write(progress, line),
     warn: (line) => write(progress, line),
     fail: (line) => write(ctx.stderr, line),

@@ -1,6 +1,7 @@
 /**
- * How long `storage` waits, and how often it looks. Tests against the simulated cluster
- * shorten them through the environment:
+ * How long `storage` waits, and how often it looks. The defaults are divided by the
+ * context's `waitScale` (the demo's --speed: its simulated cluster runs that much faster).
+ * Tests shorten them through the environment; these exact values are not scaled:
  *   GLUSTER_LAB_BIND_TIMEOUT_MS  wait for Bound and for the client pods (default 120000)
  *   GLUSTER_LAB_POLL_MS          interval between reads of the claim and its events (default 1000)
  */
@@ -9,10 +10,16 @@ export interface StorageTiming {
   pollMs: number;
 }
 
-export function storageTiming(env: NodeJS.ProcessEnv): StorageTiming {
+export const defaultBindTimeoutMs = 120_000;
+const defaultPollMs = 1_000;
+/** Below this, polling faster only loads the (simulated) API server. */
+const minPollMs = 50;
+
+export function storageTiming(env: NodeJS.ProcessEnv, waitScale = 1): StorageTiming {
+  const scale = Number.isFinite(waitScale) && waitScale > 0 ? waitScale : 1;
   return {
-    timeoutMs: positive(env.GLUSTER_LAB_BIND_TIMEOUT_MS) ?? 120_000,
-    pollMs: positive(env.GLUSTER_LAB_POLL_MS) ?? 1_000,
+    timeoutMs: positive(env.GLUSTER_LAB_BIND_TIMEOUT_MS) ?? Math.round(defaultBindTimeoutMs / scale),
+    pollMs: positive(env.GLUSTER_LAB_POLL_MS) ?? Math.max(minPollMs, Math.round(defaultPollMs / scale)),
   };
 }
 

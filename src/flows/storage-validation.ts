@@ -39,7 +39,16 @@ export function sizeCheck(value: string, lang: Lang): { quantity: Quantity } | {
 /** The access modes a GlusterFS claim can ask for, the lab's choice first. */
 export const accessModes: AccessMode[] = ['ReadWriteMany', 'ReadWriteOnce', 'ReadOnlyMany'];
 
+/** kubectl's short names (as `kubectl get pvc` prints them), accepted for --access-mode. */
+export const accessModeAliases: Record<string, AccessMode> = { RWX: 'ReadWriteMany', RWO: 'ReadWriteOnce', ROX: 'ReadOnlyMany' };
+
+/** The access mode a flag value names, full or short (case-insensitive: rwx works too); undefined when none. */
+export function accessModeOf(value: string): AccessMode | undefined {
+  if ((accessModes as string[]).includes(value)) return value as AccessMode;
+  return accessModeAliases[value.toUpperCase()];
+}
+
 export function accessModeError(value: string, lang: Lang): string | undefined {
-  if ((accessModes as string[]).includes(value)) return undefined;
-  return translator(storageMessages, lang)('accessModeBad', { value, modes: accessModes.join(', ') });
+  if (accessModeOf(value) !== undefined) return undefined;
+  return translator(storageMessages, lang)('accessModeBad', { value, modes: accessModes.join(', '), aliases: Object.keys(accessModeAliases).join(', ') });
 }

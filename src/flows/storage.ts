@@ -11,6 +11,10 @@ import { labConfigOrReport } from './lab-config.js';
 import { contextGuard, heketiCheck, serverCheck } from './storage-preflight.js';
 import { createReport, FlowStop } from './storage-report.js';
 import { storageTiming } from './storage-timing.js';
+import { labFiles } from '../lab/lab-files.js';
+import { writeLabState } from '../lab/lab-summary.js';
+import { refuseUnfittingFlag } from './storage-fit.js';
+import { sizeCheck } from './storage-validation.js';
 
 export const storageCommand: CommandRunner = (ctx, { options }) => storageFlow(ctx, readStorageFlags(options));
 
@@ -35,17 +39,31 @@ export async function storageFlow(ctx: AppContext, flags: StorageFlags): Promise
     const heketi = await heketiCheck(ctx, report, config);
     summary.heketi = { url: config.heketi.url, usableNodes: heketi.capacity.usableNodes, freeBytes: heketi.capacity.freeKiB * 1024 };
 
+    const largestBytes = heketi.largestKiB * 1024;
+    if (!ctx.interactive && flags.size !== undefined && flags.pvc !== undefined) {
+      const size = sizeCheck(flags.size, ctx.lang);
+      if ('quantity' in size) await refuseUnfittingFlag(ctx, report, { name: flags.pvc, namespace: flags.namespace ?? target.namespace ?? 'default', size: size.quantity }, largestBytes);
+    }
+
     const secretNamespace = await secretNamespaceAnswer(ctx, flags, config.kubernetes.secret_namespace);
     const secretAction = await applySecret(ctx, report, config, secretNamespace, heketi.adminKey);
     summary.secret = { namespace: secretNamespace, name: config.kubernetes.secret_name, action: secretAction };
     const cls = await applyStorageClass(ctx, report, config, secretNamespace);
     summary.storageClass = { name: config.kubernetes.storage_class, action: cls.action, differences: cls.diff };
 
-    const claim = await claimAnswers(ctx, flags, target.namespace ?? 'default');
+    const claim = await claimAnswers(ctx, flags, target.namespace ?? 'default', largestBytes);
     const t = translator(storageMessages, ctx.lang);
-    const claimAction = await createClaim(ctx, report, claim, config.kubernetes.storage_class, heketi.largestKiB * 1024);
+    const claimAction = await createClaim(ctx, report, claim, config.kubernetes.storage_class, largestBytes);
     summary.pvc = { namespace: claim.namespace, name: claim.name, action: claimAction };
-    const pvc = await waitForBound(ctx, report, claim, storageTiming(ctx.env));
+    const record = (phase: string) => writeLabState(ctx.labDir, labFiles.lastStorage, { at: new Date().toISOString(), pvc: claim.name, namespace: claim.namespace, phase });
+    let pvc;
+    try {
+      pvc = await waitForBound(ctx, report, claim, storageTiming(ctx.env, ctx.waitScale));
+    } catch (error) {
+      if (error instanceof FlowStop) await record('Pending');
+      throw error;
+    }
+    await record('Bound');
     const pv = await showClaimTable(ctx, report, pvc);
     summary.pvc = {
       namespace: claim.namespace,
@@ -60,7 +78,7 @@ export async function storageFlow(ctx: AppContext, flags: StorageFlags): Promise
     };
 
     if (await clientAnswer(ctx, flags)) {
-      summary.client = await deployClient(ctx, report, claim.namespace, claim.name, storageTiming(ctx.env));
+      summary.client = await deployClient(ctx, report, claim.namespace, claim.name, storageTiming(ctx.env, ctx.waitScale));
     } else {
       report.info(t('clientSkipped'));
     }

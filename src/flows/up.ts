@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import type { CommandRunner } from '../cli/commands.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
+import { labVarsAt } from '../diagnosis/catalogue-vars.js';
 import { diagnoseFile, diagnoseText } from '../diagnosis/diagnose.js';
 import type { Finding } from '../diagnosis/finding.js';
 import { translator } from '../i18n/define.js';
@@ -128,8 +129,9 @@ async function endLines(ctx: AppContext, state: BringupState, logFile: string): 
 /** The known issues behind a failed bring-up: the failed VM's last lines first, the whole log if they say nothing. */
 async function diagnoseBringup(ctx: AppContext, state: BringupState, logFile: string): Promise<Finding[]> {
   try {
-    const found = diagnoseText(diagnosisInput(state), { lang: ctx.lang });
-    return found.length > 0 ? found : await diagnoseFile(logFile, { lang: ctx.lang });
+    const options = { lang: ctx.lang, vars: await labVarsAt(ctx.labDir) };
+    const found = diagnoseText(diagnosisInput(state), options);
+    return found.length > 0 ? found : await diagnoseFile(logFile, options);
   } catch {
     // A broken catalogue must not hide the failure itself: the error lines are still shown.
     return [];

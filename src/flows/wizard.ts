@@ -48,11 +48,25 @@ export async function wizardFlow(ctx: AppContext): Promise<number> {
     // Ink unrefs stdin when it lets go of raw mode; a step's prompt must keep the process alive.
     process.stdin.ref();
 
+    const started = Date.now();
     const code = await runStep(ctx, chosen);
     const step = wizardSteps.find((s) => s.command === chosen);
-    const result = code === ExitCode.ok ? t('resultOk') : code === ExitCode.interrupted ? t('resultInterrupted') : t('resultFailed', { code });
+    const result = await resultText(ctx, chosen, code, started);
     lastResult = t('lastResult', { step: step ? t(step.title) : chosen, result });
   }
+}
+
+/** A step's outcome for the home screen; doctor's exit 1 means it found problems, not that it failed. */
+async function resultText(ctx: AppContext, command: string, code: number, started: number): Promise<string> {
+  const t = translator(wizardMessages, ctx.lang);
+  if (code === ExitCode.ok) return t('resultOk');
+  if (code === ExitCode.interrupted) return t('resultInterrupted');
+  if (command === 'doctor' && code === ExitCode.failed) {
+    const found = (await readLabSummary(ctx.labDir, ctx.lang)).lastDoctor;
+    // Only this run's record: a doctor stopped before checking (bad config) wrote none.
+    if (found && Date.parse(found.at) >= started - 1000) return t('resultFindings', { count: found.errors });
+  }
+  return t('resultFailed', { code });
 }
 
 const stepsWithOwnBanner = new Set(['check', 'up', 'doctor']);

@@ -258,7 +258,7 @@ export const checkMessages = defineMessages(
     virtKvmFix: '`gluster-lab up` の前に KVM の VM を止めてアンロードしてください: `sudo modprobe -r {module}`。',
     virtMac: 'Intel Mac はすべて VT-x に対応しています。確認は不要です。',
     virtWindowsOk: '他のハイパーバイザー (Hyper-V、WSL2) は動いていません。',
-    virtWindowsHypervisor: 'Windows でハイパーバイザー (Hyper-V、WSL2、Windows サンドボックス、メモリー整合性) が動いています。VirtualBox は VM を遅く実行するか、起動に失敗します。',
+    virtWindowsHypervisor: 'Windows でハイパーバイザー (Hyper-V、WSL2、Windows サンドボックス、メモリ整合性) が動いています。VirtualBox は VM を遅く実行するか、起動に失敗します。',
     virtWindowsUnknown: 'Hyper-V や WSL2 が動いているか判定できませんでした ({reason})。',
     virtWindowsFix: 'ラボのために無効にしてください: 管理者のターミナルで `bcdedit /set hypervisorlaunchtype off` を実行して再起動します (`bcdedit /set hypervisorlaunchtype auto` で戻せます。無効の間 WSL2 は動きません)。BIOS/UEFI で VT-x / AMD-V が有効かも確認してください。',
     virtFoundOn: '有効',

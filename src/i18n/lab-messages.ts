@@ -43,7 +43,7 @@ export const labMessages = defineMessages(
     initKeepModified: '  ! {file} — 変更されているため、そのまま残します（置き換えるには --force）',
     initKeepKey: '  = {file} — 鍵は既にあります。置き換えません',
     initNothing: '{dir} のラボは最新です。変更はありません。',
-    initConfirm: 'これらの変更を適用しますか?',
+    initConfirm: 'これらの変更を適用しますか？',
     initCancelled: '何も変更していません。',
     initNeedsYes: '{dir} のラボは既にあり、上のファイルが変更されます。適用するには --yes を付けて再実行してください（何も変更していません）。',
     initDone: '完了しました。次は "gluster-lab{dirFlag} check" で、このマシンでラボを動かせるか確認しましょう。',

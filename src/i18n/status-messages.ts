@@ -26,6 +26,7 @@ export const statusMessages = defineMessages(
     colName: 'NAME',
     colStatus: 'STATUS',
     colCapacity: 'CAPACITY',
+    heketiServiceDown: '  not reachable: {reason}. The {vm} VM is running, so the Heketi service is not answering at {url}. In the lab directory (cd {dir}): vagrant ssh {vm} -c \'sudo systemctl status heketi --no-pager\' and vagrant ssh {vm} -c \'sudo journalctl -u heketi -n 50\'',
   },
   {
     heketiKeyMissing: '  管理者キーがない/読めません: {path}（{reason}）。トポロジーは問い合わせていません。"gluster-lab init" でキーを作成してください。',
@@ -47,9 +48,10 @@ export const statusMessages = defineMessages(
     claimsUnknown: '  一覧していません: クラスターに到達できません',
     claimsFailed: '  一覧できませんでした: {reason}',
     claimsNone: '  なし',
-    colNamespace: '名前空間',
+    colNamespace: 'ネームスペース',
     colName: '名前',
     colStatus: '状態',
     colCapacity: '容量',
+    heketiServiceDown: '  接続できません: {reason}。{vm} VM は起動しているので、{url} の Heketi サービスが応答していません。ラボのディレクトリで（cd {dir}）: vagrant ssh {vm} -c \'sudo systemctl status heketi --no-pager\' と vagrant ssh {vm} -c \'sudo journalctl -u heketi -n 50\' を実行してください',
   },
 );

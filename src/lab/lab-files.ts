@@ -16,6 +16,10 @@ export const labFiles = {
   defaultClassUndo: join('state', 'default-class-undo.json'),
   /** Summary of the last `check` ({at, failures, warnings}) for the home screen. */
   lastCheck: join('state', 'last-check.json'),
+  /** The claim the last `storage` made or waited for ({at, pvc, namespace, phase}), for the home screen. */
+  lastStorage: join('state', 'last-storage.json'),
+  /** How many problems the last `doctor` found ({at, errors, warnings}), for the home screen. */
+  lastDoctor: join('state', 'last-doctor.json'),
   /**
    * VMs whose provisioning failed in the last `up`. Vagrant marks a VM provisioned before
    * its provisioners run, so a plain `vagrant up` would never retry them: the next `up`

@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Lang } from '../i18n/define.js';
 import { LabConfigError, loadLabConfig } from './config.js';
 import type { LabConfig } from './config-schema.js';
@@ -12,6 +12,22 @@ export interface LastCheck {
   warnings: number;
 }
 
+/** The claim the last `storage` made or waited for, as storage records it in the lab. */
+export interface LastStorage {
+  at: string;
+  pvc: string;
+  namespace: string;
+  /** Bound, or Pending when the wait was given up. */
+  phase: string;
+}
+
+/** What the last `doctor` found, as doctor records it in the lab. */
+export interface LastDoctor {
+  at: string;
+  errors: number;
+  warnings: number;
+}
+
 /** What can be known about a lab from its files alone, without running anything. */
 export interface LabSummary {
   labDir: string;
@@ -19,6 +35,10 @@ export interface LabSummary {
   config?: LabConfig;
   configError?: string;
   lastCheck?: LastCheck;
+  lastStorage?: LastStorage;
+  lastDoctor?: LastDoctor;
+  /** The class `default-class` made the default (its undo record exists until --undo). */
+  defaultClass?: string;
 }
 
 export async function readLabSummary(labDir: string, lang: Lang): Promise<LabSummary> {
@@ -26,17 +46,40 @@ export async function readLabSummary(labDir: string, lang: Lang): Promise<LabSum
   if (!exists) return { labDir, exists: false };
   try {
     const config = await loadLabConfig(labDir, lang);
-    return { labDir, exists, config, lastCheck: await readLastCheck(labDir) };
+    const [lastCheck, lastStorage, lastDoctor, undo] = await Promise.all([
+      readJson<LastCheck>(labDir, labFiles.lastCheck),
+      readJson<LastStorage>(labDir, labFiles.lastStorage),
+      readJson<LastDoctor>(labDir, labFiles.lastDoctor),
+      readJson<{ changes?: Array<{ className?: unknown; after?: unknown }> }>(labDir, labFiles.defaultClassUndo),
+    ]);
+    const summary: LabSummary = { labDir, exists, config };
+    if (lastCheck) summary.lastCheck = lastCheck;
+    if (lastStorage) summary.lastStorage = lastStorage;
+    if (lastDoctor) summary.lastDoctor = lastDoctor;
+    const made = undo?.changes?.find((c) => c.after === 'true' && typeof c.className === 'string');
+    if (made) summary.defaultClass = made.className as string;
+    return summary;
   } catch (error) {
     if (error instanceof LabConfigError) return { labDir, exists, configError: error.message };
     throw error;
   }
 }
 
-async function readLastCheck(labDir: string): Promise<LastCheck | undefined> {
+/** A state record the flows write; a missing or broken one is simply not known. */
+async function readJson<T>(labDir: string, file: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(join(labDir, labFiles.lastCheck), 'utf8')) as LastCheck;
+    return JSON.parse(await readFile(join(labDir, file), 'utf8')) as T;
   } catch {
     return undefined;
+  }
+}
+
+/** Writes a state record for the home screen; failing to write one never fails the step. */
+export async function writeLabState(labDir: string, file: string, record: object): Promise<void> {
+  try {
+    await mkdir(dirname(join(labDir, file)), { recursive: true });
+    await writeFile(join(labDir, file), `${JSON.stringify(record, null, 2)}\n`);
+  } catch {
+    // The record only moves the "next" mark; the step's own result stands.
   }
 }

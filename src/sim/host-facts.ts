@@ -10,9 +10,11 @@ const GIB = 1024 ** 3;
  * where a scenario says otherwise. Without this, the demo would judge the real host.
  */
 export function simulatedHostProbes(scenarios: readonly ScenarioName[]): (real: HostProbes) => HostProbes {
+  const vbox = !scenarios.includes('virtualbox-missing');
   const files: Record<string, string> = {
     '/proc/cpuinfo': `processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss ht syscall nx lm constant_tsc${scenarios.includes('vtx-disabled') ? '' : ' vmx'} sse4_1 sse4_2\n`,
-    '/proc/modules': 'vboxnetflt 32768 0 - Live 0x0000000000000000 (OE)\nvboxnetadp 28672 0 - Live 0x0000000000000000 (OE)\nvboxdrv 696320 2 vboxnetflt,vboxnetadp, Live 0x0000000000000000 (OE)\n',
+    // Without VirtualBox, no vbox kernel module is loaded and /dev/vboxdrv does not exist.
+    '/proc/modules': vbox ? 'vboxnetflt 32768 0 - Live 0x0000000000000000 (OE)\nvboxnetadp 28672 0 - Live 0x0000000000000000 (OE)\nvboxdrv 696320 2 vboxnetflt,vboxnetadp, Live 0x0000000000000000 (OE)\n' : 'nft_chain_nat 12288 0 - Live 0x0000000000000000\nbridge 401408 0 - Live 0x0000000000000000\n',
     // The lab's range is allowed, as after following the check's own fix — unless the scenario is about it.
     ...(scenarios.includes('hostonly-range-refused') ? {} : { '/etc/vbox/networks.conf': '* 172.20.1.0/24 192.168.56.0/21\n' }),
   };
@@ -21,7 +23,7 @@ export function simulatedHostProbes(scenarios: readonly ScenarioName[]): (real: 
     platform: 'linux',
     arch: 'x64',
     readTextFile: async (path) => files[path],
-    pathExists: async (path) => path === '/dev/vboxdrv' || path in files,
+    pathExists: async (path) => (vbox && path === '/dev/vboxdrv') || path in files,
     memory: async () => ({ totalBytes: 16 * GIB, freeBytes: 11 * GIB }),
     cpuCount: async () => 8,
     freeDiskBytes: async () => 180 * GIB,

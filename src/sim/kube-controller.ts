@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { allocateVolume } from './heketi-model.js';
 import { recordEvent } from './kube-events.js';
 import { bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects } from './kube-store.js';
+import { addNonRootApps } from './non-root-app.js';
 import { serverMinor } from './scenarios.js';
 import type { Json, KubeObject, SimState } from './sim-state.js';
 
@@ -19,6 +20,11 @@ export const GLUSTER_PROVISIONER = 'kubernetes.io/glusterfs';
 export function advance(state: SimState, nowMs = Date.now()): void {
   for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment, nowMs);
   for (const pvc of listObjects(state, 'PersistentVolumeClaim')) provision(state, pvc, nowMs);
+  if (state.scenarios.includes('permission-denied')) {
+    addNonRootApps(state, nowMs, (ns, claim) => isGlusterClaim(state, ns, claim));
+    // Its pods come at once, not on the next kubectl call: doctor must not miss them by a call.
+    for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment, nowMs);
+  }
   for (const pod of listObjects(state, 'Pod')) runPod(state, pod, nowMs);
 }
 
@@ -278,13 +284,14 @@ function runPod(state: SimState, pod: KubeObject, nowMs: number): void {
   // when their write is denied, Succeeded otherwise.
   if (pod.spec?.restartPolicy === 'Never') return finishOneShot(state, pod, name, image, startedAt);
   if (state.scenarios.includes('permission-denied') && writeDenied(state, pod)) {
-    const restarts = Math.floor((sinceS - delays.scheduleS - delays.runS) / 10);
+    // The first start already failed: one restart, then one more per 10 s back-off.
+    const restarts = 1 + Math.floor((sinceS - delays.scheduleS - delays.runS) / 10);
     const status = { ...pod.status, phase: 'Running', containerStatuses: [{ name, image, imageID: '', ready: false, restartCount: restarts, started: false, lastState: { terminated: { exitCode: 1, reason: 'Error' } }, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=${name} pod=${pod.metadata.name}_${ns}(${pod.metadata.uid})` } } }] };
     if (JSON.stringify(pod.status) !== JSON.stringify(status)) {
       pod.status = status;
       bumpVersion(state, pod);
     }
-    recordEvent(state, pod, { type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', component: 'kubelet', host: NODE, atMs: realAt(state, startedAt, 1), count: restarts + 1 });
+    recordEvent(state, pod, { type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', component: 'kubelet', host: NODE, atMs: realAt(state, startedAt, 1), count: restarts });
     return;
   }
   setRunning(state, pod, name, image, startedAt);
@@ -315,6 +322,11 @@ function setWaiting(state: SimState, pod: KubeObject, reason: string): void {
 
 function setRunning(state: SimState, pod: KubeObject, name: string, image: string, startedAt: number): void {
   if (pod.status?.phase === 'Running' && pod.status.containerStatuses?.[0]?.ready) return;
-  pod.status = { ...pod.status, phase: 'Running', podIP: '10.244.0.12', containerStatuses: [{ name, image, imageID: `docker.io/library/${image}@sha256:${'0'.repeat(64)}`, ready: true, restartCount: 0, started: true, state: { running: { startedAt: isoSeconds(startedAt) } } }] };
+  // A container that crashed before (until a chmod pod opened its volume) keeps its restart
+  // count and last state, as the kubelet shows them, and runs from its latest restart.
+  const before = pod.status?.containerStatuses?.[0];
+  const restartCount: number = before?.restartCount ?? 0;
+  const since = restartCount > 0 ? Date.now() : startedAt;
+  pod.status = { ...pod.status, phase: 'Running', podIP: '10.244.0.12', containerStatuses: [{ name, image, imageID: `docker.io/library/${image}@sha256:${'0'.repeat(64)}`, ready: true, restartCount, started: true, ...(before?.lastState ? { lastState: before.lastState } : {}), state: { running: { startedAt: isoSeconds(since) } } }] };
   bumpVersion(state, pod);
 }

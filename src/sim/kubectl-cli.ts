@@ -286,7 +286,7 @@ function logs(state: SimState, args: KubectlArgs, ns: string): string {
     throw new KubectlError(`Error from server (BadRequest): container "${pod.spec?.containers?.[0]?.name ?? 'main'}" in pod "${pod.metadata.name}" is waiting to start: ${waiting ?? 'ContainerCreating'}`);
   }
   const lines: string[] = [];
-  if (waiting === 'CrashLoopBackOff') lines.push("sh: can't create /mnt/hello.txt: Permission denied");
+  if (waiting === 'CrashLoopBackOff') lines.push(deniedWriteLine(pod));
   // A one-shot write test that was denied (kube-controller's finishOneShot) printed touch's error.
   if (pod.status?.phase === 'Failed' && pod.status.containerStatuses?.[0]?.state?.terminated?.exitCode === 1) {
     const script = [...(pod.spec?.containers?.[0]?.command ?? []), ...(pod.spec?.containers?.[0]?.args ?? [])].join(' ');
@@ -295,6 +295,17 @@ function logs(state: SimState, args: KubectlArgs, ns: string): string {
   const tail = Number(args.values.get('--tail') ?? '-1');
   const shown = tail >= 0 ? lines.slice(-tail || lines.length) : lines;
   return tail === 0 ? '' : shown.map((l) => `${l}\n`).join('');
+}
+
+/**
+ * What the container printed when its write under /mnt was refused, as busybox words it:
+ * the shell's own message for a redirection (`> file`, `>> file`), else touch's.
+ */
+export function deniedWriteLine(pod: KubeObject): string {
+  const script = [...(pod.spec?.containers?.[0]?.command ?? []), ...(pod.spec?.containers?.[0]?.args ?? [])].join(' ');
+  const redirected = />>?\s*(\/mnt\/[^\s;&|]*)/.exec(script)?.[1];
+  if (redirected) return `sh: can't create ${redirected}: Permission denied`;
+  return `touch: ${/(\/mnt\/[^\s;&|]*)/.exec(script)?.[1] ?? '/mnt'}: Permission denied`;
 }
 
 function exec(state: SimState, args: KubectlArgs, ns: string): string {

@@ -23,6 +23,15 @@ function definitionOrder(machines: LabConfig['machines']): LabConfig['machines']
   return [...machines.filter((m) => m.role === 'gluster'), ...machines.filter((m) => m.role !== 'gluster')];
 }
 
+/**
+ * The name VirtualBox gets for a machine: provisioning/Vagrantfile sets
+ * `vb.name = "#{lab['name']}-#{machine['name']}"`, so Vagrant does not make its default
+ * `DIR_MACHINE_TIMESTAMP_RANDOM` name — the same name `destroy` lists.
+ */
+export function virtualBoxName(config: Pick<LabConfig, 'name'>, machine: string): string {
+  return `${config.name}-${machine}`;
+}
+
 export function hasVagrantfile(dir: string): boolean {
   return existsSync(join(dir, 'Vagrantfile'));
 }

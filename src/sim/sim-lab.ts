@@ -7,7 +7,7 @@ import { parse, stringify } from 'yaml';
 import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
-import { readLabConfig } from './lab-config-reader.js';
+import { readLabConfig, virtualBoxName } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
 import type { HeketiKeys } from './heketi-jwt.js';
 import { closedPortUrl, startHeketiServer } from './heketi-server.js';
@@ -137,7 +137,7 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
     chmodDone: [],
   };
   if (machines !== 'not_created') {
-    for (const m of config.machines) state.machines[m.name] = { state: machines, provisioned: true, vmName: `${config.name}_${m.name}` };
+    for (const m of config.machines) state.machines[m.name] = { state: machines, provisioned: true, vmName: virtualBoxName(config, m.name) };
   }
   const past = Date.now() - 86_400_000;
   const defaultClass = (name: string, provisioner: string) =>

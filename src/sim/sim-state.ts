@@ -56,4 +56,6 @@ export interface SimState {
   hostOnlyAddress: string;
   /** Claims (namespace/name) on which a chmod pod has finished: non-root writes succeed there. */
   chmodDone: string[];
+  /** Claims (namespace/name) given the 'permission-denied' scenario's non-root app (non-root-app.ts); absent in older state files. */
+  nonRootApps?: string[];
 }

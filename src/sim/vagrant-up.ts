@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
 import type { LabConfig, MachineConfig } from '../lab/config-schema.js';
 import { ansibleRun } from './ansible-play.js';
+import { virtualBoxName } from './lab-config-reader.js';
 import { sleepSim } from './sim-clock.js';
 import type { SimMachine, SimState } from './sim-state.js';
 import { updateStateFile } from './state-file.js';
@@ -72,7 +72,7 @@ export async function upMachine(ctx: UpContext, machine: MachineConfig, index: n
     await wait(300);
     ui.machine(name, 'output', `Checking if box '${config.box}' version '${BOX_VERSION}' is up to date...`);
     await wait(300);
-    const vmName = `${basename(ctx.cwd)}_${name}_${Date.now()}_${Math.floor(Math.random() * 100000)}`;
+    const vmName = virtualBoxName(config, name);
     ui.machine(name, 'info', `Setting the name of the VM: ${vmName}`);
     setMachine((m) => {
       m.state = 'poweroff';

@@ -63,6 +63,13 @@ describe('the command line', () => {
   it('--lang ja and a Japanese locale give Japanese', async () => {
     const flag = await cli(['--lang', 'ja', '--help']);
     expect(flag.stdout).toContain(cliMessages.ja.programDescription.slice(0, 20));
+    expect(flag.stdout).toMatch(/^使い方: gluster-lab \[options\] \[command\]$/m);
+    expect(flag.stdout).toContain('（選択肢: en、ja）');
+    expect(flag.stdout).not.toMatch(/Usage:|Options:|Commands:/);
+    const init = await cli(['--lang', 'ja', 'init', '--help']);
+    expect(init.stdout).toMatch(/^使い方: gluster-lab init/m);
+    expect(init.stdout).toMatch(/^引数:$/m);
+    expect(init.stdout).toMatch(/^共通オプション:$/m);
     const locale = await cli(['--frobnicate'], { ...baseEnv, LANG: 'ja_JP.UTF-8' });
     expect(locale.stderr).toContain('不明なオプション --frobnicate です。');
     const overridden = await cli(['--frobnicate'], { ...baseEnv, LANG: 'ja_JP.UTF-8', LC_ALL: 'en_US.UTF-8' });

@@ -42,6 +42,36 @@ describe('fix-permissions in a terminal', () => {
     expect(l.sim.readState().chmodDone.sort()).toEqual(['default/data', 'team-a/shared']);
   });
 
+  it('Enter with nothing ticked repairs the highlighted claim; the header fits an 80-column terminal', async () => {
+    const l = await deniedLab(['permission-denied']);
+    term = await startTerminal({ args: ['fix-permissions', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 80, rows: 30 });
+    const screen = await term.waitFor('Which claims should non-root pods be able to write to?', 30_000);
+    expect(screen).toMatch(/^ {3}NAMESPACE\s+NAME\s+STATUS\s+CAPACITY\s+PODS\s+RUNS AS\s+PERMISSION PROBLEM$/m);
+    await term.press('down');
+    await term.waitFor('❯◉ team-a');
+    await term.press('space');
+    await term.waitFor('❯◯ team-a');
+    await term.press('enter');
+    const done = await term.waitFor('1 fixed, 0 already writable, 0 failed.', 60_000);
+    expect(done).toMatch(/non-root pods be able to write to\? team-a\/shared$/m);
+    expect(done).toContain('✓ team-a/shared: fixed');
+    expect(done).not.toContain('Nothing picked');
+    expect(await term.exitCode()).toBe(0);
+    expect(l.sim.readState().chmodDone).toEqual(['team-a/shared']);
+  });
+
+  it('Escape cancels: nothing is changed and the exit code is 130', async () => {
+    const l = await deniedLab(['permission-denied']);
+    term = await startTerminal({ args: ['fix-permissions', '--dir', l.labDir, '--lang', 'ja'], env: l.env, cols: 80, rows: 30 });
+    const screen = await term.waitFor('書き込めるようにする PVC を選んでください', 30_000);
+    // The Japanese header, measured in display columns, stays on one line.
+    expect(screen).toMatch(/^ {3}ネームスペース\s+名前\s+状態\s+容量\s+Pod\s+実行ユーザー\s+権限の問題$/m);
+    await term.press('escape');
+    await term.waitFor('キャンセルしました。何も変更していません。', 10_000);
+    expect(await term.exitCode()).toBe(130);
+    expect(l.sim.readState().chmodDone).toEqual([]);
+  });
+
   it('Ctrl-C while the chmod pod is awaited removes the pod and exits 130', async () => {
     const l = await deniedLab(['permission-denied', 'chmod-pod-never-starts']);
     term = await startTerminal({ args: ['fix-permissions', 'team-a/shared', '--yes', '--timeout', '120', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 40 });

@@ -26,6 +26,23 @@ describe('home screen', () => {
     expect(lastFrame()).toContain('class gluster-heketi → http://172.20.1.20:8080');
   });
 
+  it('moves next past storage once a claim is Bound, and past default-class once it was made', () => {
+    const ready = { labDir: '/x', exists: true, config: defaultLabConfig, lastCheck: { at: 't', failures: 0, warnings: 0 } };
+    const vms = { running: 4, total: 4 };
+    const pending = homeModel({ ...ready, lastStorage: { at: 't', pvc: 'gvol-1', namespace: 'default', phase: 'Pending' } }, 'en', vms);
+    expect(pending.next).toBe('storage');
+    const bound = homeModel({ ...ready, lastStorage: { at: 't', pvc: 'gvol-1', namespace: 'default', phase: 'Bound' } }, 'en', vms);
+    expect(bound.next).toBe('default-class');
+    const frame = render(<HomeScreen title="gluster-lab" labLine="Lab: /x" model={bound} labels={labels} onChoose={() => {}} />).lastFrame() ?? '';
+    expect(frame).toMatch(/Connect Kubernetes storage\s+gvol-1 Bound/);
+    expect(frame).toMatch(/Make GlusterFS the default class\s+← next/);
+    const done = homeModel({ ...ready, lastStorage: { at: 't', pvc: 'gvol-1', namespace: 'default', phase: 'Bound' }, defaultClass: 'gluster-heketi' }, 'en', vms);
+    expect(done.next).toBe('doctor');
+    const doneFrame = render(<HomeScreen title="gluster-lab" labLine="Lab: /x" model={done} labels={labels} onChoose={() => {}} />).lastFrame() ?? '';
+    expect(doneFrame).toMatch(/Make GlusterFS the default class\s+default: gluster-heketi/);
+    expect(doneFrame).toMatch(/Doctor: find what is wrong\s+← next/);
+  });
+
   it('runs the chosen step on Enter after moving down', async () => {
     const onChoose = vi.fn();
     const model = homeModel({ labDir: '/x', exists: false }, 'en');

@@ -82,6 +82,19 @@ describe('gluster-lab diagnose', () => {
     expect((JSON.parse(stdout()) as { findings: { id: string }[] }).findings.map((f) => f.id)).toEqual(['vtx-not-available']);
   });
 
+  it('names the source in Japanese with the particle right after it', async () => {
+    const vtx = "Stderr: VBoxManage: error: VT-x is not available (VERR_VMX_NO_VMX)\n";
+    const piped = context({ lang: 'ja' });
+    expect(await diagnoseFlow(piped.ctx, '-', Readable.from([vtx]))).toBe(0);
+    expect(piped.stdout()).toMatch(/^標準入力に既知の問題が 1 件見つかりました/);
+    const pasted = context({ lang: 'ja' });
+    expect(await diagnoseFlow(pasted.ctx, '-', Readable.from([vtx]), { pasted: true })).toBe(0);
+    expect(pasted.stdout()).toMatch(/^貼り付けたログに既知の問題が 1 件見つかりました/);
+    const file = context({ lang: 'ja' });
+    expect(await diagnoseFlow(file.ctx, hostOnly)).toBe(0);
+    expect(file.stdout()).toContain(`「${hostOnly}」に既知の問題が 1 件見つかりました`);
+  });
+
   it('exits 1 with a sentence naming a missing file', async () => {
     const { ctx, stdout, stderr } = context();
     const missing = join(tmpdir(), 'no-such-dir-gl', 'vagrant.log');

@@ -32,7 +32,7 @@ describe('Kubernetes quantities for a storage request', () => {
     expect(sizeCheck('10GB', 'en')).toEqual({
       error: 'The size "10GB" uses the unit "GB", which Kubernetes does not know. Did you mean "G"? (Gi = 2^30 bytes, G = 10^9 bytes)',
     });
-    expect(sizeCheck('-1Gi', 'ja')).toEqual({ error: 'サイズ "-1Gi" が負の値です。クレームには 10Gi のような 0 より大きいサイズが必要です。' });
+    expect(sizeCheck('-1Gi', 'ja')).toEqual({ error: 'サイズ "-1Gi" が負の値です。PVC には 10Gi のような 0 より大きいサイズが必要です。' });
   });
   it('formats bytes in binary units', () => {
     expect(formatBytes(10 * 2 ** 30)).toBe('10.0 GiB');

@@ -25,6 +25,6 @@ describe('DNS-1123 names as Kubernetes validates them', () => {
     expect(nameError('My_Claim', 'subdomain', 'whatPvc', 'en')).toBe(
       'The claim name "My_Claim" is not valid: capital letters such as "M" are not allowed; use lower case.',
     );
-    expect(nameError('team.a', 'label', 'whatNamespace', 'ja')).toBe('名前空間の名前 "team.a" は無効です: ネームスペースに "." は使えません。');
+    expect(nameError('team.a', 'label', 'whatNamespace', 'ja')).toBe('ネームスペースの名前 "team.a" は無効です: ネームスペースに "." は使えません。');
   });
 });

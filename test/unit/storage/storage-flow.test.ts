@@ -165,7 +165,7 @@ describe('storage against the simulated cluster', () => {
     const { ctx, err } = testContext(lab);
     expect(await storageFlow(ctx, flags)).toBe(1);
     expect(err()).toContain(`Heketi does not answer at ${lab.sim.heketiUrl} (ECONNREFUSED)`);
-    expect(err()).toContain('Nothing answers at the Heketi URL');
+    expect(err()).toContain('the Heketi service is not answering');
     expect(writes(await lab.calls())).toEqual([]);
     expect(lab.names('Secret')).toEqual([]);
   });
@@ -209,7 +209,7 @@ describe('storage rejects bad answers before any command runs', () => {
     [{ pvc: 'gvol-1', size: '0' }, 'is zero'],
     [{ pvc: 'gvol-1', size: 'ten' }, 'is not a number'],
     [{ pvc: 'gvol-1', size: '10Gi', namespace: 'team.a' }, 'namespace name "team.a" is not valid: a namespace cannot contain "."'],
-    [{ pvc: 'gvol-1', size: '10Gi', accessMode: 'RWX' }, 'The access mode "RWX" is not one of'],
+    [{ pvc: 'gvol-1', size: '10Gi', accessMode: 'RWZ' }, 'The access mode "RWZ" is not one of'],
     [{ size: '10Gi' }, 'Pass --pvc NAME'],
     [{ pvc: 'gvol-1' }, 'Pass --size QUANTITY'],
   ])('%j', async (given, message) => {

@@ -1,0 +1,33 @@
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { cliPath } from './terminal.js';
+
+const demo = (scenario: string) => execa(process.execPath, [cliPath, 'demo', '--scenario', scenario, '--speed', '50', '--lang', 'en'], { reject: false, stdin: 'ignore' });
+
+describe('demo without a terminal', () => {
+  it("'permission-denied': doctor shows the non-root app's denied write, then fix-permissions repairs it", async () => {
+    const r = await demo('permission-denied');
+    expect(r.stdout).toMatch(/✗ Pod writes\s+\d+ pod\(s\) using GlusterFS claims, 1 denied writing/);
+    expect(r.stdout).toMatch(/default\/uploader-gvol-1-\S+: sh: can't create \/mnt\/uploads\.log: Permission denied/);
+    expect(r.stdout).toContain('Run gluster-lab fix-permissions default/gvol-1.');
+    expect(r.stdout).toContain('demo: gluster-lab fix-permissions');
+    expect(r.stdout).toMatch(/^default\s+gvol-1\s+Bound\s+10Gi\s+.*uploader-gvol-1-\S+\s+1000, image default\s+suspected$/m);
+    expect(r.stdout).toContain('✓ default/gvol-1: fixed — a pod running as user 1000 can now write to the volume.');
+    expect(r.stdout).toContain('1 fixed, 0 already writable, 0 failed.');
+    expect(r.exitCode).toBe(0);
+  }, 120_000);
+
+  it("'healthy': doctor finds no permission problem and the tour has no repair step", async () => {
+    const r = await demo('healthy');
+    expect(r.stdout).not.toContain('Permission denied');
+    expect(r.stdout).not.toContain('fix-permissions');
+    expect(r.stdout).toMatch(/Everything checked is healthy/);
+    expect(r.stdout).toMatch(/Setting the name of the VM: gluster-lab-gluster1$/m);
+    expect(r.exitCode).toBe(0);
+  }, 120_000);
+
+  it("'virtualbox-missing': the driver check does not claim vboxdrv is loaded", async () => {
+    const r = await demo('virtualbox-missing');
+    expect(`${r.stdout}\n${r.stderr}`).not.toContain('vboxdrv loaded');
+  }, 120_000);
+});
