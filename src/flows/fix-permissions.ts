@@ -135,7 +135,7 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
     const counts = { fixed: 0, already: 0, failed: 0 };
     for (const claim of picked) {
       const onEvent = (event: RepairEvent) => out(describeEvent(event, claim, t));
-      const verdict = await repairClaim(ctx.kube, claim, { tool, waitMs: waitSeconds * 1_000, onEvent });
+      const verdict = await repairClaim(ctx.kube, claim, { tool, waitMs: (waitSeconds * 1_000) / (ctx.waitScale ?? 1), onEvent });
       for (const line of describeVerdict(verdict, claim, waitSeconds, t)) out(line);
       if (verdict.kind === 'fixed') counts.fixed++;
       else if (verdict.kind === 'already-writable') counts.already++;

@@ -1,3 +1,4 @@
+import { promptTheme } from '../ui/prompt-theme.js';
 import { UsageError } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
@@ -101,7 +102,7 @@ export async function claimAnswers(ctx: AppContext, flags: StorageFlags, default
   if (flags.accessMode === undefined && prompts) {
     const labels: Record<string, string> = { ReadWriteMany: t('accessRwx'), ReadWriteOnce: t('accessRwo'), ReadOnlyMany: t('accessRox') };
     accessMode = await prompts.select<AccessMode>(
-      { message: t('askAccessMode'), choices: accessModes.map((m) => ({ value: m, name: labels[m] ?? m })), default: 'ReadWriteMany' },
+      { message: t('askAccessMode'), choices: accessModes.map((m) => ({ value: m, name: labels[m] ?? m })), default: 'ReadWriteMany', theme: promptTheme(ctx.lang).list },
       context,
     );
   }
@@ -128,5 +129,5 @@ export async function clientAnswer(ctx: AppContext, flags: StorageFlags): Promis
   if (flags.client) return true;
   if (!ctx.interactive || ctx.yes) return false;
   const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message: translator(storageMessages, ctx.lang)('askClient'), default: true }, { signal: ctx.signal, output: ctx.stdout });
+  return confirm({ ...promptTheme(ctx.lang).confirm, message: translator(storageMessages, ctx.lang)('askClient'), default: true }, { signal: ctx.signal, output: ctx.stdout });
 }

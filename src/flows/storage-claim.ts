@@ -1,3 +1,4 @@
+import { promptTheme } from '../ui/prompt-theme.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
@@ -119,7 +120,7 @@ export async function offerDelete(ctx: AppContext, report: Report, claim: Pick<C
     return;
   }
   const { confirm } = await import('@inquirer/prompts');
-  if (!(await confirm({ message: t('pvcDeleteConfirm', where), default: true }, { signal: ctx.signal, output: ctx.stdout }))) {
+  if (!(await confirm({ ...promptTheme(ctx.lang).confirm, message: t('pvcDeleteConfirm', where), default: true }, { signal: ctx.signal, output: ctx.stdout }))) {
     report.info(t('pvcKept', where));
     return;
   }
