@@ -52,20 +52,14 @@ describe('demo in a terminal', () => {
     await term.press('enter');
     await term.waitFor('Last: Connect Kubernetes storage finished', 60_000);
 
-    for (let i = 0; i < 12 && !/❯ Make GlusterFS the default class/.test(await term.screen()); i++) {
-      await term.press('down');
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await term.pressUntil('down', /❯ Make GlusterFS the default class/);
     await term.press('enter');
     await term.waitFor(/\? .*\(y\/N\)|\(Y\/n\)/, 30_000);
     await term.type('y');
     await term.press('enter');
     await term.waitFor('Last: Make GlusterFS the default class finished', 30_000);
 
-    for (let i = 0; i < 12 && !/❯ Doctor: find what is wrong/.test(await term.screen()); i++) {
-      await term.press('down');
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await term.pressUntil('down', /❯ Doctor: find what is wrong/);
     await term.press('enter');
     screen = await term.waitFor(/Last: Doctor: find what is wrong (finished|failed)/, 60_000);
     expect(screen).toContain('SIMULATION');

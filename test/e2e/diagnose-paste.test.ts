@@ -16,10 +16,7 @@ describe('the wizard explains a pasted log', () => {
     term = await startTerminal({ args: ['--dir', join(root, 'none'), '--lang', 'en'], cols: 120, rows: 40 });
     await term.waitFor('↑/↓ choose');
     // "Explain a log" is the last row: one step up from the first wraps to it.
-    for (let i = 0; i < 10 && !/❯ Explain a log/.test(await term.screen()); i++) {
-      await term.press('up');
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await term.pressUntil('up', /❯ Explain a log/);
     await term.press('enter');
     await term.waitFor('Log file to explain');
     await term.press('enter');

@@ -17,10 +17,7 @@ describe('storage end to end', () => {
     lab = await startStorageLab();
     term = await startTerminal({ args: ['--dir', lab.labDir, '--lang', 'en'], env: lab.env, cols: 160, rows: 50 });
     await term.waitFor('↑/↓ choose');
-    for (let i = 0; i < 12 && !/❯ Connect Kubernetes storage/.test(await term.screen()); i++) {
-      await term.press('down');
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    await term.pressUntil('down', /❯ Connect Kubernetes storage/);
     await term.press('enter');
     await term.waitFor('Create the Secret, the StorageClass and the claim in this cluster?');
     expect(await term.screen()).toContain('context: minikube');

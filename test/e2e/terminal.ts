@@ -31,6 +31,11 @@ export interface TerminalOptions {
 export interface Terminal {
   /** Presses named keys one after the other. */
   press(...keys: KeyName[]): Promise<void>;
+  /**
+   * Presses `key` until the screen matches `screen` (a menu cursor on the wanted row): a
+   * key sent before the program listens is lost, and the cursor may start anywhere.
+   */
+  pressUntil(key: KeyName, screen: RegExp, tries?: number): Promise<void>;
   /** Types literal text (no key names interpreted). */
   type(text: string): Promise<void>;
   /** Waits until the screen shows `text`; returns the screen. Throws with the screen on timeout. */
@@ -81,6 +86,14 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   return {
     async press(...keys) {
       for (const key of keys) await tmux('send-keys', '-t', 'main', Keys[key]);
+    },
+    async pressUntil(key, wanted, tries = 15) {
+      for (let i = 0; i < tries; i++) {
+        if (wanted.test(await screen())) return;
+        await tmux('send-keys', '-t', 'main', Keys[key]);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      if (!wanted.test(await screen())) throw new Error(`pressing ${key} ${tries} times never showed ${String(wanted)}; the screen shows:\n${await screen()}`);
     },
     async type(text) {
       await tmux('send-keys', '-t', 'main', '-l', text);
