@@ -68,6 +68,14 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
     outputClosed = true;
     interrupts.abortQuietly();
   });
+  // The terminal closed (SIGHUP) or someone asked us to stop (SIGTERM): unwind the same
+  // way, so children are stopped and temporary pods and files are removed before exit.
+  for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      outputClosed = true;
+      interrupts.abortQuietly();
+    });
+  }
   return {
     lang,
     labDir: resolve(dirArg ?? globals.dir ?? 'gluster-lab'),

@@ -41,15 +41,21 @@ export async function wizardFlow(ctx: AppContext): Promise<number> {
         if (vms && !stopReading.signal.aborted) app.rerender(screen(vms));
       });
     }
+    // The terminal went away (SIGHUP), or SIGTERM: leave the home screen, and the wizard.
+    const leave = () => app.unmount();
+    ctx.signal.addEventListener('abort', leave, { once: true });
     await app.waitUntilExit();
+    ctx.signal.removeEventListener('abort', leave);
     stopReading.abort();
     app.cleanup();
+    if (ctx.signal.aborted) return ExitCode.interrupted;
     if (chosen === undefined) return ExitCode.ok;
     // Ink unrefs stdin when it lets go of raw mode; a step's prompt must keep the process alive.
     process.stdin.ref();
 
     const started = Date.now();
     const code = await runStep(ctx, chosen);
+    if (ctx.signal.aborted) return ExitCode.interrupted;
     const step = wizardSteps.find((s) => s.command === chosen);
     const result = await resultText(ctx, chosen, code, started);
     lastResult = t('lastResult', { step: step ? t(step.title) : chosen, result });
@@ -79,6 +85,9 @@ async function runStep(ctx: AppContext, command: string): Promise<number> {
   const interrupts = createInterrupts((stage) => ctx.stderr.write(`\n${cli(stage === 1 ? 'interruptedFirst' : 'interruptedForce')}\n`));
   const restore = routeSigint(interrupts.interrupt);
   const stepCtx: AppContext = { ...ctx, signal: interrupts.signal, forceSignal: interrupts.forceSignal, interrupt: interrupts.interrupt };
+  // A stop for the whole program (terminal closed, SIGTERM, output pipe closed) stops the step too.
+  const stopStep = () => interrupts.abortQuietly();
+  ctx.signal.addEventListener('abort', stopStep, { once: true });
   try {
     const run = await spec.load();
     // Steps with an Ink screen draw the simulation banner themselves; the others print
@@ -91,6 +100,7 @@ async function runStep(ctx: AppContext, command: string): Promise<number> {
     ctx.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.failed;
   } finally {
+    ctx.signal.removeEventListener('abort', stopStep);
     restore();
   }
 }
