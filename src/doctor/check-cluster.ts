@@ -1,3 +1,4 @@
+import { statusOf } from './doctor-types.js';
 import { serverCompat, type ServerCompat } from '../k8s/server-compat.js';
 import { kubectlVersion } from '../tools/kubectl.js';
 import { missingKubeconfigFiles } from '../k8s/kubeconfig-files.js';
@@ -46,8 +47,20 @@ export async function checkCluster(dc: DoctorContext): Promise<{ result: LayerRe
       ),
     );
   }
+  if (compat.support === 'deprecated') {
+    // v1.25 still provisions, with a deprecation warning: the lab works, the next upgrade will not.
+    findings.push(
+      ownFinding(
+        'cluster',
+        'provisioner-deprecated',
+        { title: t('deprecatedTitle', { version: compat.gitVersion }), explanation: t('deprecatedWhat'), fix: t('deprecatedFix') },
+        [`serverVersion.gitVersion: ${compat.gitVersion}`],
+        { category: 'k8s-provisioner-removed', severity: 'warning', links: ['https://kubernetes.io/blog/2022/08/23/kubernetes-v1-25-release/#deprecations-and-removals'] },
+      ),
+    );
+  }
   return {
-    result: { layer: 'cluster', status: findings.length > 0 ? 'failed' : 'ok', summary: t('sumCluster', { version: compat.gitVersion }), findings },
+    result: { layer: 'cluster', status: statusOf(findings), summary: t('sumCluster', { version: compat.gitVersion }), findings },
     facts: { reachable: true, compat },
   };
 }

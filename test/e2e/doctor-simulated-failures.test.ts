@@ -104,6 +104,14 @@ describe('doctor against the simulated lab', () => {
     expect(pvc).toMatchObject({ id: 'doctor.pvc-no-provisioner', category: 'k8s-provisioner-removed', evidence: ['default/data: Pending'] });
   });
 
+  it("'k8s-1.25': a warning that the provisioner is deprecated, and exit 0 (it still provisions)", async () => {
+    const l = await labWithClaim(['k8s-1.25']);
+    const { exitCode, report } = await doctorJson(l);
+    expect(exitCode).toBe(0);
+    expect(report.findings.filter((f) => f.layer === 'cluster')).toMatchObject([{ id: 'doctor.provisioner-deprecated', category: 'k8s-provisioner-removed' }]);
+    expect(layer(report, 'cluster')?.status).toBe('warning');
+  });
+
   it("'pvc-provisioning-failed': the claim is Pending and its warning event is the evidence", async () => {
     const l = await labWithClaim(['pvc-provisioning-failed']);
     await l.waitFor(() => l.sim.readState().kube.objects.some((o) => o.kind === 'Event' && o.reason === 'ProvisioningFailed'));
