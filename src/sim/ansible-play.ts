@@ -1,6 +1,10 @@
 import type { MachineConfig } from '../lab/config-schema.js';
+import type { Playbook } from './lab-playbook.js';
 
-/** One task of the simulated playbook and what it reports on a first and a repeated run. */
+/**
+ * One task of the stand-in playbook (used when the directory has no lab playbook) and what
+ * it reports on a first and a repeated run.
+ */
 interface Task {
   name: string;
   first: 'ok' | 'changed';
@@ -59,15 +63,18 @@ export function recapRow(host: string, counts: Record<'ok' | 'changed' | 'unreac
  * The ansible-playbook output of one machine's `ansible_local` run (limited to that
  * machine, as ansible_local does by default). `failAt` makes one task fail.
  */
-export function ansibleRun(machine: MachineConfig, options: { repeat: boolean; failTask?: boolean }): AnsibleRun {
+export function ansibleRun(machine: MachineConfig, options: { repeat: boolean; failTask?: boolean; playbook?: Playbook }): AnsibleRun {
   const host = machine.name;
-  const tasks = [...common, ...byRole[machine.role]];
-  const failIndex = options.failTask ? common.length + 1 : -1;
+  const { playbook } = options;
+  const tasks = playbook ? playbook.tasks : [...common, ...byRole[machine.role]];
+  // The failing task is the package install, whose apt error the scenario prints.
+  const installIndex = tasks.findIndex((t) => /^(\w+ : )?Install /.test(t.name));
+  const failIndex = options.failTask ? (playbook ? installIndex : common.length + 1) : -1;
   const lines: AnsibleLine[] = [];
   const say = (delayMs: number, text: string) => lines.push({ delayMs, text });
   const counts = { ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 };
   say(400, '');
-  say(0, banner(`PLAY [Set up the ${machine.role} node]`));
+  say(0, banner(`PLAY [${playbook ? playbook.play : `Set up the ${machine.role} node`}]`));
   for (const [index, task] of tasks.entries()) {
     say(0, '');
     say(0, banner(`TASK [${task.name}]`));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LabConfig, MachineConfig } from '../lab/config-schema.js';
 import { ansibleRun } from './ansible-play.js';
+import { readLabPlaybook } from './lab-playbook.js';
 import { virtualBoxName } from './lab-config-reader.js';
 import { sleepSim } from './sim-clock.js';
 import type { SimMachine, SimState } from './sim-state.js';
@@ -149,7 +150,7 @@ export async function provisionMachine(ctx: UpContext, machine: MachineConfig, i
   const gluster = ctx.config.machines.filter((m) => m.role === 'gluster');
   const failing = gluster[1] ?? gluster[gluster.length - 1];
   const failTask = ctx.state.scenarios.includes('ansible-task-fails') && failing?.name === name;
-  const run = ansibleRun(machine, { repeat, failTask });
+  const run = ansibleRun(machine, { repeat, failTask, playbook: readLabPlaybook(ctx.cwd, machine.role, { heketi_version: ctx.config.heketi.version }) });
   for (const line of run.lines) {
     if (!(await sleepSim(line.delayMs, ctx.speed, ctx.signal))) throw new Interrupted();
     ui.raw(`${line.text}\n`);
