@@ -67,7 +67,7 @@ export function parseNetworksConf(text: string): NetworksConf {
   return conf;
 }
 
-/** The /24 networks holding these addresses, as one networks.conf line: `* 172.20.1.0/24`. */
+/** The /24 networks holding these addresses, as one networks.conf line (`* A.B.C.0/24 …`). */
 export function networksConfLineFor(addresses: readonly string[]): string {
   const networks = [...new Set(addresses.map((a) => `${a.split('.').slice(0, 3).join('.')}.0/24`))];
   return `* ${networks.join(' ')}`;

@@ -6,7 +6,7 @@ import { defaultLabConfig } from '../lab/defaults.js';
 /**
  * Values a catalogue text may name as `{name}`, filled from the lab the caller knows:
  * - `{labRange}`: the /24 network(s) of the lab's machine addresses, as networks.conf lists
- *   them (`172.20.1.0/24`; several separated by spaces if the machines span several).
+ *   them (`A.B.C.0/24`; several separated by spaces if the machines span several).
  * - `{defaultRange}`: VirtualBox's own host-only range without networks.conf (192.168.56.0/21).
  *   A networks.conf line must keep it: the file replaces the default, not adds to it.
  */

@@ -2,7 +2,7 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 
 /** An SSH key pair in formats both OpenSSH and Heketi's Go SSH client read. */
 export interface SshKeyPair {
-  /** PEM, PKCS#1 ("BEGIN RSA PRIVATE KEY"). */
+  /** PEM, PKCS#1 (the classic RSA private key block). */
   privateKey: string;
   /** One line, `ssh-rsa AAAA… comment`. */
   publicKey: string;

@@ -1,4 +1,6 @@
 import type { HostProbes } from '../checks/host-probes.js';
+import { defaultHostOnlyRange, networksConfLineFor } from '../checks/networks-conf.js';
+import { defaultLabConfig } from '../lab/defaults.js';
 import type { ScenarioName } from './scenarios.js';
 
 const GIB = 1024 ** 3;
@@ -9,14 +11,14 @@ const GIB = 1024 ** 3;
  * VirtualBox driver, networks.conf) are those of a Linux laptop fit for the lab — except
  * where a scenario says otherwise. Without this, the demo would judge the real host.
  */
-export function simulatedHostProbes(scenarios: readonly ScenarioName[]): (real: HostProbes) => HostProbes {
+export function simulatedHostProbes(scenarios: readonly ScenarioName[], labAddresses: readonly string[] = defaultLabConfig.machines.map((m) => m.address)): (real: HostProbes) => HostProbes {
   const vbox = !scenarios.includes('virtualbox-missing');
   const files: Record<string, string> = {
     '/proc/cpuinfo': `processor\t: 0\nvendor_id\t: GenuineIntel\nflags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss ht syscall nx lm constant_tsc${scenarios.includes('vtx-disabled') ? '' : ' vmx'} sse4_1 sse4_2\n`,
     // Without VirtualBox, no vbox kernel module is loaded and /dev/vboxdrv does not exist.
     '/proc/modules': vbox ? 'vboxnetflt 32768 0 - Live 0x0000000000000000 (OE)\nvboxnetadp 28672 0 - Live 0x0000000000000000 (OE)\nvboxdrv 696320 2 vboxnetflt,vboxnetadp, Live 0x0000000000000000 (OE)\n' : 'nft_chain_nat 12288 0 - Live 0x0000000000000000\nbridge 401408 0 - Live 0x0000000000000000\n',
     // The lab's range is allowed, as after following the check's own fix — unless the scenario is about it.
-    ...(scenarios.includes('hostonly-range-refused') ? {} : { '/etc/vbox/networks.conf': '* 172.20.1.0/24 192.168.56.0/21\n' }),
+    ...(scenarios.includes('hostonly-range-refused') ? {} : { '/etc/vbox/networks.conf': `${networksConfLineFor(labAddresses)} ${defaultHostOnlyRange}\n` }),
   };
   return (real) => ({
     ...real,

@@ -6,7 +6,7 @@ import { defaultTimeouts } from './tool-options.js';
 export { HeketiError } from './heketi-error.js';
 
 export interface HeketiClientOptions {
-  /** e.g. http://172.20.1.20:8080 (from gluster-lab.yaml) */
+  /** heketi.url of gluster-lab.yaml, e.g. the heketi VM address on port 8080. */
   url: string;
   /** JWT issuer: "admin" (or "user") */
   user: string;

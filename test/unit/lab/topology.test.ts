@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLabConfig } from './defaults.js';
-import { topologyJson } from './topology.js';
+import { defaultLabConfig } from '../../../src/lab/defaults.js';
+import { topologyJson } from '../../../src/lab/topology.js';
 
 describe('topologyJson', () => {
   it('lists the three gluster nodes of the default lab by address, zone 1, never destroying data', () => {
