@@ -1,7 +1,7 @@
 import { translator, type Lang } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabSummary } from '../lab/lab-summary.js';
-import type { HomeModel, HomeRow, Tone } from '../ui/home-model.js';
+import type { HomeModel, Tone } from '../ui/home-model.js';
 import { wizardSteps } from './wizard-steps.js';
 
 export interface VmCount {

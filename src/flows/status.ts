@@ -14,9 +14,6 @@ import { shortReason } from '../tools/short-reason.js';
 import { vagrantStatus } from '../tools/vagrant.js';
 import { statusLines, type LabStatus } from '../up/lab-status.js';
 import { labConfigOrReport } from './lab-config.js';
-import { translator } from '../i18n/define.js';
-import { statusMessages } from '../i18n/status-messages.js';
-import { upMessages } from '../i18n/up-messages.js';
 import { toolOptions } from './tool-options-from-context.js';
 
 export const statusCommand: CommandRunner = (ctx) => statusFlow(ctx);
@@ -32,24 +29,10 @@ export async function statusFlow(ctx: AppContext): Promise<number> {
   if (!config) return ExitCode.failed;
   const status = await readLabStatus(ctx, config);
   if (ctx.json) ctx.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
-  else ctx.stdout.write(`${readableStatus(ctx, config, status).join('\n')}\n`);
+  else ctx.stdout.write(`${statusLines(status, ctx.lang, { labDir: ctx.labDir, heketiVm: labMachines(config).heketi }).join('\n')}\n`);
   return ExitCode.ok;
 }
 
-/**
- * `statusLines`, except that Heketi not answering while its VM runs is not blamed on the VMs:
- * it names the service and the commands to look at it.
- */
-function readableStatus(ctx: AppContext, config: LabConfig, status: LabStatus): string[] {
-  const lines = statusLines(status, ctx.lang);
-  const h = status.heketi;
-  const vm = labMachines(config).heketi;
-  const vmRuns = status.vms.ok && status.vms.machines.some((m) => m.name === vm && m.state === 'running');
-  if (h.reachable || vm === undefined || !vmRuns) return lines;
-  const generic = translator(upMessages, ctx.lang)('statusHeketiDown', { reason: h.error ?? '' });
-  const better = translator(statusMessages, ctx.lang)('heketiServiceDown', { reason: h.error ?? '', vm, url: h.url, dir: ctx.labDir });
-  return lines.map((line) => (line === generic ? better : line));
-}
 
 /** Asks vagrant, Heketi and kubectl at the same time; each failure is reported, none is fatal. */
 export async function readLabStatus(ctx: AppContext, config: LabConfig): Promise<LabStatus> {

@@ -8,7 +8,6 @@ import { heketiSecretManifest, storageClassManifest, type StorageClassManifest }
 import type { LabConfig } from '../lab/config-schema.js';
 import { applyManifest, createManifest, deleteResource, getSecret, getStorageClasses, isNotFound } from '../tools/kubectl.js';
 import type { Secret } from '../tools/kubectl-types.js';
-import { defaultTimeouts, runOptions } from '../tools/tool-options.js';
 import { confirmOrFlag } from './confirm.js';
 import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';

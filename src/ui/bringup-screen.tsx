@@ -12,7 +12,7 @@ import { BringupTail } from './bringup-tail.js';
 import { BringupVmRow, rowClock, type VmColumns } from './bringup-vm-row.js';
 import { SimulationBanner } from './simulation-banner.js';
 import { useClock } from './use-clock.js';
-import { displayWidth, padColumns } from './text-width.js';
+import { displayWidth, padColumns } from '../text/text-width.js';
 import { useThrottledStore, type ExternalStore } from './use-throttled-store.js';
 
 export interface BringupScreenProps {

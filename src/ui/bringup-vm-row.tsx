@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { VmPhase, VmState } from '../up/bringup-reducer.js';
 import { vmElapsedMs } from '../up/bringup-reducer.js';
 import { elapsedText } from '../up/elapsed-text.js';
-import { padColumns } from './text-width.js';
+import { padColumns } from '../text/text-width.js';
 
 export interface VmColumns {
   name: number;

@@ -48,7 +48,13 @@ export interface LabStatus {
 const kibText = (kib: number): string => formatBytes(kib * 1024);
 
 /** The plain, readable form of a status report. */
-export function statusLines(status: LabStatus, lang: Lang): string[] {
+/** Where the lab lives and which VM serves Heketi: says whether "not answering" is the VM or the service. */
+export interface StatusPlace {
+  labDir: string;
+  heketiVm: string | undefined;
+}
+
+export function statusLines(status: LabStatus, lang: Lang, place: StatusPlace): string[] {
   const t = translator(upMessages, lang);
   const s = translator(statusMessages, lang);
   const lines: string[] = [t('statusVmsHeading')];
@@ -67,7 +73,11 @@ export function statusLines(status: LabStatus, lang: Lang): string[] {
 
   const h = status.heketi;
   lines.push(t('statusHeketiHeading', { url: h.url }));
-  if (!h.reachable) lines.push(t('statusHeketiDown', { reason: h.error ?? '' }));
+  const heketiVmRuns = status.vms.ok && status.vms.machines.some((m) => m.name === place.heketiVm && m.state === 'running');
+  if (!h.reachable && heketiVmRuns && place.heketiVm) {
+    // The VM runs, so the Heketi service itself is not answering: name it and how to look at it.
+    lines.push(s('heketiServiceDown', { reason: h.error ?? '', vm: place.heketiVm, url: h.url, dir: place.labDir }));
+  } else if (!h.reachable) lines.push(t('statusHeketiDown', { reason: h.error ?? '' }));
   else {
     lines.push(t('statusHeketiUp', { hello: h.hello ?? '' }));
     if (h.keyError) lines.push(s('heketiKeyMissing', h.keyError));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { doctorLab, podsOf, type DoctorLab } from './sim-lab-fixture.js';
+import { twoClaimLab, type DoctorLab } from './sim-lab-fixture.js';
 import { startTerminal, type Terminal } from './terminal.js';
 
 let lab: DoctorLab | undefined;
@@ -12,15 +12,10 @@ afterEach(async () => {
   lab = undefined;
 });
 
+/** Ready once the non-root writer crash-loops on its denied write. */
 async function deniedLab(scenarios: ('permission-denied' | 'chmod-pod-never-starts')[]): Promise<DoctorLab> {
-  lab = await doctorLab(scenarios);
-  const l = lab;
-  await l.applyLabClass();
-  await l.claim('default', 'data');
-  await l.claim('team-a', 'shared');
-  await l.writer('team-a', 'shared', 1000);
-  await l.waitFor(() => podsOf(l, 'team-a', 'writer-shared').some((p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff'));
-  return l;
+  lab = await twoClaimLab(scenarios, (p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff');
+  return lab;
 }
 
 describe('fix-permissions in a terminal', () => {

@@ -4,7 +4,7 @@ import { createInterrupts } from '../../src/cli/interrupts.js';
 import type { AppContext } from '../../src/context.js';
 import { fixPermissionsFlow } from '../../src/flows/fix-permissions.js';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
-import { doctorLab, podsOf, type DoctorLab } from './sim-lab-fixture.js';
+import { doctorLab, podsOf, twoClaimLab, type DoctorLab } from './sim-lab-fixture.js';
 
 let lab: DoctorLab | undefined;
 afterEach(async () => {
@@ -14,16 +14,9 @@ afterEach(async () => {
   lab = undefined;
 });
 
-/** team-a/shared used by a pod running as user 1000 (denied in 'permission-denied'), and default/data unused. */
 async function labWithClaims(scenarios: ScenarioName[]): Promise<DoctorLab> {
-  lab = await doctorLab(scenarios);
-  const l = lab;
-  await l.applyLabClass();
-  await l.claim('default', 'data');
-  await l.claim('team-a', 'shared');
-  await l.writer('team-a', 'shared', 1000);
-  await l.waitFor(() => podsOf(l, 'team-a', 'writer-shared').some((p) => p.status?.phase === 'Running'));
-  return l;
+  lab = await twoClaimLab(scenarios, (p) => p.status?.phase === 'Running');
+  return lab;
 }
 
 const creates = (calls: string[][]) => calls.filter((argv) => argv[0] === 'create');

@@ -157,3 +157,19 @@ export async function doctorLab(scenarios: ScenarioName[], machines: 'running' |
 export function podsOf(lab: DoctorLab, namespace: string, prefix: string) {
   return lab.sim.readState().kube.objects.filter((o) => o.kind === 'Pod' && o.metadata.namespace === namespace && o.metadata.name.startsWith(prefix));
 }
+
+type SimPod = ReturnType<typeof podsOf>[number];
+
+/**
+ * The fix-permissions lab: default/data unused, and team-a/shared used by a pod running as
+ * user 1000 (denied writing in 'permission-denied'); ready once that pod satisfies `ready`.
+ */
+export async function twoClaimLab(scenarios: ScenarioName[], ready: (pod: SimPod) => boolean): Promise<DoctorLab> {
+  const l = await doctorLab(scenarios);
+  await l.applyLabClass();
+  await l.claim('default', 'data');
+  await l.claim('team-a', 'shared');
+  await l.writer('team-a', 'shared', 1000);
+  await l.waitFor(() => podsOf(l, 'team-a', 'writer-shared').some(ready));
+  return l;
+}

@@ -7,6 +7,14 @@ import { HomeScreen } from '../../src/ui/home-screen.js';
 const labels = { next: 'next', more: 'More', help: '↑/↓ choose · Enter run · q quit' };
 const tick = () => new Promise((r) => setTimeout(r, 100));
 
+/** A key sent before Ink subscribes to input is lost: press Down until the cursor is on the check row. */
+async function downToCheck(stdin: { write: (data: string) => void }, lastFrame: () => string | undefined) {
+  for (let i = 0; i < 20 && !/❯ Check/.test(lastFrame() ?? ''); i++) {
+    stdin.write('\u001B[B');
+    await tick();
+  }
+}
+
 describe('home screen', () => {
   it('shows every step and highlights init when there is no lab', () => {
     const model = homeModel({ labDir: '/x', exists: false }, 'en');
@@ -47,11 +55,7 @@ describe('home screen', () => {
     const onChoose = vi.fn();
     const model = homeModel({ labDir: '/x', exists: false }, 'en');
     const { stdin, lastFrame } = render(<HomeScreen title="t" labLine="l" model={model} labels={labels} onChoose={onChoose} />);
-    // A key sent before Ink subscribes to input is lost: press until the screen moves.
-    for (let i = 0; i < 20 && !/❯ Check/.test(lastFrame() ?? ''); i++) {
-      stdin.write('\u001B[B');
-      await tick();
-    }
+    await downToCheck(stdin, lastFrame);
     expect(lastFrame()).toMatch(/❯ Check the prerequisites/);
     stdin.write('\r');
     await tick();
@@ -82,10 +86,7 @@ describe('home screen, fast typing', () => {
     const model = homeModel({ labDir: '/x', exists: false }, 'en');
     const { stdin, lastFrame } = render(<HomeScreen title="t" labLine="l" model={model} labels={labels} onChoose={onChoose} />);
     // Wait until Ink listens (a lone Down moves the cursor), then send one chunk.
-    for (let i = 0; i < 20 && !/❯ Check/.test(lastFrame() ?? ''); i++) {
-      stdin.write('\u001B[B');
-      await tick();
-    }
+    await downToCheck(stdin, lastFrame);
     stdin.write('\u001B[B\u001B[B\r');
     await tick();
     expect(onChoose).toHaveBeenCalledWith('storage');

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { newHeketiModel } from '../../../src/sim/heketi-model.js';
 import { advance } from '../../../src/sim/kube-controller.js';
 import { insertObject, listObjects } from '../../../src/sim/kube-store.js';
 import type { ScenarioName } from '../../../src/sim/scenarios.js';
 import type { SimState } from '../../../src/sim/sim-state.js';
-
-const T0 = 1_700_000_000_000;
+import { labWithPendingClaim, T0 } from './sim-state-fixture.js';
 
 function lab(scenarios: ScenarioName[]): SimState {
-  const state: SimState = {
-    scenarios,
-    speed: 1,
-    kubeContext: 'minikube',
-    counters: { uid: 0, resourceVersion: 1, event: 0 },
-    machines: { heketi: { state: 'running', provisioned: true } },
-    kube: { objects: [], born: {} },
-    heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], 10, '/dev/sdb'),
-    heketiMachine: 'heketi',
-    hostOnlyAddress: '172.20.1.1',
-    chmodDone: [],
-  };
-  insertObject(state, { kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://172.20.1.20:8080' }, reclaimPolicy: 'Delete' }, T0);
-  insertObject(state, { kind: 'PersistentVolumeClaim', metadata: { name: 'gfs-pvc-1', namespace: 'default' }, spec: { storageClassName: 'gluster-heketi', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } }, status: { phase: 'Pending' } }, T0);
-  return state;
+  return labWithPendingClaim(scenarios, 'gfs-pvc-1');
 }
 
 describe('simulated persistentvolume controller', () => {

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { newHeketiModel } from '../../../src/sim/heketi-model.js';
 import { advance } from '../../../src/sim/kube-controller.js';
 import { insertObject, listObjects } from '../../../src/sim/kube-store.js';
 import { deniedWriteLine } from '../../../src/sim/kubectl-cli.js';
 import type { ScenarioName } from '../../../src/sim/scenarios.js';
 import type { KubeObject, SimState } from '../../../src/sim/sim-state.js';
-
-const T0 = 1_700_000_000_000;
+import { labWithPendingClaim, T0 } from './sim-state-fixture.js';
 
 /** A bound-to-be lab claim and the `storage` client Deployment (root, sleeping) mounting it. */
 function lab(scenarios: ScenarioName[]): SimState {
-  const state: SimState = {
-    scenarios,
-    speed: 1,
-    kubeContext: 'minikube',
-    counters: { uid: 0, resourceVersion: 1, event: 0 },
-    machines: { heketi: { state: 'running', provisioned: true } },
-    kube: { objects: [], born: {} },
-    heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], 10, '/dev/sdb'),
-    heketiMachine: 'heketi',
-    hostOnlyAddress: '172.20.1.1',
-    chmodDone: [],
-  };
-  insertObject(state, { kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://172.20.1.20:8080' } }, T0);
-  insertObject(state, { kind: 'PersistentVolumeClaim', metadata: { name: 'gvol-1', namespace: 'default' }, spec: { storageClassName: 'gluster-heketi', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } }, status: { phase: 'Pending' } }, T0);
+  const state = labWithPendingClaim(scenarios, 'gvol-1');
   insertObject(
     state,
     {
