@@ -5,15 +5,12 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { bundleOptions } from './build/bundle-options.mjs';
 
 // Built into a scratch folder, then moved into dist/ file by file (rename is atomic): a
 // program or test that is running from dist/ meanwhile never finds it half-written or gone.
 const out = `dist.build-${process.pid}`;
 await rm(out, { recursive: true, force: true });
-
-const banner = {
-  js: "import { createRequire as __glCreateRequire } from 'node:module'; const require = __glCreateRequire(import.meta.url);",
-};
 
 const entryPoints = {
   cli: 'src/cli.ts',
@@ -27,20 +24,11 @@ for (const [name, file] of Object.entries(entryPoints)) {
 }
 
 await build({
+  ...bundleOptions,
   entryPoints,
   outdir: out,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',
-  // react-devtools-core is an optional Ink dependency that is only loaded with DEV=true.
-  external: ['react-devtools-core'],
-  banner,
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
 });
 
 for (const bin of ['cli.js', 'sim-bin/vagrant.js', 'sim-bin/VBoxManage.js', 'sim-bin/kubectl.js', 'sim-bin/git.js']) {

@@ -14,6 +14,8 @@ export class BringupStore {
   private readonly listeners = new Set<() => void>();
   private pendingOwner = '';
   private pending: string[] = [];
+  /** Listeners were told of a change nobody has read yet: telling them again says nothing new. */
+  private told = false;
 
   constructor(
     machines: readonly string[],
@@ -42,10 +44,14 @@ export class BringupStore {
 
   getState(): BringupState {
     this.flush();
+    this.told = false;
     return this.state;
   }
 
-  /** Called after every change; returns the unsubscribe function. */
+  /**
+   * Called after a change, once until the state is read again (a read is what a listener
+   * does with the news); returns the unsubscribe function.
+   */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => {
@@ -56,10 +62,14 @@ export class BringupStore {
   private flush(): void {
     if (this.pending.length === 0) return;
     this.state = appendTail(this.state, this.pendingOwner, this.pending);
-    this.pending = [];
+    // Emptied in place: a fresh `[]` starts as an array of small integers, and the first
+    // string pushed changes its kind, which throws away the compiled code that pushes here.
+    this.pending.length = 0;
   }
 
   private changed(): void {
+    if (this.told) return;
+    this.told = true;
     for (const listener of this.listeners) listener();
   }
 }

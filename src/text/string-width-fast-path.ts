@@ -1,0 +1,42 @@
+/**
+ * The width string-width 8 gives, worked out without its grapheme segmenter and emoji
+ * regex for the text a screen shows most: printable ASCII, Japanese, and the marks the
+ * screens use (❯ … ✔ ✖ ·). Ink measures every text it draws with string-width, and the
+ * first non-ASCII character makes string-width compile `\p{RGI_Emoji}` and load ICU's
+ * break data: about 55 ms of CPU per process, before any line is drawn.
+ *
+ * A string qualifies when every character stands alone as one grapheme cluster and is
+ * no emoji: then string-width's answer is the sum of the characters' East Asian Widths.
+ * Anything else (controls and escape sequences, combining and spacing marks, joiners,
+ * variation selectors, Hangul jamo, characters outside the BMP, emoji presentation)
+ * gets `undefined`, and the caller asks string-width itself. The build puts this in
+ * front of string-width 8 (build/string-width-fast-path.mjs); a test checks the two
+ * agree on every BMP character and on mixed strings.
+ */
+import { eastAsianWidth } from 'get-east-asian-width';
+
+// Characters that can join a neighbour into one cluster, take no column, or may draw as emoji.
+// U+0E33, U+0EB3: spacing marks by grapheme rules though letters; U+0D4E: a prepended letter;
+// and every character outside the BMP (a surrogate pair is one code point, not \p{Cs}).
+const NOT_ALONE =
+  /[\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{Emoji_Presentation}\u0E33\u0EB3\u0D4E\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{10000}-\u{10FFFF}]/u;
+const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
+
+export interface StringWidthOptions {
+  ambiguousIsNarrow?: boolean;
+  countAnsiEscapeCodes?: boolean;
+}
+
+/** string-width 8's answer for `text`, or undefined when only string-width can tell. */
+export function fastStringWidth(text: unknown, options: StringWidthOptions = {}): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (NOT_ALONE.test(text)) return undefined;
+  const wide = { ambiguousAsWide: options.ambiguousIsNarrow === false };
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    width += code < 0x7f ? 1 : eastAsianWidth(code, wide);
+  }
+  return width;
+}

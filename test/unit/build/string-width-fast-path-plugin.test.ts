@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs module without types (shared with build.mjs).
+import { bundleOptions } from '../../../build/bundle-options.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'gl-swfp-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the build’s string-width fast path', () => {
+  it('puts the fast path in front of every string-width 8 import, and falls back for emoji', async () => {
+    const entry = join(work, 'entry.js');
+    // Ink's widest-line imports string-width as a package, as Ink itself does.
+    writeFileSync(entry, "import stringWidth from 'string-width';\nimport widestLine from 'widest-line';\nexport { stringWidth, widestLine };\n");
+    const result = await build({ ...bundleOptions, entryPoints: [entry], outdir: join(work, 'out'), nodePaths: [join(process.cwd(), 'node_modules')], write: true, splitting: false, metafile: true });
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    expect(inputs.some((file) => file.endsWith('src/text/string-width-fast-path.ts'))).toBe(true);
+    // string-width itself is still there, for what the fast path leaves to it.
+    expect(inputs.some((file) => /node_modules\/string-width\/index\.js$/.test(file))).toBe(true);
+    writeFileSync(join(work, 'out', 'package.json'), '{"type":"module"}\n');
+    const built = (await import(pathToFileURL(join(work, 'out', 'entry.js')).href)) as { stringWidth: (s: string) => number; widestLine: (s: string) => number };
+    expect(built.stringWidth('❯ gluster1 ✔ ready')).toBe(18);
+    expect(built.stringWidth('プロビジョニング中')).toBe(18);
+    expect(built.stringWidth('👍 ok')).toBe(5);
+    expect(built.widestLine('a\n漢字\n👍👍👍')).toBe(6);
+  });
+});
