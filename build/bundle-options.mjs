@@ -1,6 +1,6 @@
 // esbuild settings shared by build.mjs (dist/) and the benchmark, so that what is
 // measured is bundled exactly like what ships.
-import { stringWidthFastPath } from './string-width-fast-path.mjs';
+import { fastPaths } from './fast-paths.mjs';
 
 export const bundleOptions = {
   bundle: true,
@@ -14,6 +14,6 @@ export const bundleOptions = {
     js: "import { createRequire as __glCreateRequire } from 'node:module'; const require = __glCreateRequire(import.meta.url);",
   },
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [stringWidthFastPath],
+  plugins: [fastPaths],
   logLevel: 'warning',
 };

@@ -10,7 +10,7 @@
  * Anything else (controls and escape sequences, combining and spacing marks, joiners,
  * variation selectors, Hangul jamo, characters outside the BMP, emoji presentation)
  * gets `undefined`, and the caller asks string-width itself. The build puts this in
- * front of string-width 8 (build/string-width-fast-path.mjs); a test checks the two
+ * front of string-width 8 (build/fast-paths.mjs); a test checks the two
  * agree on every BMP character and on mixed strings.
  */
 import { eastAsianWidth } from 'get-east-asian-width';
