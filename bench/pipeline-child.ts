@@ -4,9 +4,10 @@
  *   pipeline FILE   — the same bytes through the `up` event pipeline (line splitter →
  *                     machine-readable parser → events → reducer) and the Ink bring-up
  *                     screen rendering to a fake 120×40 terminal;
- *   baseline-again FILE, pipeline-again FILE — the same twice in one process, and the
- *                     second run's figures: V8 has compiled the code by then, so this is
- *                     the cost per line without the one-off start-up;
+ *   baseline-again FILE, pipeline-again FILE — the same three times in one process, and
+ *                     the third run's figures: V8 has compiled the code by then (the second
+ *                     run still recompiles for the new store and screen), so this is the
+ *                     cost per line without the one-off start-up;
  *   idle SECONDS [AFTER] — a bring-up screen with a VM at work and no output, measured for
  *                     SECONDS once it has been open AFTER seconds (default 0.5).
  * Prints one JSON object.
@@ -19,6 +20,7 @@ import { LineSplitter } from '../src/tools/line-splitter.js';
 import { machineReadableEvents, type VagrantEvent } from '../src/tools/vagrant-events.js';
 import { BringupStore } from '../src/up/bringup-store.js';
 import { BringupScreen } from '../src/ui/bringup-screen.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 const [mode = 'baseline', arg = '', after = '0.5'] = process.argv.slice(2);
 
@@ -50,6 +52,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 async function main(): Promise<Record<string, number>> {
   if (mode.endsWith('-again')) {
     const once = mode.slice(0, -'-again'.length);
+    await measure(once);
     await measure(once);
     return measure(once);
   }
@@ -86,6 +89,7 @@ async function measure(mode: string): Promise<Record<string, number>> {
     instance.unmount();
     return result;
   }
+  const threads0 = threadCpuMs();
   const t0 = process.cpuUsage();
   const w0 = performance.now();
   // `pipeline-no-screen`: the same work without Ink, to tell the two costs apart.
@@ -106,8 +110,11 @@ async function measure(mode: string): Promise<Record<string, number>> {
   instance?.unmount();
   await instance?.waitUntilExit();
   const state = store.getState();
+  const cpu = cpuMs(t0);
+  const threads1 = threadCpuMs();
   return {
-    cpuMs: cpuMs(t0),
+    cpuMs: cpu,
+    ...(threads0 && threads1 ? { mainThreadMs: threads1.main - threads0.main, otherThreadsMs: threads1.others - threads0.others } : {}),
     mountCpuMs,
     wallMs: feedMs,
     lines,

@@ -147,14 +147,27 @@ function isBlank(text: string): boolean {
   return text.length === 0 || (text.charCodeAt(0) <= 32 && !NOT_BLANK.test(text));
 }
 
-// Ansible's lines that say something start with one of these (or are RECAP rows,
-// which hold ": ok="): checking first keeps the regexes off the package-manager chatter.
-const ANSIBLE_STARTS = /^(?:PLAY|TASK|RUNNING|HANDLER|NOTIFIED|GATHERING|ok:|changed:|failed:|fatal:|skipping:|unreachable:)/;
-// First letters of ANSIBLE_STARTS: P T R H N G o c f s u.
-const ANSIBLE_FIRST = new Set([80, 84, 82, 72, 78, 71, 111, 99, 102, 115, 117]);
+// Ansible's lines that say something start with one of these words (or are RECAP rows,
+// which hold ": ok="), listed by first letter: one comparison keeps the package-manager
+// chatter ("Get:1 http://...", "Setting up ...") away from the line classifier.
+const ANSIBLE_STARTS: Readonly<Record<string, readonly string[]>> = {
+  P: ['PLAY'],
+  T: ['TASK'],
+  R: ['RUNNING'],
+  H: ['HANDLER'],
+  N: ['NOTIFIED'],
+  G: ['GATHERING'],
+  o: ['ok:'],
+  c: ['changed:'],
+  f: ['failed:', 'fatal:'],
+  s: ['skipping:'],
+  u: ['unreachable:'],
+};
 
 function mayBeAnsible(text: string): boolean {
-  return (ANSIBLE_FIRST.has(text.charCodeAt(0)) && ANSIBLE_STARTS.test(text)) || text.includes(': ok=');
+  const words = ANSIBLE_STARTS[text.charAt(0)];
+  if (words !== undefined) for (const word of words) if (text.startsWith(word)) return true;
+  return text.includes(': ok=');
 }
 
 /** Adds to `change` what an Ansible line says about the VM (its task, a failure, the RECAP). */
