@@ -28,7 +28,14 @@ describe('the command line', () => {
   it('--version prints the package version and nothing else', async () => {
     const { stdout, exitCode } = await cli(['--version']);
     expect(exitCode).toBe(0);
-    expect(stdout.trim()).toBe(pkg.version);
+    expect(stdout).toBe(pkg.version);
+    // The short form, and --version among other options (answered by the full command
+    // line, not the entry's shortcut), print exactly the same.
+    for (const args of [['-V'], ['--version', '--lang', 'ja'], ['--lang', 'en', '-V']]) {
+      const other = await cli(args);
+      expect(other.exitCode, args.join(' ')).toBe(0);
+      expect(other.stdout, args.join(' ')).toBe(pkg.version);
+    }
   });
 
   it('each subcommand has its own help', async () => {
