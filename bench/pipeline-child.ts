@@ -20,7 +20,7 @@ import { LineSplitter } from '../src/tools/line-splitter.js';
 import { machineReadableEvents, type VagrantEvent } from '../src/tools/vagrant-events.js';
 import { BringupStore } from '../src/up/bringup-store.js';
 import { BringupScreen } from '../src/ui/bringup-screen.js';
-import { threadCpuMs } from './thread-cpu.js';
+import { threadCpuBetween, threadTimes } from './thread-cpu.js';
 
 const [mode = 'baseline', arg = '', after = '0.5'] = process.argv.slice(2);
 
@@ -89,7 +89,7 @@ async function measure(mode: string): Promise<Record<string, number>> {
     instance.unmount();
     return result;
   }
-  const threads0 = threadCpuMs();
+  const threads0 = threadTimes();
   const t0 = process.cpuUsage();
   const w0 = performance.now();
   // `pipeline-no-screen`: the same work without Ink, to tell the two costs apart.
@@ -111,10 +111,11 @@ async function measure(mode: string): Promise<Record<string, number>> {
   await instance?.waitUntilExit();
   const state = store.getState();
   const cpu = cpuMs(t0);
-  const threads1 = threadCpuMs();
+  const threads1 = threadTimes();
+  const threads = threads0 && threads1 ? threadCpuBetween(threads0, threads1) : undefined;
   return {
     cpuMs: cpu,
-    ...(threads0 && threads1 ? { mainThreadMs: threads1.main - threads0.main, otherThreadsMs: threads1.others - threads0.others } : {}),
+    ...(threads ? { mainThreadMs: threads.main, otherThreadsMs: threads.others } : {}),
     mountCpuMs,
     wallMs: feedMs,
     lines,

@@ -100,13 +100,13 @@ async function main() {
     printTable(results);
     return;
   }
-  // An idle screen, twice: in its first 10 s, while V8 still compiles Ink's renderer (a
-  // one-off of about 100 ms), and from its 15th second on, as it sits through a box import
-  // or a long apt task. The target is about the second: an idle screen is one that waits.
-  // Three runs of each: one run on a shared machine says more about the neighbours.
+  // An idle screen, twice: in its first 10 s, while V8 still compiles Ink's renderer, and
+  // from its 15th second on, as it sits through a box import or a long apt task. Both are
+  // held to the target. Three runs of each: one run on a shared machine says more about
+  // the neighbours.
   const idleFirst = [1, 2, 3].map(() => child(bundle, 'idle', '10', '0.5'));
   const idle = [1, 2, 3].map(() => child(bundle, 'idle', '10', '15'));
-  results.push({ name: 'idle bring-up screen CPU, its first 10 s', value: round(pick(idleFirst, 'cpuPercent')), unit: '% of a core', baseline: null, ratio: null });
+  results.push({ name: 'idle bring-up screen CPU, its first 10 s', value: round(pick(idleFirst, 'cpuPercent')), unit: '% of a core', baseline: null, ratio: null, target: 'value < 2' });
   results.push({ name: 'idle bring-up screen CPU, 10 s once open 15 s', value: round(pick(idle, 'cpuPercent')), unit: '% of a core', baseline: null, ratio: null, target: 'value < 2' });
   results.push({ name: 'idle bring-up screen frames over 10 s', value: pick(idle, 'frames'), unit: 'frames', baseline: null, ratio: null });
 

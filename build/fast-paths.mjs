@@ -1,7 +1,9 @@
 // An esbuild plugin that puts our fast paths in front of two functions Ink calls for every
-// character it draws. Each fast path gives exactly the original's result (tested against
-// the original in test/unit/text/) and is only used with the version it was tested on;
-// another version of the package is bundled as it is.
+// character it draws. Each fast path gives exactly the original's result: the tests in
+// test/unit/text/ compare them with the installed package, whose version package-lock.json
+// pins, so an update is tested before it ships. Each is used only with the major version
+// it was written for; any other version is bundled as it is (and the test of the real
+// bundle, test/unit/build/fast-paths-plugin.test.ts, then fails).
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 

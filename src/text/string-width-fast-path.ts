@@ -30,9 +30,11 @@ export interface StringWidthOptions {
 /** string-width 8's answer for `text`, or undefined when only string-width can tell. */
 export function fastStringWidth(text: unknown, options: StringWidthOptions = {}): number | undefined {
   if (typeof text !== 'string') return undefined;
+  // Read as string-width reads it (a default only for undefined; null options throw).
+  const { ambiguousIsNarrow = true } = options;
   if (PRINTABLE_ASCII.test(text)) return text.length;
   if (NOT_ALONE.test(text)) return undefined;
-  const wide = { ambiguousAsWide: options.ambiguousIsNarrow === false };
+  const wide = { ambiguousAsWide: !ambiguousIsNarrow };
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

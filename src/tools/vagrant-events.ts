@@ -64,17 +64,18 @@ export function machineReadableEvents(line: string, emit: (event: VagrantEvent) 
 }
 
 function uiRecord(line: string, target: string, afterType: number, end: number, emit: (event: VagrantEvent) => void): void {
-  const start = afterType >= end ? end : levelEnd(line, afterType + 1, end);
-  const level = start === end ? levelAt(line, afterType + 1, end) : levelAt(line, afterType + 1, start - 1);
+  // `level,message`: the level ends at the next comma (or the line's end, with no message).
+  const comma = afterType >= end ? -1 : line.indexOf(',', afterType + 1);
+  const levelTo = comma === -1 || comma >= end ? end : comma;
+  const level = levelAt(line, afterType + 1, levelTo);
+  const start = levelTo + 1;
   if (start >= end) {
     emit(uiLine(target, level, ''));
     return;
   }
   const backslash = line.indexOf('\\', start);
   const escapes = backslash !== -1 && backslash < end;
-  // `%!(` starts Vagrant's comma escape; a lone `%` (a progress figure) is looked at no further.
-  const percent = line.indexOf('%', start);
-  if (percent === -1 || percent >= end || !line.startsWith('%!(', percent)) {
+  if (line.indexOf('%!(', start) === -1) {
     // No escape, or only the `\n` that ends the line (ansible_local's output): one line as it is.
     if (!escapes) {
       emit(uiLine(target, level, line.slice(start, end)));
@@ -86,12 +87,6 @@ function uiRecord(line: string, target: string, afterType: number, end: number, 
     }
   }
   for (const event of uiLines(target, level, unescapeField(line.slice(start, end)))) emit(event);
-}
-
-/** Where the message starts: after the level field, or `end` when there is no message. */
-function levelEnd(line: string, from: number, end: number): number {
-  const comma = line.indexOf(',', from);
-  return comma === -1 || comma >= end ? end : comma + 1;
 }
 
 /** The ui level between `from` and `to`, read without cutting it out ('info' for an unknown word). */
@@ -119,8 +114,8 @@ function uiLine(target: string, level: VagrantLineLevel, raw: string): VagrantEv
   if (prefixed && (target === '' || prefixed[1] === target)) {
     return { type: 'line', machine: prefixed[1], level, text: prefixed[2] ?? '' };
   }
-  // Every line event has the same four fields (machine may be undefined): one object shape
-  // keeps the code that reads 100,000 of them monomorphic.
+  // Every line event this parser makes has the same four fields (machine may be undefined):
+  // one object shape keeps the code that reads 100,000 of them monomorphic.
   return { type: 'line', machine: target === '' ? undefined : target, level, text };
 }
 

@@ -41,4 +41,14 @@ describe('the build’s fast paths', () => {
     expect(built.stringWidth('👍 ok')).toBe(5);
     expect(built.widestLine('a\n漢字\n👍👍👍')).toBe(6);
   });
+
+  it('is applied to Ink’s own imports in the real program', async () => {
+    const result = await build({ ...bundleOptions, entryPoints: { cli: 'src/cli.ts' }, outdir: join(work, 'cli'), write: false, metafile: true });
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    // Ink's output.js, widest-line and cli-truncate import string-width; output.js imports ansi-tokenize.
+    expect(inputs.some((file) => file.endsWith('node_modules/ink/build/output.js'))).toBe(true);
+    expect(inputs.filter((file) => file.startsWith('gluster-lab-fast-path:'))).toHaveLength(2);
+    expect(inputs.some((file) => file.endsWith('src/text/string-width-fast-path.ts'))).toBe(true);
+    expect(inputs.some((file) => file.endsWith('src/text/styled-chars-fast-path.ts'))).toBe(true);
+  });
 });

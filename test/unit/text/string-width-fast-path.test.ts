@@ -50,6 +50,16 @@ describe('string-width fast path', () => {
     }
   });
 
+  it('reads its options as string-width does', () => {
+    for (const options of [{}, { ambiguousIsNarrow: true }, { ambiguousIsNarrow: false }, { ambiguousIsNarrow: null }, { ambiguousIsNarrow: 0 }, { countAnsiEscapeCodes: true }]) {
+      for (const text of ['±abc', 'plain', '漢字±']) {
+        expect(fastStringWidth(text, options as never) ?? stringWidth(text, options as never), `${text} ${JSON.stringify(options)}`).toBe(stringWidth(text, options as never));
+      }
+    }
+    expect(() => stringWidth('x', null as never)).toThrow();
+    expect(() => fastStringWidth('x', null as never)).toThrow();
+  });
+
   it('is not asked about what is not a string', () => {
     expect(fastStringWidth(undefined)).toBeUndefined();
     expect(fastStringWidth(42)).toBeUndefined();

@@ -28,6 +28,12 @@ describe('machineReadableEvents gives the events of parseMachineReadableLine + r
     '1,,ui,info,a,b,c',
     '1,,ui,error,ends with backslash \\\\n',
     '1,,ui,info,Progress: 10%\\rProgress: 20%',
+    // A lone % before a comma escape (box downloads, apt progress), and a doubled one.
+    '1,,ui,info,Progress: 45% (Rate: 1k/s%!(VAGRANT_COMMA) Estimated time remaining: 0:01:02)',
+    '1,,ui,info,50%%!(VAGRANT_COMMA) done\\n',
+    // A level followed by its comma and nothing else (with and without a carriage return).
+    '1,,ui,error,',
+    '1,gluster1,ui,warn,\r',
     '1,,ui,info,\x1b[0;32mok: [gluster1]\x1b[0m',
     '1,,ui,info,carriage return\r',
     '1,,ui,shout,unknown level',
