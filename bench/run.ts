@@ -64,12 +64,14 @@ async function main() {
   const bare: Array<Record<string, number>> = [];
   const again: Array<Record<string, number>> = [];
   const baseAgain: Array<Record<string, number>> = [];
+  const screenOnly: Array<Record<string, number>> = [];
   for (let i = 0; i < REPS; i++) {
     base.push(child(bundle, 'baseline', log));
     pipe.push(child(bundle, 'pipeline', log));
     bare.push(child(bundle, 'pipeline-no-screen', log));
     again.push(child(bundle, 'pipeline-again', log));
     baseAgain.push(child(bundle, 'baseline-again', log));
+    screenOnly.push(child(bundle, 'screen-only', log));
   }
   const lines = pipe[0]?.lines ?? 0;
   if (lines < LINES || (pipe[0]?.readyVms ?? 0) !== 4) throw new Error(`the pipeline saw ${lines} lines and ${pipe[0]?.readyVms} ready VMs`);
@@ -85,6 +87,9 @@ async function main() {
   if (bare[0]?.otherThreadsMs !== undefined) {
     results.push({ name: 'of which: other threads (V8 compiling, GC helpers)', value: round(pick(bare, 'otherThreadsMs')), unit: 'ms', baseline: null, ratio: null });
   }
+  // The floor any parser starts from: splitting plus the screen, and nothing parsed.
+  const cpuScreen = pick(screenOnly, 'cpuMs');
+  results.push({ name: 'split + screen, nothing parsed (the screen alone)', value: round(cpuScreen), unit: 'ms', baseline: round(cpuBase), ratio: round(cpuScreen / cpuBase) });
   // The same, compiled: a third log through a new store and screen in one process, against
   // a third baseline run in one process.
   const cpuAgain = pick(again, 'cpuMs');
