@@ -36,7 +36,23 @@ export function appName(claim: string): string {
 }
 
 function appDeployment(namespace: string | undefined, claim: string): Json {
-  const name = appName(claim);
+  return claimAppDeployment({
+    name: appName(claim),
+    namespace,
+    claim,
+    container: 'uploader',
+    volume: 'uploads',
+    script: 'while true; do date >> /mnt/uploads.log; sleep 10; done',
+    securityContext: { runAsUser: appUser, runAsGroup: appUser },
+  });
+}
+
+/**
+ * A user's own app as a one-container busybox Deployment: `script` runs with `claim`
+ * mounted at /mnt, as the pod's `securityContext` says (the image's user without one).
+ */
+export function claimAppDeployment(app: { name: string; namespace: string | undefined; claim: string; container: string; volume: string; script: string; securityContext?: Json }): Json {
+  const { name, namespace, claim, container, volume, script, securityContext } = app;
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -47,16 +63,9 @@ function appDeployment(namespace: string | undefined, claim: string): Json {
       template: {
         metadata: { labels: { app: name } },
         spec: {
-          securityContext: { runAsUser: appUser, runAsGroup: appUser },
-          containers: [
-            {
-              name: 'uploader',
-              image: 'busybox:1.36',
-              command: ['sh', '-c', 'while true; do date >> /mnt/uploads.log; sleep 10; done'],
-              volumeMounts: [{ name: 'uploads', mountPath: '/mnt' }],
-            },
-          ],
-          volumes: [{ name: 'uploads', persistentVolumeClaim: { claimName: claim } }],
+          ...(securityContext === undefined ? {} : { securityContext }),
+          containers: [{ name: container, image: 'busybox:1.36', command: ['sh', '-c', script], volumeMounts: [{ name: volume, mountPath: '/mnt' }] }],
+          volumes: [{ name: volume, persistentVolumeClaim: { claimName: claim } }],
         },
       },
     },

@@ -116,7 +116,7 @@ export function appendTail(state: BringupState, owner: string, lines: readonly s
   if (owner === '') return stateWith(state, { general: pushLines(state.general, lines), lineCount });
   const vm = state.vms[owner];
   if (vm === undefined) return state;
-  return withVm(state, vm, withTail(vm, pushLines(vm.tail, lines)), false, lineCount);
+  return withVm(state, vm, vmWith(vm, { tail: pushLines(vm.tail, lines) }), false, lineCount);
 }
 
 function onLine(state: BringupState, machine: string | undefined, level: string, text: string, now: number): BringupState {
@@ -129,7 +129,7 @@ function onLine(state: BringupState, machine: string | undefined, level: string,
   const phase = machine === undefined ? undefined : phaseOfLine(text);
   // ansible_local prints through Vagrant's environment UI: no machine prefix.
   const ansible = (machine === undefined || vm.phase === 'provisioning') && mayBeAnsible(text);
-  if (known && !isError && !ansible && phase === undefined) return withVm(state, vm, withTail(vm, pushLine(vm.tail, text)), false, state.lineCount + 1);
+  if (known && !isError && !ansible && phase === undefined) return withVm(state, vm, vmWith(vm, { tail: pushLine(vm.tail, text) }), false, state.lineCount + 1);
   const change: Partial<VmState> = { tail: pushLine(vm.tail, text) };
   if (isError) change.errors = pushLine(vm.errors, text);
   if (phase && !isFinished(vm.phase)) {
@@ -249,10 +249,6 @@ function vmWith(vm: VmState, c: Partial<VmState>): VmState {
     tail: c.tail ?? vm.tail,
     errors: c.errors ?? vm.errors,
   };
-}
-
-function withTail(vm: VmState, tail: LineRing): VmState {
-  return { name: vm.name, phase: vm.phase, task: vm.task, failedIn: vm.failedIn, failedTask: vm.failedTask, startedAt: vm.startedAt, finishedAt: vm.finishedAt, recap: vm.recap, tail, errors: vm.errors };
 }
 
 /** `state` with `changed` in place of `vm` (added at the end of the order when new). */

@@ -3,7 +3,8 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { storageClassManifest } from '../../src/k8s/manifests.js';
+import { pvcManifest, storageClassManifest } from '../../src/k8s/manifests.js';
+import { claimAppDeployment } from '../../src/sim/non-root-app.js';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
 import { startSimLab, writeSimLabConfig, type SimLab } from '../../src/sim/sim-lab.js';
 import { cliPath } from './terminal.js';
@@ -88,32 +89,11 @@ export async function doctorLab(scenarios: ScenarioName[], machines: 'running' |
     },
     async claim(namespace, name, size = '1Gi') {
       await ensureNamespace(namespace);
-      await must(['apply', '-f', '-'], {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        metadata: { name, namespace },
-        spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: size } }, storageClassName: 'gluster-heketi' },
-      });
+      await must(['apply', '-f', '-'], pvcManifest({ name, namespace, size, accessMode: 'ReadWriteMany', storageClassName: 'gluster-heketi' }));
     },
     async writer(namespace, claim, runAsUser) {
-      const name = `writer-${claim}`;
-      await must(['apply', '-f', '-'], {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name, namespace },
-        spec: {
-          replicas: 1,
-          selector: { matchLabels: { app: name } },
-          template: {
-            metadata: { labels: { app: name } },
-            spec: {
-              ...(runAsUser === undefined ? {} : { securityContext: { runAsUser } }),
-              containers: [{ name: 'writer', image: 'busybox:1.36', command: ['sh', '-c', 'echo hello > /mnt/hello.txt && sleep 3600'], volumeMounts: [{ name: 'data', mountPath: '/mnt' }] }],
-              volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claim } }],
-            },
-          },
-        },
-      });
+      const securityContext = runAsUser === undefined ? undefined : { runAsUser };
+      await must(['apply', '-f', '-'], claimAppDeployment({ name: `writer-${claim}`, namespace, claim, container: 'writer', volume: 'data', script: 'echo hello > /mnt/hello.txt && sleep 3600', securityContext }));
     },
     async waitFor(check, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

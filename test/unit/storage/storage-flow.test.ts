@@ -4,19 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../../src/cli/exit-codes.js';
 import { storageFlow } from '../../../src/flows/storage.js';
 import { labFiles } from '../../../src/lab/lab-files.js';
+import { confirmAnswers } from './prompts-fake.js';
 import { startStorageLab, testContext, type KubectlCall, type StorageLab } from './storage-harness.js';
 
 // Interactive answers for the "decline" case; every other test runs without a terminal.
-const answers = vi.hoisted(() => ({ confirm: [] as boolean[] }));
-vi.mock('@inquirer/prompts', () => ({
-  confirm: async () => answers.confirm.shift() ?? false,
-  input: async () => {
-    throw new Error('no input expected');
-  },
-  select: async () => {
-    throw new Error('no select expected');
-  },
-}));
+vi.mock('@inquirer/prompts', () => import('./prompts-fake.js'));
 
 let lab: StorageLab | undefined;
 afterEach(async () => {
@@ -126,7 +118,7 @@ describe('storage against the simulated cluster', () => {
 
   it('class with other parameters: declined at the prompt, nothing is replaced and no claim is made', async () => {
     lab = await startStorageLab(['class-other-params']);
-    answers.confirm = [true, false]; // yes to the cluster, no to the replacement
+    confirmAnswers.push(true, false); // yes to the cluster, no to the replacement
     const { ctx, out } = testContext(lab, { yes: false, interactive: true });
     expect(await storageFlow(ctx, { ...flags, namespace: 'default', accessMode: 'ReadWriteMany', secretNamespace: 'default' })).toBe(0);
     expect(out()).toContain('  parameters.resturl: http://10.0.0.5:8080 →');

@@ -13,15 +13,7 @@ import { pvcManifest } from '../../../src/k8s/manifests.js';
 import { labFiles } from '../../../src/lab/lab-files.js';
 import { startStorageLab, testContext, type KubectlCall, type StorageLab } from './storage-harness.js';
 
-vi.mock('@inquirer/prompts', () => ({
-  confirm: async () => false,
-  input: async () => {
-    throw new Error('no input expected');
-  },
-  select: async () => {
-    throw new Error('no select expected');
-  },
-}));
+vi.mock('@inquirer/prompts', () => import('./prompts-fake.js'));
 
 let lab: StorageLab | undefined;
 afterEach(async () => {
