@@ -1,4 +1,4 @@
-import type { HostOs } from '../diagnosis/host-os.js';
+import type { HostOs } from '../host/host-os.js';
 import { translator, type Lang, type Translate } from '../i18n/define.js';
 import { checkMessages, type CheckMessageKey } from '../i18n/check-messages.js';
 

@@ -1,7 +1,7 @@
 import type { VBoxVersion } from '../tools/vboxmanage.js';
 import type { CheckResult } from './check-result.js';
 import type { CheckText } from './check-text.js';
-import { defaultHostOnlyRange, hostOnlyLimitSince, networksConfLineFor, parseIpv4Range, parseNetworksConf, rangeContains, type Ipv4Range } from './networks-conf.js';
+import { defaultHostOnlyRange, hostOnlyLimitSince, networksConfLineFor, parseIpv4Range, parseNetworksConf, rangeContains, type Ipv4Range } from '../host/networks-conf.js';
 import type { Outcome } from './outcome.js';
 import { shortReason } from '../tools/short-reason.js';
 import { compareVersions } from './version-number.js';

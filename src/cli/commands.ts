@@ -1,13 +1,5 @@
-import type { AppContext } from '../context.js';
+import type { CommandRunner } from '../command-runner.js';
 import type { cliMessages } from '../i18n/cli-messages.js';
-
-/** What a command's action receives: positional arguments and its own options. */
-export interface CommandInput {
-  args: string[];
-  options: Record<string, unknown>;
-}
-
-export type CommandRunner = (ctx: AppContext, input: CommandInput) => Promise<number>;
 
 export interface OptionSpec {
   flags: string;
@@ -86,6 +78,11 @@ export const commands: CommandSpec[] = [
       { flags: '--scenario <name...>', help: 'optScenario' },
       { flags: '--speed <factor>', help: 'optSpeed' },
     ],
-    load: async () => (await import('../flows/demo.js')).demoCommand,
+    load: async () => (await import('../flows/demo.js')).demoCommand(loadStep),
   },
 ];
+
+/** The flow of the step named `command`, for the wizard and the demo's tour. */
+export async function loadStep(command: string): Promise<CommandRunner | undefined> {
+  return commands.find((c) => c.name === command)?.load();
+}

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { ExitCode, UsageError } from './exit-codes.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
 import { langFromArgv } from './global-options.js';
-import { createInterrupts, installSigintHandler, routeSigint } from './interrupts.js';
+import { createInterrupts, installSigintHandler, routeSigint } from '../interrupts.js';
+import { loadStep } from './commands.js';
 import { buildProgram, usageMessage, type Invocation } from './program.js';
 import type { AppContext } from '../context.js';
 import { cliMessages } from '../i18n/cli-messages.js';
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (!invocation.command) {
       const { wizardFlow } = await import('../flows/wizard.js');
-      return await wizardFlow(ctx);
+      return await wizardFlow(ctx, loadStep);
     }
     const run = await invocation.command.load();
     return await run(ctx, invocation.input);

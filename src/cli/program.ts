@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { translator, type Lang, type Translate } from '../i18n/define.js';
-import { commands, type CommandInput, type CommandSpec } from './commands.js';
+import type { CommandInput } from '../command-runner.js';
+import { commands, type CommandSpec } from './commands.js';
 import { helpConfiguration } from './help-format.js';
 import type { GlobalOptions } from './global-options.js';
 

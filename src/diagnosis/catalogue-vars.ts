@@ -1,4 +1,4 @@
-import { defaultHostOnlyRange } from '../checks/networks-conf.js';
+import { defaultHostOnlyRange } from '../host/networks-conf.js';
 import { loadLabConfig } from '../lab/config.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/define.js';
 import type { Category } from './categories.js';
 import { fillCatalogueText, type CatalogueVars } from './catalogue-vars.js';
-import type { HostOs } from './host-os.js';
+import type { HostOs } from '../host/host-os.js';
 import type { EntryMatch } from './line-matcher.js';
 
 /** One diagnosis, in the reader's language, with the fix for their OS. */

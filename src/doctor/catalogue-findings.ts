@@ -1,4 +1,4 @@
-import { diagnoseText } from '../diagnosis/diagnose.js';
+import { diagnoseText } from '../diagnosis/scan-log.js';
 import type { Lang } from '../i18n/define.js';
 import type { DoctorFinding, LayerName } from './doctor-types.js';
 

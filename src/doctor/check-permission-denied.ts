@@ -1,6 +1,6 @@
-import { inspectClaims } from '../repair/claim-suspicion.js';
-import { claimRef, glusterClaims } from '../repair/glusterfs-claims.js';
-import { containerUserIds } from '../repair/pod-users.js';
+import { inspectClaims } from '../claims/claim-suspicion.js';
+import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
+import { containerUserIds } from '../claims/pod-users.js';
 import { catalogueFindings, ownFinding } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';

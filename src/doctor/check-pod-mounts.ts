@@ -1,5 +1,5 @@
-import { claimRef, glusterClaims } from '../repair/glusterfs-claims.js';
-import { eventLines } from '../repair/permission-evidence.js';
+import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
+import { eventLines } from '../claims/permission-evidence.js';
 import { getEvents } from '../tools/kubectl.js';
 import { catalogueFindings, ownFinding } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';

@@ -1,6 +1,6 @@
 import type { ServerCompat } from '../k8s/server-compat.js';
-import { eventLines } from '../repair/permission-evidence.js';
-import { claimRef, glusterClaims } from '../repair/glusterfs-claims.js';
+import { eventLines } from '../claims/permission-evidence.js';
+import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
 import { getEvents } from '../tools/kubectl.js';
 import { catalogueFindings, ownFinding } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';

@@ -3,7 +3,7 @@ import { translator, type Lang, type Translate } from '../i18n/define.js';
 import { doctorMessages } from '../i18n/doctor-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { readHeketiAdminKey, type HeketiAdminKey } from '../lab/heketi-admin-key.js';
-import { readClusterObjects, type ClusterObjects } from '../repair/cluster-objects.js';
+import { readClusterObjects, type ClusterObjects } from '../claims/cluster-objects.js';
 import type { ToolOptions } from '../tools/tool-options.js';
 
 export type DoctorT = Translate<keyof typeof doctorMessages.en>;

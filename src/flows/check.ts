@@ -1,7 +1,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { checkIds, summarize, type CheckId, type CheckResult } from '../checks/check-result.js';
 import { initialBoard, reduceBoard, releasedResults } from '../checks/check-board.js';
@@ -14,7 +14,7 @@ import { gigabytes, labNeeds } from '../checks/lab-needs.js';
 import { shortReason } from '../tools/short-reason.js';
 import { realHostProbes } from '../checks/real-host-probes.js';
 import { runChecks, type CheckEvent } from '../checks/run-checks.js';
-import { hostOs } from '../diagnosis/host-os.js';
+import { hostOs } from '../host/host-os.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { LabConfigError, loadLabConfig } from '../lab/config.js';
 import { defaultLabConfig } from '../lab/defaults.js';

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commands, type CommandRunner } from '../cli/commands.js';
-import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import type { CommandRunner, StepLoader } from '../command-runner.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { demoMessages } from '../i18n/demo-messages.js';
@@ -29,7 +29,7 @@ const tour: Array<{ command: string; options: Record<string, unknown> }> = [
  * terminal it is the wizard itself; in a pipe, a scripted tour of the same steps.
  * Everything it made is removed when it ends, however it ends.
  */
-export const demoCommand: CommandRunner = async (ctx, { options }) => {
+export const demoCommand = (loadStep: StepLoader): CommandRunner => async (ctx, { options }) => {
   const t = translator(demoMessages, ctx.lang);
   const scenarios = parseScenarios(options.scenario, t);
   const speed = parseSpeed(options.speed, t);
@@ -44,7 +44,7 @@ export const demoCommand: CommandRunner = async (ctx, { options }) => {
       await writeSimLabConfig(labDir, sim.heketiUrl);
       const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, waitScale: speed, kube: {}, hostProbes: simulatedHostProbes(scenarios) };
       ctx.stderr.write(`${t('starting', { dir: labDir })}\n${t('scenarios', { names: scenarios.join(', ') })}\n`);
-      return ctx.interactive ? await wizardFlow(demoCtx) : await runTour(demoCtx, scenarios, t);
+      return ctx.interactive ? await wizardFlow(demoCtx, loadStep) : await runTour(demoCtx, loadStep, scenarios, t);
     } finally {
       await sim.stop();
     }
@@ -54,15 +54,15 @@ export const demoCommand: CommandRunner = async (ctx, { options }) => {
   }
 };
 
-async function runTour(ctx: AppContext, scenarios: readonly ScenarioName[], t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): Promise<number> {
+async function runTour(ctx: AppContext, loadStep: StepLoader, scenarios: readonly ScenarioName[], t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): Promise<number> {
   const tourCtx: AppContext = { ...ctx, yes: true };
   // The scenario's problem is shown by doctor; its repair belongs in the tour too.
   const steps = scenarios.includes('permission-denied') ? [...tour, { command: 'fix-permissions', options: { allSuspected: true } }] : tour;
   for (const step of steps) {
-    const spec = commands.find((c) => c.name === step.command);
-    if (!spec) continue;
+    const run = await loadStep(step.command);
+    if (!run) continue;
     ctx.stdout.write(`\n${t('tourStep', { command: step.command })}\n`);
-    const code = await (await spec.load())(tourCtx, { args: [], options: step.options });
+    const code = await run(tourCtx, { args: [], options: step.options });
     if (ctx.signal.aborted) return ExitCode.interrupted;
     if (code !== ExitCode.ok && step.command !== 'doctor' && step.command !== 'check') {
       ctx.stdout.write(`${t('tourStepFailed', { command: step.command, code })}\n`);

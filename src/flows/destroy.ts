@@ -1,12 +1,12 @@
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import { getPvs } from '../tools/kubectl.js';
 import { shortReason } from '../tools/short-reason.js';
 import { vagrantDestroy } from '../tools/vagrant.js';
-import { destroyLines, type PvLookup } from '../up/destroy-plan.js';
+import { destroyLines, type PvLookup } from '../destroy/destroy-plan.js';
 import { runVagrantPlain } from './halt.js';
 import { labConfigOrReport } from './lab-config.js';
 import { toolOptions } from './tool-options-from-context.js';

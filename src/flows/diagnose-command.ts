@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { CommandRunner } from '../cli/commands.js';
+import type { CommandRunner } from '../command-runner.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';

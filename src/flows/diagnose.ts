@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
 import { labVarsAt } from '../diagnosis/catalogue-vars.js';
-import { diagnoseInput } from '../diagnosis/diagnose.js';
+import { diagnoseInput } from '../diagnosis/scan-log.js';
 import { findingsJson, renderFindings } from '../diagnosis/render-findings.js';
 import { translator } from '../i18n/define.js';
 import { diagnosisMessages } from '../i18n/diagnosis-messages.js';

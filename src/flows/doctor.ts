@@ -1,5 +1,5 @@
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { createDoctorContext, type DoctorContext } from '../doctor/doctor-context.js';
 import { layerNames, type DoctorReport, type LayerResult } from '../doctor/doctor-types.js';

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';

@@ -1,5 +1,5 @@
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { labMachines } from '../doctor/doctor-context.js';
 import { readPeerStatus } from '../doctor/read-peer-status.js';
@@ -7,12 +7,12 @@ import { heketiCapacity } from '../k8s/heketi-capacity.js';
 import { labClassState } from '../k8s/lab-class-state.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { readHeketiAdminKey } from '../lab/heketi-admin-key.js';
-import { readClusterObjects, type ClusterObjects } from '../repair/cluster-objects.js';
+import { readClusterObjects, type ClusterObjects } from '../claims/cluster-objects.js';
 import { HeketiClient } from '../tools/heketi-client.js';
 import { currentTarget, kubectlVersion } from '../tools/kubectl.js';
 import { shortReason } from '../tools/short-reason.js';
 import { vagrantStatus } from '../tools/vagrant.js';
-import { statusLines, type LabStatus } from '../up/lab-status.js';
+import { statusLines, type LabStatus } from '../status/lab-status.js';
 import { labConfigOrReport } from './lab-config.js';
 import { toolOptions } from './tool-options-from-context.js';
 

@@ -1,12 +1,12 @@
 import { promptTheme } from '../ui/prompt-theme.js';
-import { UsageError } from '../cli/exit-codes.js';
+import { UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import type { AccessMode } from '../k8s/manifests.js';
 import { formatBytes, type Quantity } from '../k8s/quantity.js';
 import { claimFits, largestFittingSize } from '../k8s/claim-room.js';
-import { accessModeError, accessModeOf, accessModes, nameError, sizeCheck } from './storage-validation.js';
+import { accessModeError, accessModeOf, accessModes, nameError, sizeCheck } from '../storage/claim-request-rules.js';
 
 /** The flags of `storage` as commander hands them over. */
 export interface StorageFlags {

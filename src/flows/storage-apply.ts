@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';

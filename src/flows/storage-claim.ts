@@ -1,9 +1,9 @@
 import { promptTheme } from '../ui/prompt-theme.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
-import { claimTable } from '../k8s/claim-table.js';
+import { claimTable } from '../k8s/pvc-pv-table.js';
 import { alignColumns } from '../text/text-width.js';
 import { EventTracker } from '../k8s/event-tracker.js';
 import { pvcManifest } from '../k8s/manifests.js';
@@ -15,10 +15,10 @@ import { countdown } from './storage-countdown.js';
 import type { K8sEvent, Pv, Pvc } from '../tools/kubectl-types.js';
 import type { ClaimAnswers } from './storage-answers.js';
 import { withNamespaceCheck } from './storage-apply.js';
-import { diagnoseLines } from './storage-diagnosis.js';
+import { diagnoseLines } from '../diagnosis/findings-for-lines.js';
 import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
-import { sleep, type StorageTiming } from './storage-timing.js';
+import { sleep, type StorageTiming } from '../storage/storage-timing.js';
 
 export type ClaimAction = 'created' | 'existing';
 

@@ -1,4 +1,4 @@
-import { ExitCode } from '../cli/exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
@@ -9,10 +9,10 @@ import type { Pod } from '../tools/kubectl-types.js';
 import type { Finding } from '../diagnosis/finding.js';
 import { eventLine } from './storage-claim.js';
 import { countdown } from './storage-countdown.js';
-import { diagnoseLines } from './storage-diagnosis.js';
+import { diagnoseLines } from '../diagnosis/findings-for-lines.js';
 import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
-import { sleep, type StorageTiming } from './storage-timing.js';
+import { sleep, type StorageTiming } from '../storage/storage-timing.js';
 
 export const clientReplicas = 2;
 

@@ -1,4 +1,4 @@
-import { ExitCode } from '../cli/exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';

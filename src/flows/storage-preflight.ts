@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../cli/exit-codes.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
@@ -17,7 +17,7 @@ import { labMachines } from '../doctor/doctor-context.js';
 import { shortReason } from '../tools/short-reason.js';
 import { confirmOrFlag } from './confirm.js';
 import { toolOptions } from './tool-options-from-context.js';
-import { diagnoseLines, knownFinding } from './storage-diagnosis.js';
+import { diagnoseLines, knownFinding } from '../diagnosis/findings-for-lines.js';
 import { FlowStop, type Report } from './storage-report.js';
 
 /** Which cluster kubectl points at, shown and confirmed before anything changes there. */

@@ -1,5 +1,5 @@
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
@@ -10,11 +10,11 @@ import { deployClient } from './storage-client.js';
 import { labConfigOrReport } from './lab-config.js';
 import { contextGuard, heketiCheck, serverCheck } from './storage-preflight.js';
 import { createReport, FlowStop } from './storage-report.js';
-import { storageTiming } from './storage-timing.js';
+import { storageTiming } from '../storage/storage-timing.js';
 import { labFiles } from '../lab/lab-files.js';
 import { writeLabState } from '../lab/lab-summary.js';
 import { refuseUnfittingFlag } from './storage-fit.js';
-import { sizeCheck } from './storage-validation.js';
+import { sizeCheck } from '../storage/claim-request-rules.js';
 
 export const storageCommand: CommandRunner = (ctx, { options }) => storageFlow(ctx, readStorageFlags(options));
 

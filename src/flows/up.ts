@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createElement } from 'react';
-import type { CommandRunner } from '../cli/commands.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRunner } from '../command-runner.js';
+import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { labVarsAt } from '../diagnosis/catalogue-vars.js';
-import { diagnoseFile, diagnoseText } from '../diagnosis/diagnose.js';
+import { diagnoseFile, diagnoseText } from '../diagnosis/scan-log.js';
 import type { Finding } from '../diagnosis/finding.js';
 import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';

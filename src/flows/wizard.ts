@@ -1,8 +1,8 @@
 import { createElement } from 'react';
 import { render } from 'ink';
-import { commands } from '../cli/commands.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import { createInterrupts, routeSigint } from '../cli/interrupts.js';
+import type { StepLoader } from '../command-runner.js';
+import { ExitCode } from '../exit-codes.js';
+import { createInterrupts, routeSigint } from '../interrupts.js';
 import type { AppContext } from '../context.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { translator } from '../i18n/define.js';
@@ -18,7 +18,7 @@ import { wizardSteps } from './wizard-steps.js';
  * `gluster-lab` with no command: the home screen, then the chosen step, then home
  * again with the state read afresh — until the user quits.
  */
-export async function wizardFlow(ctx: AppContext): Promise<number> {
+export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise<number> {
   const t = translator(wizardMessages, ctx.lang);
   let lastResult: string | undefined;
   for (;;) {
@@ -54,7 +54,7 @@ export async function wizardFlow(ctx: AppContext): Promise<number> {
     process.stdin.ref();
 
     const started = Date.now();
-    const code = await runStep(ctx, chosen);
+    const code = await runStep(ctx, loadStep, chosen);
     if (ctx.signal.aborted) return ExitCode.interrupted;
     const step = wizardSteps.find((s) => s.command === chosen);
     const result = await resultText(ctx, chosen, code, started);
@@ -78,9 +78,9 @@ async function resultText(ctx: AppContext, command: string, code: number, starte
 const stepsWithOwnBanner = new Set(['check', 'up', 'doctor']);
 
 /** Runs one step with its own Ctrl-C: interrupting a step returns to the home screen. */
-async function runStep(ctx: AppContext, command: string): Promise<number> {
-  const spec = commands.find((c) => c.name === command);
-  if (!spec) return ExitCode.usage;
+async function runStep(ctx: AppContext, loadStep: StepLoader, command: string): Promise<number> {
+  const run = await loadStep(command);
+  if (!run) return ExitCode.usage;
   const cli = translator(cliMessages, ctx.lang);
   const interrupts = createInterrupts((stage) => ctx.stderr.write(`\n${cli(stage === 1 ? 'interruptedFirst' : 'interruptedForce')}\n`));
   const restore = routeSigint(interrupts.interrupt);
@@ -89,7 +89,6 @@ async function runStep(ctx: AppContext, command: string): Promise<number> {
   const stopStep = () => interrupts.abortQuietly();
   ctx.signal.addEventListener('abort', stopStep, { once: true });
   try {
-    const run = await spec.load();
     // Steps with an Ink screen draw the simulation banner themselves; the others print
     // plain lines and prompts, so the marker goes above them here.
     const simulation = simulationLabel(ctx);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clusterJson, deviceJson, nodeJson, volumeJson } from './heketi-json.js';
-import { checkHeketiAuth, type HeketiKeys } from './heketi-jwt.js';
+import { checkHeketiAuth, type HeketiKeys } from './heketi-auth-check.js';
 import { allocateVolume, deleteVolume, heketiId } from './heketi-model.js';
 import type { SimState } from './sim-state.js';
 import { readStateFile, updateStateFile } from './state-file.js';

@@ -1,5 +1,5 @@
 import type { HostProbes } from '../checks/host-probes.js';
-import { defaultHostOnlyRange, networksConfLineFor } from '../checks/networks-conf.js';
+import { defaultHostOnlyRange, networksConfLineFor } from '../host/networks-conf.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import type { ScenarioName } from './scenarios.js';
 

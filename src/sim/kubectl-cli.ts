@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { deleteVolume } from './heketi-model.js';
-import { parseKubectl, type KubectlArgs } from './kubectl-args.js';
+import { parseKubectl, type KubectlArgs } from './kubectl-argv-parser.js';
 import { versionJson } from './kubectl-version.js';
 import { advance, gib, writeDenied } from './kube-controller.js';
 import { kindByKind, kindByName, type KindInfo } from './kube-kinds.js';

@@ -4,7 +4,7 @@ import { hasVagrantfile, readLabConfig } from './lab-config-reader.js';
 import { sleepSim, speedFromEnv } from './sim-clock.js';
 import type { SimState } from './sim-state.js';
 import { readStateFile, updateStateFile } from './state-file.js';
-import { globalFlags, parseCommand, vagrantSubcommands } from './vagrant-args.js';
+import { globalFlags, parseCommand, vagrantSubcommands } from './vagrant-argv-parser.js';
 import { commandHelp, mainHelp } from './vagrant-help.js';
 import * as text from './vagrant-texts.js';
 import { VagrantUi, type Streams } from './vagrant-ui.js';

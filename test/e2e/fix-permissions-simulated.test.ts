@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInterrupts } from '../../src/cli/interrupts.js';
+import { createInterrupts } from '../../src/interrupts.js';
 import type { AppContext } from '../../src/context.js';
 import { fixPermissionsFlow } from '../../src/flows/fix-permissions.js';
 import type { ScenarioName } from '../../src/sim/scenarios.js';

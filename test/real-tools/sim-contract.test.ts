@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandFlags, globalValued } from '../../src/sim/kubectl-args.js';
-import { commandOptions } from '../../src/sim/vagrant-args.js';
+import { commandFlags, globalValued } from '../../src/sim/kubectl-argv-parser.js';
+import { commandOptions } from '../../src/sim/vagrant-argv-parser.js';
 import { type SimLab, startSimLab } from '../../src/sim/sim-lab.js';
 import { distSimBinDir, run, tempLabDir, untimed } from '../unit/sim/sim-helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../../src/checks/check-text.js';
 import { hostOnlyRangesCheck, type HostOnlyFacts } from '../../../src/checks/hostonly-ranges-check.js';
-import { networksConfLineFor, parseNetworksConf } from '../../../src/checks/networks-conf.js';
+import { networksConfLineFor, parseNetworksConf } from '../../../src/host/networks-conf.js';
 import { errorOutcome, okOutcome, type Outcome } from '../../../src/checks/outcome.js';
 import type { VBoxVersion } from '../../../src/tools/vboxmanage.js';
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { diagnoseStream } from '../../../src/diagnosis/diagnose.js';
+import { diagnoseStream } from '../../../src/diagnosis/scan-log.js';
 
 const target = 50 * 1024 * 1024;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { categories } from '../../../src/diagnosis/categories.js';
-import { diagnoseText, matchAll } from '../../../src/diagnosis/diagnose.js';
+import { diagnoseText, matchAll } from '../../../src/diagnosis/scan-log.js';
 import { loadCatalogue } from '../../../src/diagnosis/load-catalogue.js';
 import {
   cleanFiles,

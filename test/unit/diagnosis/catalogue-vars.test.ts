@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { fillCatalogueText, labVars } from '../../../src/diagnosis/catalogue-vars.js';
-import { diagnoseInput, diagnoseText } from '../../../src/diagnosis/diagnose.js';
+import { diagnoseInput, diagnoseText } from '../../../src/diagnosis/scan-log.js';
 import { loadCatalogue } from '../../../src/diagnosis/load-catalogue.js';
 import { defaultLabConfig } from '../../../src/lab/defaults.js';
 

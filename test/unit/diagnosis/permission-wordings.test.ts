@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseText } from '../../../src/diagnosis/diagnose.js';
+import { diagnoseText } from '../../../src/diagnosis/scan-log.js';
 
 // The wordings a non-root container prints when it may not write under a fresh GlusterFS
 // mount, as busybox, bash, Python, Node.js and PostgreSQL's initdb phrase them.

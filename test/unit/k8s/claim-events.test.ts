@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimTable } from '../../../src/k8s/claim-table.js';
+import { claimTable } from '../../../src/k8s/pvc-pv-table.js';
 import { alignColumns } from '../../../src/text/text-width.js';
 import { EventTracker } from '../../../src/k8s/event-tracker.js';
 import { kubeAge } from '../../../src/k8s/kube-age.js';

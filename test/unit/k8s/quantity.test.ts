@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, parseStorageQuantity } from '../../../src/k8s/quantity.js';
-import { sizeCheck } from '../../../src/flows/storage-validation.js';
+import { sizeCheck } from '../../../src/storage/claim-request-rules.js';
 
 describe('Kubernetes quantities for a storage request', () => {
   it.each([

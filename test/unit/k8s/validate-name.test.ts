@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameProblem } from '../../../src/k8s/validate-name.js';
-import { nameError } from '../../../src/flows/storage-validation.js';
+import { nameError } from '../../../src/storage/claim-request-rules.js';
 
 describe('DNS-1123 names as Kubernetes validates them', () => {
   it.each(['gvol-1', 'a', '0abc', 'my-claim-2'])('accepts the label %s', (name) => {

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { banner, recapRow } from '../../../src/sim/ansible-play.js';
-import { checkHeketiAuth, qsh } from '../../../src/sim/heketi-jwt.js';
-import { parseKubectl } from '../../../src/sim/kubectl-args.js';
+import { checkHeketiAuth, qsh } from '../../../src/sim/heketi-auth-check.js';
+import { parseKubectl } from '../../../src/sim/kubectl-argv-parser.js';
 import { machineReadableLine } from '../../../src/sim/machine-readable-format.js';
-import { parseCommand } from '../../../src/sim/vagrant-args.js';
+import { parseCommand } from '../../../src/sim/vagrant-argv-parser.js';
 
 const samples = new URL('../../../../shared/samples/real/', import.meta.url).pathname;
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../../../src/cli/exit-codes.js';
+import { UsageError } from '../../../src/exit-codes.js';
 import { storageFlow } from '../../../src/flows/storage.js';
 import { labFiles } from '../../../src/lab/lab-files.js';
 import { confirmAnswers } from './prompts-fake.js';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storageFlow } from '../../../src/flows/storage.js';
 import { waitForBound } from '../../../src/flows/storage-claim.js';
 import { createReport } from '../../../src/flows/storage-report.js';
-import { storageTiming } from '../../../src/flows/storage-timing.js';
+import { storageTiming } from '../../../src/storage/storage-timing.js';
 import { statusFlow } from '../../../src/flows/status.js';
 import { doctorFlow } from '../../../src/flows/doctor.js';
 import { createManifest } from '../../../src/tools/kubectl.js';

@@ -1,8 +1,8 @@
-import { diagnoseText } from '../diagnosis/diagnose.js';
-import type { Finding } from '../diagnosis/finding.js';
-import { toFinding } from '../diagnosis/finding.js';
-import { hostOs } from '../diagnosis/host-os.js';
-import { loadCatalogue } from '../diagnosis/load-catalogue.js';
+import { diagnoseText } from './scan-log.js';
+import type { Finding } from './finding.js';
+import { toFinding } from './finding.js';
+import { hostOs } from '../host/host-os.js';
+import { loadCatalogue } from './load-catalogue.js';
 import type { Lang } from '../i18n/define.js';
 
 /**

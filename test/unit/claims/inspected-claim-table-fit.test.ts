@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutToWidth, fitClaimTable } from '../../../src/repair/claim-table.js';
+import { cutToWidth, fitClaimTable } from '../../../src/claims/inspected-claim-table.js';
 import { displayWidth } from '../../../src/text/text-width.js';
 
 const header = ['NAMESPACE', 'NAME', 'STATUS', 'CAPACITY', 'PODS', 'RUNS AS', 'PERMISSION PROBLEM'];

@@ -12,7 +12,7 @@ import {
   pvcManifest,
   storageClassManifest,
   toYaml,
-} from './manifests.js';
+} from '../../../src/k8s/manifests.js';
 
 describe('manifests filled from k8s-yaml/', () => {
   it('heketiSecretManifest puts the trimmed key, base64-encoded, under data.key', () => {

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/define.js';
 import { LineSplitter } from '../tools/line-splitter.js';
 import type { CatalogueVars } from './catalogue-vars.js';
 import { toFinding, type Finding } from './finding.js';
-import { hostOs, type HostOs } from './host-os.js';
+import { hostOs, type HostOs } from '../host/host-os.js';
 import { LineMatcher, type EntryMatch } from './line-matcher.js';
 import { loadCatalogue, type Catalogue } from './load-catalogue.js';
 import { rankMatches } from './rank-matches.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseClaimArgs, resolveClaimArgs } from '../../../src/repair/claim-args.js';
-import { glusterClaims } from '../../../src/repair/glusterfs-claims.js';
-import { eventLines, permissionDeniedLines } from '../../../src/repair/permission-evidence.js';
-import { containerUserIds, mayRunAsNonRoot } from '../../../src/repair/pod-users.js';
+import { parseClaimArgs, resolveClaimArgs } from '../../../src/claims/claim-args.js';
+import { glusterClaims } from '../../../src/claims/glusterfs-claims.js';
+import { eventLines, permissionDeniedLines } from '../../../src/claims/permission-evidence.js';
+import { containerUserIds, mayRunAsNonRoot } from '../../../src/claims/pod-users.js';
 import { temporaryPodName, writeProofPod } from '../../../src/repair/repair-pods.js';
 import type { Pod, Pvc } from '../../../src/tools/kubectl-types.js';
 
