@@ -30,6 +30,8 @@ export interface AppContext {
   interrupt(): void;
   /** Environment for child processes (PATH decides which vagrant/kubectl run). */
   env: NodeJS.ProcessEnv;
+  /** Where keys, pastes and answers come from; screens read it, never process.stdin. */
+  stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   /** Set by `demo`: screens show the simulation marker. */

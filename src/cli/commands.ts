@@ -69,7 +69,7 @@ export const commands: CommandSpec[] = [
     help: 'cmdDiagnose',
     // Optional: the wizard asks for a file or a paste; in a pipe a missing file is exit 2.
     argument: { syntax: '[file]', help: 'argFile' },
-    load: async () => (await import('../flows/diagnose-command.js')).diagnoseCommand,
+    load: async () => (await import('../flows/diagnose.js')).diagnoseCommand,
   },
   {
     name: 'demo',

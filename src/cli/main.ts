@@ -87,6 +87,7 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
     forceSignal: interrupts.forceSignal,
     interrupt: interrupts.interrupt,
     env: process.env,
+    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     simulation: false,

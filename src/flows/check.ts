@@ -141,7 +141,7 @@ async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, 
       onDone: (all) => (results = all),
       onInterrupt: () => ctx.interrupt(),
     },
-    { stdout: ctx.stdout, stdin: process.stdin },
+    { stdout: ctx.stdout, stdin: ctx.stdin },
   );
   await app.waitUntilExit();
   app.cleanup();

@@ -91,7 +91,7 @@ async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorRe
       labels: { checking: dc.t('checking'), simulation: simulationLabel(ctx) },
       onInterrupt: () => ctx.interrupt(),
     },
-    { stdout: ctx.stdout, stdin: process.stdin },
+    { stdout: ctx.stdout, stdin: ctx.stdin },
   );
   try {
     return await runDoctor(dc, (result) => {

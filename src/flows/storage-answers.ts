@@ -6,7 +6,8 @@ import { storageMessages } from '../i18n/storage-messages.js';
 import type { AccessMode } from '../k8s/manifests.js';
 import { formatBytes, type Quantity } from '../k8s/quantity.js';
 import { claimFits, largestFittingSize } from '../k8s/claim-room.js';
-import { accessModeError, accessModeOf, accessModes, nameError, sizeCheck } from '../storage/claim-request-rules.js';
+import { accessModeOf, claimAccessModes } from '../k8s/access-modes.js';
+import { accessModeError, nameError, sizeCheck } from '../storage/claim-request-rules.js';
 
 /** The flags of `storage` as commander hands them over. */
 export interface StorageFlags {
@@ -102,7 +103,7 @@ export async function claimAnswers(ctx: AppContext, flags: StorageFlags, default
   if (flags.accessMode === undefined && prompts) {
     const labels: Record<string, string> = { ReadWriteMany: t('accessRwx'), ReadWriteOnce: t('accessRwo'), ReadOnlyMany: t('accessRox') };
     accessMode = await prompts.select<AccessMode>(
-      { message: t('askAccessMode'), choices: accessModes.map((m) => ({ value: m, name: labels[m] ?? m })), default: 'ReadWriteMany', theme: promptTheme(ctx.lang).list },
+      { message: t('askAccessMode'), choices: claimAccessModes.map((m) => ({ value: m, name: labels[m] ?? m })), default: 'ReadWriteMany', theme: promptTheme(ctx.lang).list },
       context,
     );
   }

@@ -84,7 +84,7 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
   const props = { store, lang: ctx.lang, labName: config.name, logFile, simulation, onInterrupt: ctx.interrupt };
   const instance = render(createElement(BringupScreen, props), {
     stdout: ctx.stdout,
-    stdin: process.stdin,
+    stdin: ctx.stdin,
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: 10,
@@ -92,8 +92,6 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
   const outcome = await runUp(ctx, store, logFile, provision);
   const lines = await endLines(ctx, store.getState(), logFile);
   instance.rerender(createElement(BringupScreen, { ...props, outcome: lines }));
-  // Let the throttled store deliver the final state before the last frame is kept.
-  await new Promise((resolve) => setTimeout(resolve, 150));
   instance.unmount();
   await instance.waitUntilExit();
   return exitCodeOf(outcome);

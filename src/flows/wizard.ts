@@ -33,7 +33,7 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
         lastResult,
         onChoose: (command) => (chosen = command),
       });
-    const app = render(screen(), { stdout: ctx.stdout, stdin: process.stdin, exitOnCtrlC: false, patchConsole: false });
+    const app = render(screen(), { stdout: ctx.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
     // The VM states take vagrant a second or two: the screen is usable meanwhile.
     const stopReading = new AbortController();
     if (summary.config) {
@@ -51,7 +51,7 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
     if (ctx.signal.aborted) return ExitCode.interrupted;
     if (chosen === undefined) return ExitCode.ok;
     // Ink unrefs stdin when it lets go of raw mode; a step's prompt must keep the process alive.
-    process.stdin.ref();
+    ctx.stdin.ref();
 
     const started = Date.now();
     const code = await runStep(ctx, loadStep, chosen);

@@ -1,17 +1,6 @@
 import type { Pv, Pvc } from '../tools/kubectl-types.js';
+import { accessModesShort } from './access-modes.js';
 import { kubeAge } from './kube-age.js';
-
-/** kubectl's short names of access modes (RWO, ROX, RWX, RWOP). */
-const shortModes: Record<string, string> = {
-  ReadWriteOnce: 'RWO',
-  ReadOnlyMany: 'ROX',
-  ReadWriteMany: 'RWX',
-  ReadWriteOncePod: 'RWOP',
-};
-
-export function accessModesShort(modes: readonly string[] | undefined): string {
-  return (modes ?? []).map((m) => shortModes[m] ?? m).join(',');
-}
 
 /** The rows `kubectl get pvc,pv` prints for one claim and its volume, as text cells (lay out with alignColumns(rows, 3)). */
 export function claimTable(pvc: Pvc, pv: Pv | undefined, now: Date): string[][] {

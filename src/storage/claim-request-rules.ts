@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/define.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
-import type { AccessMode } from '../k8s/manifests.js';
+import { accessModeOf, accessModeShortNames, claimAccessModes } from '../k8s/access-modes.js';
 import { parseStorageQuantity, type Quantity } from '../k8s/quantity.js';
 import { nameProblemText } from '../k8s/name-problem-text.js';
 import { nameProblem, type NameKind } from '../k8s/validate-name.js';
@@ -36,19 +36,7 @@ export function sizeCheck(value: string, lang: Lang): { quantity: Quantity } | {
   }
 }
 
-/** The access modes a GlusterFS claim can ask for, the lab's choice first. */
-export const accessModes: AccessMode[] = ['ReadWriteMany', 'ReadWriteOnce', 'ReadOnlyMany'];
-
-/** kubectl's short names (as `kubectl get pvc` prints them), accepted for --access-mode. */
-export const accessModeAliases: Record<string, AccessMode> = { RWX: 'ReadWriteMany', RWO: 'ReadWriteOnce', ROX: 'ReadOnlyMany' };
-
-/** The access mode a flag value names, full or short (case-insensitive: rwx works too); undefined when none. */
-export function accessModeOf(value: string): AccessMode | undefined {
-  if ((accessModes as string[]).includes(value)) return value as AccessMode;
-  return accessModeAliases[value.toUpperCase()];
-}
-
 export function accessModeError(value: string, lang: Lang): string | undefined {
   if (accessModeOf(value) !== undefined) return undefined;
-  return translator(storageMessages, lang)('accessModeBad', { value, modes: accessModes.join(', '), aliases: Object.keys(accessModeAliases).join(', ') });
+  return translator(storageMessages, lang)('accessModeBad', { value, modes: claimAccessModes.join(', '), aliases: claimAccessModes.map((m) => accessModeShortNames[m]).join(', ') });
 }

@@ -42,7 +42,9 @@ const FIXED_ROWS = 12;
  */
 export function BringupScreen({ store, lang, labName, logFile, simulation, outcome, onInterrupt, frameIntervalMs = 100, clock = Date.now }: BringupScreenProps) {
   const t = translator(upMessages, lang);
-  const state = useThrottledStore(store, frameIntervalMs);
+  const throttled = useThrottledStore(store, frameIntervalMs);
+  // The closing frame shows everything the store holds, not the last throttled read.
+  const state = outcome ? store.getState() : throttled;
   const running = state.outcome === undefined;
   // The tick only makes a frame once a second; each frame reads the time afresh.
   useClock(running, clock);

@@ -40,6 +40,8 @@ export function importEdges(srcDir: string): ImportEdge[] {
 
 /** The top folder of a path under src/ (`flows/up.ts` → `flows`); files at the top are `.`. */
 export function folderOf(path: string): string {
+  // The entry file is the command line's: it only hands over to cli/main.ts.
+  if (path === 'cli.ts') return 'cli';
   const parts = path.split(sep);
   return parts.length > 1 ? (parts[0] ?? '.') : '.';
 }

@@ -122,6 +122,7 @@ describe('fix-permissions against the simulated cluster', () => {
       interactive: false,
       ...interrupts,
       env: l.env,
+      stdin: process.stdin,
       stdout: out as unknown as NodeJS.WriteStream,
       stderr: err as unknown as NodeJS.WriteStream,
       simulation: false,

@@ -30,6 +30,7 @@ function context(labDir: string, options: { json?: boolean; lang?: Lang; simulat
     forceSignal: new AbortController().signal,
     interrupt: () => {},
     env: process.env,
+    stdin: process.stdin,
     stdout: out.stream,
     stderr: err.stream,
     simulation: options.simulation ?? false,

@@ -104,6 +104,7 @@ export function testContext(lab: Pick<StorageLab, 'labDir'> & Partial<StorageLab
     forceSignal: force.signal,
     interrupt: () => controller.abort(),
     env: lab.env ?? process.env,
+    stdin: process.stdin,
     // The flows only write to these; a PassThrough is enough.
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
