@@ -1,0 +1,28 @@
+// The rule set, decided once (issue 10): typescript-eslint's type-checked recommended rules
+// and React's hooks rules, over src/, test/, bench/ and the build scripts. A rule switched
+// off here says why; no per-line disables.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist.build-*/**', 'node_modules/**', 'coverage/**', 'bench/scratch/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'build/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Unused names are the compiler's job (noUnusedLocals); a leading _ marks a kept parameter.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Plain JavaScript build scripts have no types to check against.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
