@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clusterJson, deviceJson, nodeJson, volumeJson } from './heketi-json.js';
-import { checkHeketiAuth, type HeketiKeys } from './heketi-auth-check.js';
+import { verifyHeketiAuthorization, type HeketiKeys } from '../tools/heketi-jwt.js';
 import { allocateVolume, deleteVolume, heketiId } from './heketi-model.js';
 import type { SimState } from './sim-state.js';
 import { readStateFile, updateStateFile } from './state-file.js';
@@ -49,8 +49,8 @@ async function handle(stateFile: string, keys: () => HeketiKeys | undefined, que
   if (method === 'GET' && path === '/hello') return send(res, 200, 'Hello from Heketi');
   const keySet = keys();
   if (!keySet) return send(res, 500, 'simulator: no Heketi admin key (pass heketiKey or labDir to startSimLab)');
-  const denied = checkHeketiAuth(req.headers.authorization, method, path, keySet);
-  if (denied) return send(res, 401, denied);
+  const auth = verifyHeketiAuthorization(req.headers.authorization, keySet, method, path);
+  if (!auth.ok) return send(res, auth.status, auth.message);
   const model = state.heketi;
   const parts = path.split('/').filter(Boolean);
   const [collection, id] = parts;

@@ -9,7 +9,7 @@ import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
 import { readLabConfig, virtualBoxName } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
-import type { HeketiKeys } from './heketi-auth-check.js';
+import type { HeketiKeys } from '../tools/heketi-jwt.js';
 import { closedPortUrl, startHeketiServer } from './heketi-server.js';
 import { insertObject } from './kube-store.js';
 import type { ScenarioName } from './scenarios.js';

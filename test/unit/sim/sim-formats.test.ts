@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { banner, recapRow } from '../../../src/sim/ansible-play.js';
-import { checkHeketiAuth, qsh } from '../../../src/sim/heketi-auth-check.js';
+import { heketiQsh as qsh, verifyHeketiAuthorization } from '../../../src/tools/heketi-jwt.js';
 import { parseKubectl } from '../../../src/sim/kubectl-argv-parser.js';
 import { machineReadableLine } from '../../../src/sim/machine-readable-format.js';
 import { parseCommand } from '../../../src/sim/vagrant-argv-parser.js';
@@ -42,7 +42,13 @@ describe('ansible output layout', () => {
   });
 });
 
-describe('Heketi JWT check', () => {
+/** The simulated Heketi's answer for a header: undefined when it passes, else its message. */
+function checkHeketiAuth(header: string | undefined, method: string, path: string, keys: { admin: string }, now: number): string | undefined {
+  const result = verifyHeketiAuthorization(header, keys, method, path, now);
+  return result.ok ? undefined : result.message;
+}
+
+describe('Heketi JWT check (the one the simulated Heketi runs)', () => {
   const keys = { admin: 'secret-admin' };
   const now = 1_700_000_000;
   const good = { iss: 'admin', iat: now, exp: now + 600, qsh: qsh('GET', '/clusters') };
@@ -55,6 +61,17 @@ describe('Heketi JWT check', () => {
     expect(checkHeketiAuth(`bearer ${token('secret-admin', good)}`, 'GET', '/volumes', keys, now)).toBe('Invalid qsh claim in token');
     expect(checkHeketiAuth(`bearer ${token('secret-admin', { ...good, iss: 'bob' })}`, 'GET', '/clusters', keys, now)).toBe('Invalid JWT token: Unknown user');
     expect(checkHeketiAuth(`bearer ${token('secret-admin', { ...good, exp: now - 5 })}`, 'GET', '/clusters', keys, now)).toBe('Invalid JWT token: Token is expired by 5s');
+    expect(checkHeketiAuth(`bearer ${token('secret-admin', { ...good, exp: now - 125 })}`, 'GET', '/clusters', keys, now)).toBe('Invalid JWT token: Token is expired by 2m5s');
+    expect(checkHeketiAuth(`bearer ${token('secret-admin', { ...good, iat: now + 121 })}`, 'GET', '/clusters', keys, now)).toBe(
+      'Invalid JWT token: Token used before issued (client and server clocks may differ)',
+    );
+    expect(checkHeketiAuth(`bearer ${token('secret-admin', { ...good, iat: now + 120 })}`, 'GET', '/clusters', keys, now)).toBeUndefined();
+    expect(checkHeketiAuth(`bearer ${token('secret-admin', { ...good, iss: '' })}`, 'GET', '/clusters', keys, now)).toBe('Invalid JWT token: Token missing iss claim');
+    expect(checkHeketiAuth('bearer a.b', 'GET', '/clusters', keys, now)).toBe('Invalid JWT token: token contains an invalid number of segments');
+    expect(verifyHeketiAuthorization('token abc', keys, 'GET', '/clusters', now)).toEqual({ ok: false, status: 400, message: 'Authorization header format must be Bearer {token}' });
+  });
+  it('hashes the method as received, as Heketi hashes r.Method: a lower-case method is another qsh', () => {
+    expect(checkHeketiAuth(`bearer ${token('secret-admin', good)}`, 'get', '/clusters', keys, now)).toBe('Invalid qsh claim in token');
   });
 });
 

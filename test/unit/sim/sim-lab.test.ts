@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { qsh } from '../../../src/sim/heketi-auth-check.js';
+import { heketiQsh as qsh } from '../../../src/tools/heketi-jwt.js';
 import { type SimLab, startSimLab } from '../../../src/sim/sim-lab.js';
 import { distSimBinDir, run, tempLabDir, untimed } from './sim-helpers.js';
 
