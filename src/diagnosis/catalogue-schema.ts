@@ -56,6 +56,12 @@ export const entrySchema = z
     requires: z.array(patternSchema).min(1).optional(),
     /** The entry is dropped when any line of the log matches one of these (a later success, the other cause's context). */
     unless: z.array(patternSchema).min(1).optional(),
+    /**
+     * A comparison no pattern can make, run on the entry's matched lines (entry-checks.ts):
+     * `vagrant-too-old-for-virtualbox` keeps the entry only when the Vagrant and VirtualBox
+     * versions the log names do not fit together.
+     */
+    check: z.enum(['vagrant-too-old-for-virtualbox']).optional(),
     title: bilingual,
     explanation: bilingual,
     fix: fixSchema,

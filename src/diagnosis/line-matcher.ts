@@ -1,3 +1,4 @@
+import { checkedLineLimit, checkHolds } from './entry-checks.js';
 import type { Catalogue, CatalogueEntry } from './load-catalogue.js';
 
 /** How many evidence lines a finding keeps, and how long each may be. */
@@ -42,6 +43,8 @@ export class LineMatcher {
   private readonly context = new Map<string, string>();
   /** Entries an `unless` line has ruled out. */
   private readonly vetoed = new Set<string>();
+  /** The first matched lines of entries with a `check`, for it to read. */
+  private readonly checked = new Map<string, string[]>();
   private readonly contextual: CatalogueEntry[];
   private lineNo = 0;
   /** A cheap first test: most log lines match no pattern at all. */
@@ -75,6 +78,11 @@ export class LineMatcher {
     }
     match.count++;
     const text = tidy(line);
+    if (entry.check) {
+      const lines = this.checked.get(entry.id) ?? [];
+      if (lines.length < checkedLineLimit) lines.push(text);
+      this.checked.set(entry.id, lines);
+    }
     if (match.evidence.length < evidenceLimit && !match.evidence.includes(text)) match.evidence.push(text);
   }
 
@@ -87,6 +95,7 @@ export class LineMatcher {
     for (const entry of this.catalogue.entries) {
       const match = this.matches.get(entry.id);
       if (!match || match.count < entry.minMatches || this.vetoed.has(entry.id)) continue;
+      if (!checkHolds(entry.check, this.checked.get(entry.id) ?? [])) continue;
       if (entry.requiresRegexes.length === 0) {
         out.push(match);
         continue;
