@@ -47,6 +47,21 @@ export const entrySchema = z
     priority: z.number().int().min(0).max(100).default(50),
     /** The entry counts only when its patterns matched at least this many lines. */
     minMatches: z.number().int().min(1).default(1),
+    /**
+     * The evidence that decides between two plausible causes of the same line: the entry counts
+     * only when some line of the log (before or after) also matches one of these, and that line
+     * is shown with the evidence. ("not set up to build kernel modules" is the guest's problem
+     * when "Guest Additions" is in the log, the host's otherwise.)
+     */
+    requires: z.array(patternSchema).min(1).optional(),
+    /** The entry is dropped when any line of the log matches one of these (a later success, the other cause's context). */
+    unless: z.array(patternSchema).min(1).optional(),
+    /**
+     * A comparison no pattern can make, run on the entry's matched lines (entry-checks.ts):
+     * `vagrant-too-old-for-virtualbox` keeps the entry only when the Vagrant and VirtualBox
+     * versions the log names do not fit together.
+     */
+    check: z.enum(['vagrant-too-old-for-virtualbox']).optional(),
     title: bilingual,
     explanation: bilingual,
     fix: fixSchema,

@@ -19,6 +19,8 @@ export const categories = [
   'gluster-peer',
   'k8s-unreachable',
   'k8s-provisioner-removed',
+  'csi-driver',
+  'nfs-export',
   'k8s-provision-failed',
   'storageclass-missing',
   'glusterfs-client-missing',

@@ -1,3 +1,4 @@
+import { checkedLineLimit, checkHolds } from './entry-checks.js';
 import type { Catalogue, CatalogueEntry } from './load-catalogue.js';
 
 /** How many evidence lines a finding keeps, and how long each may be. */
@@ -15,36 +16,57 @@ export interface EntryMatch {
   evidence: string[];
 }
 
-// Vagrant's progress output and kubectl's colour codes would otherwise show up in evidence.
-// eslint-disable-next-line no-control-regex
-const ansi = /\x1b\[[0-9;?]*[A-Za-z]/g;
+/** ESC: Vagrant's progress output and kubectl's colour codes start with it. */
+const esc = String.fromCharCode(27);
+/** A colour or cursor code, which would otherwise show in evidence and stand between a `^` anchor and the text. */
+const ansi = new RegExp(`${esc}\\[[0-9;?]*[A-Za-z]`, 'g');
+
+/** The line as a reader sees it: no colour codes, no carriage returns (Windows line ends, progress bars). */
+function plain(line: string): string {
+  const text = line.includes(esc) ? line.replace(ansi, '') : line;
+  return text.includes('\r') ? text.replace(/\r/g, ' ') : text;
+}
 
 function tidy(line: string): string {
-  const plain = line.replace(ansi, '').replace(/\r/g, ' ').trim();
-  return plain.length > evidenceWidth ? `${plain.slice(0, evidenceWidth - 1)}…` : plain;
+  const text = plain(line).trim();
+  return text.length > evidenceWidth ? `${text.slice(0, evidenceWidth - 1)}…` : text;
 }
 
 /**
  * Matches lines one at a time against the catalogue, keeping only a count and a few
- * evidence lines per entry: memory stays bounded whatever the input size.
+ * evidence lines per entry, and for entries with `requires`/`unless` the first context
+ * line and whether a veto was seen: memory stays bounded whatever the input size.
  */
 export class LineMatcher {
   private readonly matches = new Map<string, EntryMatch>();
+  /** First line that satisfied an entry's `requires`, by entry id. */
+  private readonly context = new Map<string, string>();
+  /** Entries an `unless` line has ruled out. */
+  private readonly vetoed = new Set<string>();
+  /** The first matched lines of entries with a `check`, for it to read. */
+  private readonly checked = new Map<string, string[]>();
+  private readonly contextual: CatalogueEntry[];
   private lineNo = 0;
   /** A cheap first test: most log lines match no pattern at all. */
   private readonly anyPattern: RegExp;
 
   constructor(private readonly catalogue: Catalogue) {
-    this.anyPattern = new RegExp(catalogue.entries.flatMap((e) => e.patterns.map((p) => `(?:${p})`)).join('|'), 'i');
+    const sources = catalogue.entries.flatMap((e) => [...e.patterns, ...(e.requires ?? []), ...(e.unless ?? [])]);
+    this.anyPattern = new RegExp(sources.map((p) => `(?:${p})`).join('|'), 'i');
+    this.contextual = catalogue.entries.filter((e) => e.requiresRegexes.length > 0 || e.unlessRegexes.length > 0);
   }
 
   push(line: string): void {
     const index = this.lineNo++;
-    const head = line.length > matchWidth ? line.slice(0, matchWidth) : line;
+    const head = plain(line.length > matchWidth ? line.slice(0, matchWidth) : line);
     if (!this.anyPattern.test(head)) return;
     for (const entry of this.catalogue.entries) {
       if (!entry.regexes.some((re) => re.test(head))) continue;
       this.record(entry, index, line);
+    }
+    for (const entry of this.contextual) {
+      if (entry.unlessRegexes.some((re) => re.test(head))) this.vetoed.add(entry.id);
+      if (!this.context.has(entry.id) && entry.requiresRegexes.some((re) => re.test(head))) this.context.set(entry.id, tidy(line));
     }
   }
 
@@ -56,13 +78,33 @@ export class LineMatcher {
     }
     match.count++;
     const text = tidy(line);
+    if (entry.check) {
+      const lines = this.checked.get(entry.id) ?? [];
+      if (lines.length < checkedLineLimit) lines.push(text);
+      this.checked.set(entry.id, lines);
+    }
     if (match.evidence.length < evidenceLimit && !match.evidence.includes(text)) match.evidence.push(text);
   }
 
-  /** Every entry that matched enough lines, in catalogue order (not ranked). */
+  /**
+   * Every entry that matched enough lines and whose context holds, in catalogue order (not
+   * ranked). An entry that needed context shows the deciding line as its last evidence.
+   */
   results(): EntryMatch[] {
-    return this.catalogue.entries
-      .map((entry) => this.matches.get(entry.id))
-      .filter((m): m is EntryMatch => m !== undefined && m.count >= m.entry.minMatches);
+    const out: EntryMatch[] = [];
+    for (const entry of this.catalogue.entries) {
+      const match = this.matches.get(entry.id);
+      if (!match || match.count < entry.minMatches || this.vetoed.has(entry.id)) continue;
+      if (!checkHolds(entry.check, this.checked.get(entry.id) ?? [])) continue;
+      if (entry.requiresRegexes.length === 0) {
+        out.push(match);
+        continue;
+      }
+      const deciding = this.context.get(entry.id);
+      if (deciding === undefined) continue;
+      const evidence = match.evidence.includes(deciding) ? match.evidence : [...match.evidence.slice(0, evidenceLimit - 1), deciding];
+      out.push({ ...match, evidence });
+    }
+    return out;
   }
 }

@@ -7,6 +7,9 @@ import { categoryFileSchema, type CatalogueEntryData } from './catalogue-schema.
 /** A catalogue entry with its patterns compiled once. */
 export interface CatalogueEntry extends CatalogueEntryData {
   regexes: RegExp[];
+  /** Compiled `requires` / `unless` context patterns (empty when the entry has none). */
+  requiresRegexes: RegExp[];
+  unlessRegexes: RegExp[];
 }
 
 export interface Catalogue {
@@ -64,7 +67,13 @@ export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
       }
       if (seen.has(entry.id)) throw new CatalogueError(name, `duplicate id ${entry.id}`);
       seen.add(entry.id);
-      entries.push({ ...entry, regexes: entry.patterns.map((source) => new RegExp(source, 'i')) });
+      const compile = (sources: string[] = []) => sources.map((source) => new RegExp(source, 'i'));
+      entries.push({
+        ...entry,
+        regexes: compile(entry.patterns),
+        requiresRegexes: compile(entry.requires),
+        unlessRegexes: compile(entry.unless),
+      });
     }
   }
   if (entries.length === 0) throw new CatalogueError(dir, 'no entries found');
