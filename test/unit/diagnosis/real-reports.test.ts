@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { categories, type Category } from '../../../src/diagnosis/categories.js';
-import { diagnoseStream } from '../../../src/diagnosis/diagnose.js';
+import { diagnoseStream } from '../../../src/diagnosis/scan-log.js';
 import { loadCatalogue } from '../../../src/diagnosis/load-catalogue.js';
 import { coverageFile, coverageMarkdown, sourceColumns, wordingsNotFound, type CategoryCoverage } from './coverage-table.js';
 import { cleanFiles, fixtureDir, readLines, sampleFiles } from './fixture-files.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseText } from '../../../src/diagnosis/diagnose.js';
+import { diagnoseText } from '../../../src/diagnosis/scan-log.js';
 import { loadCatalogue } from '../../../src/diagnosis/load-catalogue.js';
 import { vagrantTooOldForVirtualBox, versionLinePatterns } from '../../../src/diagnosis/vagrant-virtualbox-support.js';
 
