@@ -30,7 +30,12 @@ export const commands: CommandSpec[] = [
     load: async () => (await import('../flows/init.js')).initCommand,
   },
   { name: 'check', help: 'cmdCheck', load: async () => (await import('../flows/check.js')).checkCommand },
-  { name: 'up', help: 'cmdUp', load: async () => (await import('../flows/up.js')).upCommand },
+  {
+    name: 'up',
+    help: 'cmdUp',
+    options: [{ flags: '--provision', help: 'optProvision' }],
+    load: async () => (await import('../flows/up.js')).upCommand,
+  },
   { name: 'status', help: 'cmdStatus', load: async () => (await import('../flows/status.js')).statusCommand },
   { name: 'halt', help: 'cmdHalt', load: async () => (await import('../flows/halt.js')).haltCommand },
   { name: 'destroy', help: 'cmdDestroy', load: async () => (await import('../flows/destroy.js')).destroyCommand },

@@ -42,9 +42,10 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
     }
   }
   await applyInit(plan);
-  if (plan.files.some((f) => f.secret && f.action === 'create')) {
+  if (plan.files.some((f) => f.secret && (f.action === 'create' || f.action === 'replace-key'))) {
     ctx.stdout.write(`${t('initSecretsNote', { dir: join(labDir, labFiles.secretsDir) })}\n`);
   }
+  if (plan.files.some((f) => f.action === 'replace-key')) ctx.stdout.write(`${t('initKeyMoved', { dirFlag: dirFlag(labDir) })}\n`);
   const code = await validateConfig(ctx);
   if (code === ExitCode.ok) ctx.stdout.write(`${t('initDone', { dirFlag: dirFlag(labDir) })}\n`);
   return code;
@@ -58,6 +59,8 @@ function describe(file: PlannedFile, t: ReturnType<typeof translator<keyof typeo
       return t('initUpdate', { file: file.path });
     case 'keep-modified':
       return t('initKeepModified', { file: file.path });
+    case 'replace-key':
+      return t('initReplaceKey', { file: file.path });
     case 'keep-key':
     case 'unchanged':
       return undefined;

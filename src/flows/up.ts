@@ -23,10 +23,13 @@ import { logFilePath } from '../up/log-file-name.js';
 import { plainLine } from '../up/plain-line.js';
 import { readProvisionFailed, recordProvisionOutcome } from '../up/provision-retry.js';
 
-export const upCommand: CommandRunner = (ctx) => upFlow(ctx);
+export const upCommand: CommandRunner = (ctx, { options }) => upFlow(ctx, { provision: options.provision === true });
 
-/** `up`: `vagrant up` with the live screen (or plain lines without a terminal), then a summary. */
-export async function upFlow(ctx: AppContext): Promise<number> {
+/**
+ * `up`: `vagrant up` with the live screen (or plain lines without a terminal), then a summary.
+ * Provisions existing VMs again when asked (`--provision`) or when the last `up` failed there.
+ */
+export async function upFlow(ctx: AppContext, options: { provision?: boolean } = {}): Promise<number> {
   const config = await labConfigOrReport(ctx);
   if (!config) return ExitCode.failed;
   const logFile = logFilePath(ctx.labDir, 'up', new Date());
@@ -37,7 +40,8 @@ export async function upFlow(ctx: AppContext): Promise<number> {
   const onAbort = () => store.dispatch({ type: 'stopping' });
   ctx.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const code = ctx.interactive ? await upWithScreen(ctx, config, store, logFile, retry.length > 0) : await upPlain(ctx, store, logFile, retry.length > 0);
+    const provision = options.provision === true || retry.length > 0;
+    const code = ctx.interactive ? await upWithScreen(ctx, config, store, logFile, provision) : await upPlain(ctx, store, logFile, provision);
     await recordProvisionOutcome(ctx.labDir, store.getState());
     return code;
   } finally {

@@ -25,6 +25,9 @@ export const labMessages = defineMessages(
     initDone: 'Done. Next: "gluster-lab{dirFlag} check" to see whether this machine can run the lab.',
     initSecretsNote: 'Keys were generated in {dir} (mode 0600). They are never printed and must not be shared.',
     initNotADir: '{dir} exists and is not a directory.',
+    initReplaceKey: '  ~ {file} — RSA key replaced by a new ed25519 key',
+    initKeyMoved:
+      "The lab's SSH key for Heketi is now ed25519: Heketi v10.4 signs RSA logins with SHA-1 (ssh-rsa), which OpenSSH 8.8 and later refuse. VMs made before keep the old key until the next \"gluster-lab{dirFlag} up --provision\", which installs the new public key.",
   },
   {
     configMissing: '{dir} にラボがありません（{file} がありません）。先に "gluster-lab init {dir}" を実行してください。',
@@ -49,5 +52,8 @@ export const labMessages = defineMessages(
     initDone: '完了しました。次は "gluster-lab{dirFlag} check" で、このマシンでラボを動かせるか確認しましょう。',
     initSecretsNote: '{dir} に鍵を生成しました（モード 0600）。鍵は表示されません。他人と共有しないでください。',
     initNotADir: '{dir} は既に存在し、ディレクトリではありません。',
+    initReplaceKey: '  ~ {file} — RSA 鍵を新しい ed25519 鍵に置き換えます',
+    initKeyMoved:
+      'Heketi 用のラボの SSH 鍵を ed25519 にしました。Heketi v10.4 は RSA でのログインを SHA-1（ssh-rsa）で署名し、OpenSSH 8.8 以降はそれを拒否するためです。既存の VM には古い鍵が残っています。次の "gluster-lab{dirFlag} up --provision" で新しい公開鍵が入ります。',
   },
 );

@@ -40,15 +40,34 @@ interface RawPeer {
 }
 
 interface RawOutput {
-  cliOutput?: { opRet?: string; opErrno?: string; opErrstr?: string; peerStatus?: { peer?: RawPeer[] } | string };
+  /** Other answers (volInfo, volStatus, …) are kept as parsed, untyped. */
+  cliOutput?: { opRet?: string; opErrno?: string; opErrstr?: string; peerStatus?: { peer?: RawPeer[] } | string; [other: string]: unknown };
+}
+
+/**
+ * What the gluster CLI prints when glusterd does not answer on its socket: plain text on
+ * stdout, exit 1, even with --xml (seen with glusterfs 10.3).
+ */
+export const glusterdDownText = 'Connection failed. Please check if gluster daemon is operational.';
+
+/**
+ * The <cliOutput> of any `gluster … --xml` answer. Throws GlusterCliError with gluster's own
+ * words when it reports a failure (opRet ≠ 0: a dead peer, a brick in use) or is not its XML.
+ */
+export function glusterCliOutput(xml: string): NonNullable<RawOutput['cliOutput']> {
+  const output = (parser.parse(xml) as RawOutput).cliOutput;
+  if (!output) {
+    const said = xml.split('\n').map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('<'));
+    throw new GlusterCliError(-1, 0, said ?? 'no <cliOutput> in gluster output');
+  }
+  const opRet = Number(output.opRet ?? 0);
+  if (opRet !== 0) throw new GlusterCliError(opRet, Number(output.opErrno ?? 0), String(output.opErrstr ?? ''));
+  return output;
 }
 
 /** Parses `gluster peer status --xml` (the other peers; the node asked is not listed). */
 export function parsePeerStatusXml(xml: string): { peers: GlusterPeer[] } {
-  const output = (parser.parse(xml) as RawOutput).cliOutput;
-  if (!output) throw new GlusterCliError(-1, 0, 'no <cliOutput> in gluster output');
-  const opRet = Number(output.opRet ?? 0);
-  if (opRet !== 0) throw new GlusterCliError(opRet, Number(output.opErrno ?? 0), String(output.opErrstr ?? ''));
+  const output = glusterCliOutput(xml);
   const peers = typeof output.peerStatus === 'object' ? (output.peerStatus.peer ?? []) : [];
   return { peers: peers.map(toPeer) };
 }

@@ -9,6 +9,8 @@ const guard = pathToFileURL(resolve(import.meta.dirname, 'loopback-guard.mjs')).
 if (!process.env.NODE_OPTIONS?.includes(guard)) {
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${guard}`.trim();
 }
+// Whether this run is CI's is kept first: there, tests that need real daemons must run, not skip.
+process.env.GLUSTER_LAB_TEST_CI ??= process.env.CI ?? '';
 // Ink in "CI mode" (is-in-ci: CI, CONTINUOUS_INTEGRATION or any CI_* variable) draws only
 // the last frame, so screen tests would read nothing on the CI machine (STYLE.md traps).
 // Tests describe what a person at a terminal sees: the same on every machine.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -7,7 +7,7 @@ import { loadLabConfig } from '../../../src/lab/config.js';
 import { applyInit, planChanges, planInit } from '../../../src/lab/init-lab.js';
 import { labFiles } from '../../../src/lab/lab-files.js';
 import { packageRoot } from '../../../src/lab/package-root.js';
-import { publicKeyFromPrivate } from '../../../src/lab/keys.js';
+import { publicKeyFromPrivate, sshKeyType } from '../../../src/lab/keys.js';
 
 const provisioning = join(packageRoot(), 'provisioning');
 
@@ -50,7 +50,8 @@ describe('init', () => {
     const pub = readFileSync(join(lab, labFiles.sshPublicKey), 'utf8');
     const derived = publicKeyFromPrivate(readFileSync(join(lab, labFiles.sshPrivateKey), 'utf8'), 'x');
     expect(pub.split(' ')[1]).toBe(derived.split(' ')[1]);
-    expect(pub).toMatch(/^ssh-rsa AAAAB3NzaC1yc2E/);
+    expect(pub).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\S+ heketi@lab\n$/);
+    expect(readFileSync(join(lab, labFiles.sshPrivateKey), 'utf8')).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n[\s\S]+\n-----END OPENSSH PRIVATE KEY-----\n$/);
   });
 
   it('run twice changes no byte', async () => {
@@ -86,6 +87,36 @@ describe('init', () => {
     expect(after['.vagrant/machines/heketi/id']).toBe(before['.vagrant/machines/heketi/id']);
     // The public key was derived from the kept private key.
     expect(readFileSync(join(lab, labFiles.sshPublicKey), 'utf8').split(' ')[1]).toBe(publicKeyFromPrivate(keyBefore, 'x').split(' ')[1]);
+  });
+
+  it('moves an RSA key pair of an earlier version to ed25519, and keeps the Heketi keys', async () => {
+    await applyInit(await planInit(lab, provisioning));
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    writeFileSync(join(lab, labFiles.sshPrivateKey), rsa.privateKey, { mode: 0o600 });
+    writeFileSync(join(lab, labFiles.sshPublicKey), publicKeyFromPrivate(rsa.privateKey, 'heketi@lab'));
+    const admin = readFileSync(join(lab, labFiles.heketiAdminKey), 'utf8');
+    const plan = await planInit(lab, provisioning);
+    const actions = Object.fromEntries(plan.files.map((f) => [f.path, f.action]));
+    expect(actions[labFiles.sshPrivateKey]).toBe('replace-key');
+    expect(actions[labFiles.sshPublicKey]).toBe('replace-key');
+    expect(actions[labFiles.heketiAdminKey]).toBe('keep-key');
+    expect(planChanges(plan)).toBe(true);
+    await applyInit(plan);
+    const key = readFileSync(join(lab, labFiles.sshPrivateKey), 'utf8');
+    expect(sshKeyType(key)).toBe('ssh-ed25519');
+    expect(statSync(join(lab, labFiles.sshPrivateKey)).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(lab, labFiles.sshPublicKey), 'utf8')).toBe(publicKeyFromPrivate(key, 'heketi@lab'));
+    expect(readFileSync(join(lab, labFiles.heketiAdminKey), 'utf8')).toBe(admin);
+    expect(planChanges(await planInit(lab, provisioning))).toBe(false);
+  });
+
+  it('keeps an ed25519 or ECDSA key the user put there', async () => {
+    await applyInit(await planInit(lab, provisioning));
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'sec1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    writeFileSync(join(lab, labFiles.sshPrivateKey), ec.privateKey, { mode: 0o600 });
+    const plan = await planInit(lab, provisioning);
+    expect(plan.files.find((f) => f.path === labFiles.sshPrivateKey)?.action).toBe('keep-key');
+    expect(planChanges(plan)).toBe(false);
   });
 
   it('keeps a provisioning file the user edited, and replaces it with force', async () => {
