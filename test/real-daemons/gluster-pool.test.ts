@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnoseText } from '../../src/diagnosis/diagnose.js';
+import { diagnoseText } from '../../src/diagnosis/scan-log.js';
 import { checkGlusterPeers } from '../../src/doctor/check-gluster-peers.js';
 import { createDoctorContext, type DoctorContext } from '../../src/doctor/doctor-context.js';
 import { defaultLabConfig } from '../../src/lab/defaults.js';
