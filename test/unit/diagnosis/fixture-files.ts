@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { realSamplesDir, realSamplesPresent } from '../../setup/shared-samples.js';
 
 export const fixtureDir = join(import.meta.dirname, '../../fixtures/diagnosis');
-/** Real tool output shared by the whole project (not copied in): absent outside the workspace. */
-export const sharedSamplesDir = join(import.meta.dirname, '../../../../shared/samples/real');
-export const haveSharedSamples = existsSync(sharedSamplesDir);
+/** Real tool output shared by the whole project (not copied in): see test/setup/shared-samples.ts. */
+export const sharedSamplesDir = realSamplesDir;
+export const haveSharedSamples = realSamplesPresent();
 
 /** `<expected id>.<source>.txt` samples; `clean-*` files are logs that must match nothing. */
 export function sampleFiles(): { file: string; expectedId: string }[] {

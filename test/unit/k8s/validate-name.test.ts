@@ -21,6 +21,14 @@ describe('DNS-1123 names as Kubernetes validates them', () => {
     expect(nameProblem('x'.repeat(64), 'subdomain')).toBeUndefined();
     expect(nameProblem('x'.repeat(254), 'subdomain')).toEqual({ code: 'too-long', length: 254, max: 253 });
   });
+  it('accepts exactly the longest name of each kind and refuses one character more', () => {
+    expect(nameProblem('x'.repeat(63), 'label')).toBeUndefined();
+    expect(nameProblem('x'.repeat(64), 'label')).toMatchObject({ code: 'too-long' });
+    const longest = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+    expect(longest).toHaveLength(253);
+    expect(nameProblem(longest, 'subdomain')).toBeUndefined();
+    expect(nameProblem(`${longest}e`, 'subdomain')).toEqual({ code: 'too-long', length: 254, max: 253 });
+  });
   it('says what is wrong in English and Japanese', () => {
     expect(nameError('My_Claim', 'subdomain', 'whatPvc', 'en')).toBe(
       'The claim name "My_Claim" is not valid: capital letters such as "M" are not allowed; use lower case.',

@@ -1,13 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { realSamplesDir, realSamplesPresent } from '../../setup/shared-samples.js';
 import { banner, recapRow } from '../../../src/sim/ansible-play.js';
 import { heketiQsh as qsh, verifyHeketiAuthorization } from '../../../src/tools/heketi-jwt.js';
 import { parseKubectl } from '../../../src/sim/kubectl-argv-parser.js';
 import { machineReadableLine } from '../../../src/sim/machine-readable-format.js';
 import { parseCommand } from '../../../src/sim/vagrant-argv-parser.js';
 
-const samples = new URL('../../../../shared/samples/real/', import.meta.url).pathname;
+const samples = `${realSamplesDir}/`;
+const haveSamples = realSamplesPresent();
 
 function token(key: string, claims: Record<string, unknown>): string {
   const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -27,7 +29,7 @@ describe('vagrant machine-readable encoding', () => {
 describe('ansible output layout', () => {
   it('pads banners to 80 columns like the real PLAY RECAP line', () => {
     expect(banner('PLAY RECAP')).toHaveLength(80);
-    if (existsSync(`${samples}vagrant-provision-ansible-unreachable-2node-metron.txt`)) {
+    if (haveSamples) {
       const real = readFileSync(`${samples}vagrant-provision-ansible-unreachable-2node-metron.txt`, 'utf8').split('\n');
       expect(real).toContain(banner('PLAY RECAP'));
       expect(real).toContain(banner('TASK [fastcapa : Restart for modified kernel params]'));

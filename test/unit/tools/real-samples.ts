@@ -1,13 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realSamplesDir, realSamplesPresent } from '../../setup/shared-samples.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** ../shared/samples/real beside the checkout (absent in some CI set-ups: tests skip, saying so). */
-export const realSamplesDir = resolve(here, '../../../../shared/samples/real');
-export const haveRealSamples = existsSync(realSamplesDir);
-if (!haveRealSamples) console.warn(`real samples not found at ${realSamplesDir}: sample tests skipped`);
+export { realSamplesDir };
+export const haveRealSamples = realSamplesPresent();
 
 export function realSample(name: string): string {
   return readFileSync(join(realSamplesDir, name), 'utf8');
