@@ -15,9 +15,12 @@ export const defaultLabConfig: LabConfig = {
     { name: 'gluster2', role: 'gluster', address: '172.20.1.22', cpus: 1, memory_mb: 1024 },
     { name: 'gluster3', role: 'gluster', address: '172.20.1.23', cpus: 1, memory_mb: 1024 },
   ],
-  // 20 GB: a 10Gi claim is a 10 GiB brick on each node, plus LVM and thin-pool metadata.
-  // The disks are dynamically allocated, so the host only pays for what is written.
-  data_disk: { size_gb: 20, device: '/dev/sdb' },
+  // 32 GB: Heketi leaves 31.87 GiB of it for bricks (a 128 MiB LVM metadata area, 4 MiB
+  // extents), and each 10Gi claim takes a 10 GiB thin pool plus 52 MiB of pool metadata on
+  // every node — the two sample claims fit with 11 GiB to spare (src/k8s/heketi-space.ts;
+  // 20 GB left room for one). Dynamically allocated: the host pays only for what is written.
+  // "auto": the one empty disk of this size in the VM, whatever the box's controller names it.
+  data_disk: { size_gb: 32, device: 'auto' },
   heketi: { version: 'v10.4.0', url: 'http://172.20.1.20:8080', admin_user: 'admin' },
   kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default' },
 };

@@ -1,3 +1,4 @@
+import { defaultLabConfig } from '../../../src/lab/defaults.js';
 import { newHeketiModel } from '../../../src/sim/heketi-model.js';
 import { insertObject } from '../../../src/sim/kube-store.js';
 import type { ScenarioName } from '../../../src/sim/scenarios.js';
@@ -18,7 +19,7 @@ export function labWithPendingClaim(scenarios: ScenarioName[], claimName: string
     counters: { uid: 0, resourceVersion: 1, event: 0 },
     machines: { heketi: { state: 'running', provisioned: true } },
     kube: { objects: [], born: {} },
-    heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], 10, '/dev/sdb'),
+    heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], defaultLabConfig.data_disk.size_gb, '/dev/sdb'),
     heketiMachine: 'heketi',
     hostOnlyAddress: '172.20.1.1',
     chmodDone: [],
