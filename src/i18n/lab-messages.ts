@@ -25,6 +25,8 @@ export const labMessages = defineMessages(
     initDone: 'Done. Next: "gluster-lab{dirFlag} check" to see whether this machine can run the lab.',
     initSecretsNote: 'Keys were generated in {dir} (mode 0600). They are never printed and must not be shared.',
     initNotADir: '{dir} exists and is not a directory.',
+    initBadNetwork: '--network {value} is not a /24 network: give it as A.B.C.0/24, for example --network 172.20.1.0/24.',
+    initNetworkKept: '{file} already exists and is yours: --network does not change it. Edit the machines\' addresses and heketi.url there instead.',
   },
   {
     configMissing: '{dir} にラボがありません（{file} がありません）。先に "gluster-lab init {dir}" を実行してください。',
@@ -49,5 +51,7 @@ export const labMessages = defineMessages(
     initDone: '完了しました。次は "gluster-lab{dirFlag} check" で、このマシンでラボを動かせるか確認しましょう。',
     initSecretsNote: '{dir} に鍵を生成しました（モード 0600）。鍵は表示されません。他人と共有しないでください。',
     initNotADir: '{dir} は既に存在し、ディレクトリではありません。',
+    initBadNetwork: '--network {value} は /24 のネットワークではありません。A.B.C.0/24 の形で指定してください（例: --network 172.20.1.0/24）。',
+    initNetworkKept: '{file} は既にあり、あなたのファイルです。--network では変更しません。そのファイルの machines のアドレスと heketi.url を直接編集してください。',
   },
 );
