@@ -26,7 +26,10 @@ export const commands: CommandSpec[] = [
     name: 'init',
     help: 'cmdInit',
     argument: { syntax: '[dir]', help: 'argDir' },
-    options: [{ flags: '--force', help: 'optForce' }],
+    options: [
+      { flags: '--force', help: 'optForce' },
+      { flags: '--network <a.b.c.0/24>', help: 'optNetwork' },
+    ],
     load: async () => (await import('../flows/init.js')).initCommand,
   },
   { name: 'check', help: 'cmdCheck', load: async () => (await import('../flows/check.js')).checkCommand },

@@ -7,21 +7,30 @@ import { translator } from '../i18n/define.js';
 import { labMessages } from '../i18n/lab-messages.js';
 import { LabConfigError, loadLabConfig } from '../lab/config.js';
 import { applyInit, planChanges, planInit, type PlannedFile } from '../lab/init-lab.js';
+import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
+import { labConfigOnNetwork, parseLabNetwork } from '../lab/lab-network.js';
 import { packageRoot } from '../lab/package-root.js';
 import { confirmOrFlag } from './confirm.js';
 
-export const initCommand: CommandRunner = (ctx, { options }) => initFlow(ctx, { force: options.force === true });
+export const initCommand: CommandRunner = (ctx, { options }) =>
+  initFlow(ctx, { force: options.force === true, network: typeof options.network === 'string' ? options.network : undefined });
 
 /** `init [DIR]`: create the lab directory, or show and apply what an update changes. */
-export async function initFlow(ctx: AppContext, options: { force?: boolean } = {}): Promise<number> {
+export async function initFlow(ctx: AppContext, options: { force?: boolean; network?: string } = {}): Promise<number> {
   const t = translator(labMessages, ctx.lang);
   const { labDir } = ctx;
   if (await stat(labDir).then((s) => !s.isDirectory(), () => false)) {
     ctx.stderr.write(`${t('initNotADir', { dir: labDir })}\n`);
     return ExitCode.failed;
   }
-  const plan = await planInit(labDir, join(packageRoot(), 'provisioning'), options);
+  const prefix = options.network === undefined ? undefined : parseLabNetwork(options.network);
+  if (options.network !== undefined && prefix === undefined) throw new UsageError(t('initBadNetwork', { value: options.network }));
+  const config = prefix === undefined ? undefined : labConfigOnNetwork(defaultLabConfig, prefix);
+  const plan = await planInit(labDir, join(packageRoot(), 'provisioning'), { force: options.force, config });
+  if (config && plan.files.some((f) => f.path === labFiles.config && f.action === 'unchanged')) {
+    ctx.stdout.write(`${t('initNetworkKept', { file: join(labDir, labFiles.config) })}\n`);
+  }
   if (!planChanges(plan)) {
     ctx.stdout.write(`${t('initNothing', { dir: labDir })}\n`);
     return validateConfig(ctx);

@@ -1,4 +1,5 @@
 import type { HeketiTopology } from '../tools/heketi-types.js';
+import { largestReplicaGiB } from './heketi-space.js';
 
 export interface HeketiNodeCapacity {
   /** Its storage hostname (the address bricks are on). */
@@ -7,6 +8,8 @@ export interface HeketiNodeCapacity {
   devices: number;
   /** KiB, as Heketi counts. */
   freeKiB: number;
+  /** Free KiB of each online device: a brick must fit on one device. */
+  devicesFreeKiB: number[];
   totalKiB: number;
 }
 
@@ -32,6 +35,7 @@ export function heketiCapacity(topology: HeketiTopology): HeketiCapacity {
         state: node.state,
         devices: online.length,
         freeKiB: online.reduce((sum, d) => sum + d.storage.free, 0),
+        devicesFreeKiB: online.map((d) => d.storage.free),
         totalKiB: online.reduce((sum, d) => sum + d.storage.total, 0),
       };
     }),
@@ -47,10 +51,11 @@ export function heketiCapacity(topology: HeketiTopology): HeketiCapacity {
 }
 
 /**
- * The largest replica-3 volume Heketi could place, roughly: each copy needs room on a
- * different node, so the third-largest node's free space bounds it.
+ * The largest replica-3 volume Heketi would place now, in KiB (a whole number of GiB): counted
+ * with Heketi's own arithmetic (heketi-space.ts) — each brick is a thin pool plus its metadata
+ * on one device, the three copies on three nodes — not from the free totals.
  */
 export function largestReplicaKiB(capacity: HeketiCapacity): number {
-  const free = capacity.nodes.filter((n) => n.state === 'online' && n.devices > 0).map((n) => n.freeKiB).sort((a, b) => b - a);
-  return free[requiredNodes - 1] ?? 0;
+  const usable = capacity.nodes.filter((n) => n.state === 'online' && n.devices > 0);
+  return largestReplicaGiB(usable.map((n) => ({ id: n.host, devicesFreeKiB: n.devicesFreeKiB })), requiredNodes) * 1024 * 1024;
 }

@@ -3,21 +3,27 @@ import type { LabConfig } from './config-schema.js';
 /**
  * The lab of SPEC §1: one Heketi VM and three GlusterFS nodes on a private host-only
  * network. These are the only place the default addresses are written down; everything
- * else reads them from the lab's gluster-lab.yaml.
+ * else reads them from the lab's gluster-lab.yaml. They lie in 192.168.56.0/21, the range
+ * VirtualBox 6.1.28+ allows on Linux and macOS without /etc/vbox/networks.conf, so a stock
+ * host needs no root edit; `init --network` moves them (lab-network.ts).
  */
 export const defaultLabConfig: LabConfig = {
   name: 'gluster-lab',
   // Ubuntu 24.04 LTS (supported until 2029); bento boxes are built for VirtualBox.
   box: 'bento/ubuntu-24.04',
   machines: [
-    { name: 'heketi', role: 'heketi', address: '172.20.1.20', cpus: 1, memory_mb: 1024 },
-    { name: 'gluster1', role: 'gluster', address: '172.20.1.21', cpus: 1, memory_mb: 1024 },
-    { name: 'gluster2', role: 'gluster', address: '172.20.1.22', cpus: 1, memory_mb: 1024 },
-    { name: 'gluster3', role: 'gluster', address: '172.20.1.23', cpus: 1, memory_mb: 1024 },
+    { name: 'heketi', role: 'heketi', address: '192.168.56.20', cpus: 1, memory_mb: 1024 },
+    { name: 'gluster1', role: 'gluster', address: '192.168.56.21', cpus: 1, memory_mb: 1024 },
+    { name: 'gluster2', role: 'gluster', address: '192.168.56.22', cpus: 1, memory_mb: 1024 },
+    { name: 'gluster3', role: 'gluster', address: '192.168.56.23', cpus: 1, memory_mb: 1024 },
   ],
-  // 20 GB: a 10Gi claim is a 10 GiB brick on each node, plus LVM and thin-pool metadata.
-  // The disks are dynamically allocated, so the host only pays for what is written.
-  data_disk: { size_gb: 20, device: '/dev/sdb' },
-  heketi: { version: 'v10.4.0', url: 'http://172.20.1.20:8080', admin_user: 'admin' },
+  // 30 GB (VirtualBox's GB are GiB): Heketi leaves 29.87 GiB of it for bricks (a 128 MiB
+  // LVM metadata area, whole 4 MiB extents), and each 10Gi claim takes a 10 GiB thin pool
+  // plus 52 MiB of pool metadata on every node — the two sample claims fit, and a 9Gi claim
+  // more (src/k8s/heketi-space.ts; 20 GB held only one). Dynamically allocated: the host
+  // pays only for what is written. "auto": the one empty disk of this size in the VM,
+  // whatever the box's disk controller calls it (provisioning/ansible/tasks/choose-data-disk.yml).
+  data_disk: { size_gb: 30, device: 'auto' },
+  heketi: { version: 'v10.4.0', url: 'http://192.168.56.20:8080', admin_user: 'admin' },
   kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default' },
 };

@@ -133,7 +133,7 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
     kube: { objects: [], born: {} },
     heketi: newHeketiModel(gluster.map((m) => m.address), config.data_disk.size_gb, device),
     heketiMachine,
-    hostOnlyAddress: `${(config.machines[0]?.address ?? '172.20.1.20').split('.').slice(0, 3).join('.')}.1`,
+    hostOnlyAddress: `${(config.machines[0]?.address ?? '192.168.56.20').split('.').slice(0, 3).join('.')}.1`,
     chmodDone: [],
   };
   if (machines !== 'not_created') {
@@ -174,7 +174,7 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
 
 /**
  * Points an existing lab's gluster-lab.yaml at the simulator's Heketi URL (tests and
- * demo must never leave the lab's default 172.20.1.x address in place).
+ * demo must never leave the lab's own address, 192.168.56.20 by default, in place).
  */
 export async function writeSimLabConfig(labDir: string, heketiUrl: string): Promise<void> {
   const file = join(labDir, labFiles.config);

@@ -26,8 +26,8 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(status.glusterPeers.vm).toBe('gluster1');
     expect(status.glusterPeers.asked).toBe(true);
     expect(status.glusterPeers.peers.map((p: { hostname: string; state: string; connected: boolean }) => `${p.hostname} ${p.state} ${p.connected}`).sort()).toEqual([
-      '172.20.1.22 Peer in Cluster true',
-      '172.20.1.23 Peer in Cluster true',
+      '192.168.56.22 Peer in Cluster true',
+      '192.168.56.23 Peer in Cluster true',
     ]);
     // The fresh simulated cluster has no StorageClass yet, hence no claims of it.
     expect(status.storageClass).toEqual({ name: 'gluster-heketi', checked: true, present: false });
@@ -53,7 +53,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(plain.stdout).toContain(
       ['PVCs of class gluster-heketi:', '  NAMESPACE   NAME   STATUS   CAPACITY', '  default     logs   Bound    1Gi', '  team-a      data   Bound    2Gi'].join('\n'),
     );
-    expect(plain.stdout).toMatch(/Gluster peers \(asked gluster1\):\n  172\.20\.1\.2[23]: Peer in Cluster, connected\n  172\.20\.1\.2[23]: Peer in Cluster, connected\n/);
+    expect(plain.stdout).toMatch(/Gluster peers \(asked gluster1\):\n  192\.168\.56\.2[23]: Peer in Cluster, connected\n  192\.168\.56\.2[23]: Peer in Cluster, connected\n/);
   });
 
   it('status says the Heketi admin key is missing instead of reporting a refused key', async () => {

@@ -23,7 +23,8 @@ export const healthyModules = [
 export const notFound = (command: string) => new ToolError('not-found', command, ['--version'], undefined, '');
 
 export function fakeProbes(overrides: Partial<HostProbes> = {}, files: Record<string, string> = {}): HostProbes {
-  const allFiles: Record<string, string> = { '/proc/cpuinfo': healthyCpuinfo, '/proc/modules': healthyModules, '/etc/vbox/networks.conf': '* 172.20.0.0/16\n', ...files };
+  // No /etc/vbox/networks.conf: a stock VirtualBox, which allows the default lab's 192.168.56.x.
+  const allFiles: Record<string, string> = { '/proc/cpuinfo': healthyCpuinfo, '/proc/modules': healthyModules, ...files };
   return {
     platform: 'linux',
     arch: 'x64',

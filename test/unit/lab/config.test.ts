@@ -47,7 +47,7 @@ describe('gluster-lab.yaml validation', () => {
   });
 
   it('rejects duplicate addresses and a lab without three gluster nodes', () => {
-    const dup = problemOf(withChange((c) => ((c.machines as Array<Record<string, unknown>>)[3]!.address = '172.20.1.22')));
+    const dup = problemOf(withChange((c) => ((c.machines as Array<Record<string, unknown>>)[3]!.address = '192.168.56.22')));
     expect(dup.keys).toEqual(['machines.3.address']);
     const few = problemOf(withChange((c) => (c.machines = (c.machines as unknown[]).slice(0, 3))));
     expect(few.keys).toEqual(['machines']);

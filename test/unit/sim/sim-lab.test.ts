@@ -61,7 +61,7 @@ describe('simulated vagrant', () => {
     lab = await startSimLab({ simBinDir, speed: 500, heketiKey: 'k', machines: 'running' });
     const out = run('vagrant', ['ssh', 'gluster1', '-c', 'sudo gluster peer status --xml'], tempLabDir(), lab.env);
     expect(out.status).toBe(0);
-    expect(out.stdout.match(/<hostname>172\.20\.1\.2[23]<\/hostname>/g)).toHaveLength(4);
+    expect(out.stdout.match(/<hostname>192\.168\.56\.2[23]<\/hostname>/g)).toHaveLength(4);
     expect(out.stdout).toContain('<stateStr>Peer in Cluster</stateStr>');
   });
 
@@ -99,7 +99,7 @@ describe('simulated Heketi', () => {
     const cluster = (await (await fetch(`${lab.heketiUrl}/clusters/${id}`, auth(`/clusters/${id}`))).json()) as { nodes: string[] };
     expect(cluster.nodes).toHaveLength(3);
     const node = (await (await fetch(`${lab.heketiUrl}/nodes/${cluster.nodes[0]}`, auth(`/nodes/${cluster.nodes[0]}`))).json()) as { hostnames: { manage: string[] } };
-    expect(node.hostnames.manage).toEqual(['172.20.1.21']);
+    expect(node.hostnames.manage).toEqual(['192.168.56.21']);
   });
 
   it('drops connections while the Heketi VM is not running, and listens nowhere in heketi-unreachable', async () => {
@@ -112,7 +112,7 @@ describe('simulated Heketi', () => {
 });
 
 describe('simulated kubectl', () => {
-  const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://172.20.1.20:8080', restuser: 'admin', secretName: 'heketi-secret', secretNamespace: 'default' } };
+  const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://192.168.56.20:8080', restuser: 'admin', secretName: 'heketi-secret', secretNamespace: 'default' } };
   const pvc = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'gfs-pvc-1' }, spec: { storageClassName: 'gluster-heketi', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } } };
 
   it('applies a class (unchanged the second time), binds a claim and shows the volume in df', async () => {
@@ -134,7 +134,7 @@ describe('simulated kubectl', () => {
     k(['create', '-f', '-'], JSON.stringify(pod));
     await new Promise((r) => setTimeout(r, 200));
     const df = k(['exec', 'client', '-n', 'default', '--', 'df', '-h', '/mnt']);
-    expect(df.stdout).toMatch(/^172\.20\.1\.21:vol_[0-9a-f]{32} +10G .* \/mnt$/m);
+    expect(df.stdout).toMatch(/^192\.168\.56\.21:vol_[0-9a-f]{32} +10G .* \/mnt$/m);
     const write = k(['exec', 'client', '-n', 'default', '--', 'sh', '-c', 'touch /mnt/.write-test']);
     expect([write.status, write.stderr]).toEqual([1, 'touch: /mnt/.write-test: Permission denied\ncommand terminated with exit code 1\n']);
   });
