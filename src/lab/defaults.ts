@@ -9,8 +9,14 @@ import type { LabConfig } from './config-schema.js';
  */
 export const defaultLabConfig: LabConfig = {
   name: 'gluster-lab',
-  // Ubuntu 24.04 LTS (supported until 2029); bento boxes are built for VirtualBox.
+  // Ubuntu 24.04 LTS (supported until 2029); bento boxes are built for VirtualBox, for amd64
+  // and arm64 under one name (chef/bento 4.0.0), and Vagrant 2.4+ picks the host's.
   box: 'bento/ubuntu-24.04',
+  // Pinned: 202510.26.0 is the release chef/bento's CHANGELOG lists as built for VirtualBox
+  // on x86_64 and aarch64, in wide use with VirtualBox. Its x86_64 box boots from SATA on the
+  // ICH9 chipset, its aarch64 box from VirtIO-SCSI; later releases boot from VirtIO-SCSI
+  // everywhere. The Vagrantfile attaches the data disk to whichever controller the box has.
+  box_version: '202510.26.0',
   machines: [
     { name: 'heketi', role: 'heketi', address: '192.168.56.20', cpus: 1, memory_mb: 1024 },
     { name: 'gluster1', role: 'gluster', address: '192.168.56.21', cpus: 1, memory_mb: 1024 },
