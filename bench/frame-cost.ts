@@ -29,7 +29,7 @@ stdout.write = ((chunk: string) => {
 }) as typeof stdout.write;
 const props = { store, lang: 'en' as const, labName: 'gluster-lab', logFile: '/home/user/gluster-lab/logs/up-x.log', onInterrupt: () => {}, frameIntervalMs: 0 };
 const instance = render(createElement(BringupScreen, { ...props, clock: () => fakeNow }), {
-  stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 1000, incrementalRendering: true,
+  stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 1000,
   onRender: () => drawn++,
 });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -63,3 +63,22 @@ if (callersOf) {
   }
   print(`${callersOf}: self time by callers`, chains);
 }
+
+// PROFILE_TOTALS=name1,name2: time spent in each function including what it called.
+if (process.env.PROFILE_TOTALS) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const totals = new Map<string, number>();
+  const wantedNames = new Set(process.env.PROFILE_TOTALS.split(','));
+  for (const [id, us] of self) {
+    const seen = new Set<string>();
+    for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
+      const name = byId.get(p)?.callFrame.functionName ?? '';
+      if (wantedNames.has(name) && !seen.has(name)) {
+        seen.add(name);
+        totals.set(name, (totals.get(name) ?? 0) + us / 1000);
+      }
+    }
+  }
+  print('inclusive time', totals);
+}

@@ -88,8 +88,6 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: 10,
-    // Only the rows that changed are written: a new tail line is a few rows, not the screen.
-    incrementalRendering: true,
   });
   const outcome = await runUp(ctx, store, logFile, provision);
   const lines = await endLines(ctx, store.getState(), logFile);

@@ -15,7 +15,7 @@
  * test/unit/text/ink-output-fast-path.test.ts checks it against the installed Ink on
  * random frames; the build serves it to Ink 6 in place of its own (build/fast-paths.mjs).
  */
-import { styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar } from '@alcalzone/ansi-tokenize';
+import { reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, tokenize, type AnsiCode, type StyledChar } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 
@@ -55,11 +55,13 @@ export const outputCaches = {
   getStyledChars(line: string): StyledChar[] {
     let cached = this.styledChars.get(line);
     if (cached === undefined) {
-      cached = styledCharsFromTokens(tokenize(line));
+      cached = plainStyledChars(line) ?? styledCharsFromTokens(tokenize(line));
       this.styledChars.set(line, cached);
     }
     return cached;
   },
+  /** The ANSI tokens of one SGR sequence, as tokenize gives them. */
+  sgr: new BoundedCache<AnsiCode[]>(256),
   getStringWidth(text: string): number {
     let cached = this.widths.get(text);
     if (cached === undefined) {
@@ -79,6 +81,39 @@ export const outputCaches = {
     return cached;
   },
 };
+
+// Printable ASCII and complete SGR sequences (colours, bold, dim...), nothing else.
+const PLAIN_OR_SGR = /^(?:[\x20-\x7e]|\x1b\[[0-9;]*m)*$/;
+const SGR = /\x1b\[[0-9;]*m/y;
+
+/**
+ * styledCharsFromTokens(tokenize(line)) for a line of printable ASCII and SGR sequences,
+ * without the grapheme segmenter: each such character is a grapheme of its own and is
+ * never wide. Each SGR sequence is tokenized by ansi-tokenize itself and reduced with its
+ * own reduceAnsiCodesIncremental, so the styles are exactly its. Undefined for any other line.
+ */
+export function plainStyledChars(line: string): StyledChar[] | undefined {
+  if (!PLAIN_OR_SGR.test(line)) return undefined;
+  const chars: StyledChar[] = [];
+  let codes: AnsiCode[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) === 0x1b) {
+      SGR.lastIndex = i;
+      const sequence = (SGR.exec(line) as RegExpExecArray)[0];
+      let tokens = outputCaches.sgr.get(sequence);
+      if (tokens === undefined) {
+        tokens = tokenize(sequence) as AnsiCode[];
+        outputCaches.sgr.set(sequence, tokens);
+      }
+      for (const token of tokens) codes = reduceAnsiCodesIncremental(codes, [token]);
+      i += sequence.length;
+      continue;
+    }
+    chars.push({ type: 'char', value: line[i] as string, fullWidth: false, styles: [...codes] });
+    i++;
+  }
+  return chars;
+}
 
 const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles'] }) as StyledChar;
 

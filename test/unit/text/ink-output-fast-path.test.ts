@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import FastOutput, { outputCaches } from '../../../src/text/ink-output-fast-path.js';
+import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
+import FastOutput, { outputCaches, plainStyledChars } from '../../../src/text/ink-output-fast-path.js';
 
 // The installed Ink's own Output (not exported by its package: loaded by its file).
 const inkOutputUrl = new URL('../../../node_modules/ink/build/output.js', import.meta.url);
@@ -51,10 +52,10 @@ function draw(Output: typeof FastOutput, width: number, height: number, ops: Op[
 }
 
 describe(`Ink's Output, rows kept between frames (against the installed Ink ${inkVersion})`, () => {
-  it('draws what Ink draws, byte for byte, on 4,000 random frames (clips, wide characters, styles, transformers)', () => {
+  it('draws what Ink draws, byte for byte, on 2,500 random frames (clips, wide characters, styles, transformers)', () => {
     let seed = 1234;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 4000; n++) {
+    for (let n = 0; n < 2500; n++) {
       const width = 1 + Math.floor(next() * 30);
       const height = Math.floor(next() * 8);
       const ops = randomOps(next, width, height);
@@ -77,6 +78,18 @@ describe(`Ink's Output, rows kept between frames (against the installed Ink ${in
       for (let i = 0; i < 6; i++) ops.push({ write: [0, 4 + i, `line ${frame + i} ${'x'.repeat((frame + i) % 70)}`, [dim]] });
       expect(draw(FastOutput, 120, 11, ops)).toEqual(draw(InkOutput, 120, 11, ops));
     }
+  });
+
+  it('styles a line of ASCII and SGR sequences as ansi-tokenize does, and leaves any other line to it', () => {
+    const pieces = ['\x1b[31m', '\x1b[39m', '\x1b[1m', '\x1b[2m', '\x1b[22m', '\x1b[0m', '\x1b[m', '\x1b[1;31m', '\x1b[38;5;208m', '\x1b[48;2;1;2;3m', '\x1b[49m', '\x1b[4;24m', 'a', 'Z', ' ', '~', '[', 'm', ';', '0'];
+    let seed = 99;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      let line = '';
+      for (let i = 0, k = Math.floor(next() * 14); i < k; i++) line += pieces[Math.floor(next() * pieces.length)];
+      expect(plainStyledChars(line), JSON.stringify(line)).toEqual(styledCharsFromTokens(tokenize(line)));
+    }
+    for (const line of ['漢字', '❯ gluster1', '\x1b]8;;https://example.org\x07x', '\x1b[31', 'a\tb', '\x1b[2Kx', 'é']) expect(plainStyledChars(line), JSON.stringify(line)).toBeUndefined();
   });
 
   it('keeps its caches bounded', () => {
