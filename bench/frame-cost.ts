@@ -47,12 +47,24 @@ async function round(n: number) {
   }
 }
 await round(200); // compile
+// FRAME_HEAP_PROFILE=FILE: what the measured frames allocate, garbage included (a sampled V8 heap profile).
+const heapProfile = process.env.FRAME_HEAP_PROFILE;
+const { Session } = await import('node:inspector/promises');
+const session = new Session();
+if (heapProfile) {
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+}
 const f0 = drawn;
 const b0 = bytes;
 const t0 = process.cpuUsage();
 const w0 = performance.now();
 await round(frames);
 const used = process.cpuUsage(t0);
+if (heapProfile) {
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: unknown };
+  (await import('node:fs')).writeFileSync(heapProfile, JSON.stringify(profile));
+}
 const n = drawn - f0;
 console.log(JSON.stringify({ frames: n, cpuMsPerFrame: +((used.user + used.system) / 1000 / n).toFixed(3), bytesPerFrame: Math.round((bytes - b0) / n), wallMs: Math.round(performance.now() - w0) }));
 instance.unmount();

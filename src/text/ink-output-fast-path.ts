@@ -16,8 +16,10 @@
  * random frames; the build serves it to Ink 6 in place of its own (build/fast-paths.mjs).
  */
 import { reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, tokenize, type AnsiCode, type StyledChar } from '@alcalzone/ansi-tokenize';
+import { eastAsianWidthType } from 'get-east-asian-width';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import { NOT_ALONE } from './string-width-fast-path.js';
 
 type Transformer = (line: string, index: number) => string;
 interface Clip {
@@ -82,18 +84,25 @@ export const outputCaches = {
   },
 };
 
-// Printable ASCII and complete SGR sequences (colours, bold, dim...), nothing else.
-const PLAIN_OR_SGR = /^(?:[\x20-\x7e]|\x1b\[[0-9;]*m)*$/;
 const SGR = /\x1b\[[0-9;]*m/y;
 
+function isFullwidth(code: number): boolean {
+  const type = eastAsianWidthType(code);
+  return type === 'fullwidth' || type === 'wide';
+}
+const SGRS = /\x1b\[[0-9;]*m/g;
+
 /**
- * styledCharsFromTokens(tokenize(line)) for a line of printable ASCII and SGR sequences,
- * without the grapheme segmenter: each such character is a grapheme of its own and is
- * never wide. Each SGR sequence is tokenized by ansi-tokenize itself and reduced with its
- * own reduceAnsiCodesIncremental, so the styles are exactly its. Undefined for any other line.
+ * styledCharsFromTokens(tokenize(line)) without the grapheme segmenter, for a line of
+ * characters that each stand alone as a grapheme (no controls, marks, joiners, emoji or
+ * astral characters: the string-width fast path's test, checked on every BMP character)
+ * and complete SGR sequences. A character is full width as ansi-tokenize says
+ * (is-fullwidth-code-point: East Asian Wide or Fullwidth). Each SGR sequence is tokenized
+ * by ansi-tokenize itself and reduced with its own reduceAnsiCodesIncremental, so the
+ * styles are exactly its. Undefined for any other line.
  */
 export function plainStyledChars(line: string): StyledChar[] | undefined {
-  if (!PLAIN_OR_SGR.test(line)) return undefined;
+  if (NOT_ALONE.test(line.includes('\x1b') ? line.replace(SGRS, '') : line)) return undefined;
   const chars: StyledChar[] = [];
   let codes: AnsiCode[] = [];
   for (let i = 0; i < line.length; ) {
@@ -109,7 +118,9 @@ export function plainStyledChars(line: string): StyledChar[] | undefined {
       i += sequence.length;
       continue;
     }
-    chars.push({ type: 'char', value: line[i] as string, fullWidth: false, styles: [...codes] });
+    const code = line.charCodeAt(i);
+    const fullWidth = code >= 0x1100 && isFullwidth(code);
+    chars.push({ type: 'char', value: line[i] as string, fullWidth, styles: [...codes] });
     i++;
   }
   return chars;

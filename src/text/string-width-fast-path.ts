@@ -20,7 +20,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 // Characters that can join a neighbour into one cluster, take no column, or may draw as emoji.
 // U+0E33, U+0EB3: spacing marks by grapheme rules though letters; U+0D4E: a prepended letter;
 // and every character outside the BMP (a surrogate pair is one code point, not \p{Cs}).
-const NOT_ALONE =
+export const NOT_ALONE =
   /[\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{Emoji_Presentation}\u0E33\u0EB3\u0D4E\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{10000}-\u{10FFFF}]/u;
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
 const SGR = /\u001B\[[0-9;]*m/g;

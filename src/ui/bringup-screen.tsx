@@ -10,7 +10,7 @@ import { phaseLabelKey } from '../up/phase-labels.js';
 import { BringupOutcome } from './bringup-outcome.js';
 import { BringupTail } from './bringup-tail.js';
 import { BringupVmRow, rowClock, type VmColumns } from './bringup-vm-row.js';
-import { sameBringupView, secondsOnScreen } from './bringup-view.js';
+import { bringupViewChange, secondsOnScreen } from './bringup-view.js';
 import { SimulationBanner } from './simulation-banner.js';
 import { useClock } from './use-clock.js';
 import { displayWidth, padColumns } from '../text/text-width.js';
@@ -29,6 +29,8 @@ export interface BringupScreenProps {
   onInterrupt: () => void;
   /** Minimum time between two frames while output flows. */
   frameIntervalMs?: number;
+  /** Minimum time between two frames that only add lines to the tail on screen. */
+  tailIntervalMs?: number;
   clock?: () => number;
 }
 
@@ -43,12 +45,18 @@ const FIXED_ROWS = 12;
  * The live `up` screen: a row per VM, a short tail of the selected VM, the log file.
  * It renders what the store holds at a capped rate and reads keys; it runs nothing.
  */
-export function BringupScreen({ store, lang, labName, logFile, simulation, outcome, onInterrupt, frameIntervalMs = 100, clock = Date.now }: BringupScreenProps) {
+export function BringupScreen({ store, lang, labName, logFile, simulation, outcome, onInterrupt, frameIntervalMs = 100, tailIntervalMs = 400, clock = Date.now }: BringupScreenProps) {
   const t = translator(upMessages, lang);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [long, setLong] = useState(false);
-  // A frame only for what the screen shows: lines joining a tail not on screen make none.
-  const state = useThrottledStore(store, frameIntervalMs, (shown, next) => sameBringupView(shown, next, chosen ?? followedVm(shown)), chosen);
+  // A frame only for what the screen shows: lines joining a tail not on screen make none,
+  // and lines joining the one on screen are shown a few times a second.
+  const state = useThrottledStore(store, {
+    minIntervalMs: frameIntervalMs,
+    minorIntervalMs: tailIntervalMs,
+    change: (shown, next) => bringupViewChange(shown, next, chosen ?? followedVm(shown)),
+    view: chosen,
+  });
   const running = state.outcome === undefined;
   const { stdout } = useStdout();
   const { isRawModeSupported } = useStdin();

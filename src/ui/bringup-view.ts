@@ -1,12 +1,14 @@
 import type { BringupState, VmState } from '../up/bringup-reducer.js';
+import type { ViewChange } from './use-throttled-store.js';
 
 /**
- * Whether `next` shows on the bring-up screen exactly as `shown` does, when the tail on
- * screen is `tailOf`'s (undefined: the general lines). Only the tail on screen counts:
- * lines that join another VM's tail, or the line count, change nothing a person sees.
+ * What `next` changes on the bring-up screen against `shown`, when the tail on screen is
+ * `tailOf`'s (undefined: the general lines): `major` for the VM rows, the title or the
+ * outcome, `minor` for new lines in the tail on screen only, `none` when a person would
+ * see no difference (lines that join another VM's tail, the line count).
  */
-export function sameBringupView(shown: BringupState, next: BringupState, tailOf: string | undefined): boolean {
-  if (shown === next) return true;
+export function bringupViewChange(shown: BringupState, next: BringupState, tailOf: string | undefined): ViewChange {
+  if (shown === next) return 'none';
   if (
     shown.order !== next.order ||
     shown.active !== next.active ||
@@ -16,16 +18,18 @@ export function sameBringupView(shown: BringupState, next: BringupState, tailOf:
     shown.startedAt !== next.startedAt ||
     shown.finishedAt !== next.finishedAt
   ) {
-    return false;
+    return 'major';
   }
+  let tail = false;
   for (const name of next.order) {
     const a = shown.vms[name];
     const b = next.vms[name];
     if (a === b) continue;
-    if (!a || !b || !sameRow(a, b)) return false;
-    if (name === tailOf && a.tail !== b.tail) return false;
+    if (!a || !b || !sameRow(a, b)) return 'major';
+    if (name === tailOf && a.tail !== b.tail) tail = true;
   }
-  return tailOf !== undefined && next.vms[tailOf] !== undefined ? true : shown.general === next.general;
+  if (tailOf === undefined || next.vms[tailOf] === undefined) tail ||= shown.general !== next.general;
+  return tail ? 'minor' : 'none';
 }
 
 /** What a VM's row shows: its phase, task, times and RECAP. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BringupEvent } from '../../src/up/bringup-reducer.js';
 import { BringupStore } from '../../src/up/bringup-store.js';
 import { BringupScreen } from '../../src/ui/bringup-screen.js';
-import { sameBringupView, secondsOnScreen } from '../../src/ui/bringup-view.js';
+import { bringupViewChange, secondsOnScreen } from '../../src/ui/bringup-view.js';
 
 // When the bring-up screen draws: a frame only for what a person sees change. The timers
 // and the clock are fake, so nothing here depends on how fast the machine is.
@@ -64,6 +64,29 @@ describe('bring-up screen frames', () => {
     app.unmount();
   });
 
+  it('shows lines flowing into the tail a few times a second, and a new task at once', async () => {
+    const { store, app, frames } = screen();
+    await advance(1000);
+    const before = frames();
+    // Five lines a second for four seconds.
+    for (let i = 1; i <= 20; i++) {
+      store.dispatch(line('gluster1', `guest line ${i}`));
+      await advance(200);
+    }
+    // At most one frame per 400 ms (and the clock's turns ride on them).
+    expect(frames() - before).toBeLessThanOrEqual(11);
+    expect(frames() - before).toBeGreaterThanOrEqual(8);
+    // The last line shows within that time.
+    await advance(400);
+    expect(app.lastFrame()).toContain('guest line 20');
+    const quiet = frames();
+    store.dispatch(line(undefined, 'TASK [glusterfs : Install glusterfs-server] ***'));
+    await advance(150);
+    expect(frames()).toBe(quiet + 1);
+    expect(app.lastFrame()).toMatch(/gluster1\s+… provisioning\s+\S+\s+glusterfs : Install glusterfs-server/);
+    app.unmount();
+  });
+
   it('lets a frame drawn for new output carry the turned second, without a frame of its own', async () => {
     const { store, app, frames } = screen();
     await advance(900);
@@ -95,11 +118,12 @@ describe('what the bring-up screen shows', () => {
     const a = store.getState();
     store.dispatch(line('gluster2', 'hidden'));
     const b = store.getState();
-    expect(sameBringupView(a, b, 'gluster1')).toBe(true);
-    expect(sameBringupView(a, b, 'gluster2')).toBe(false);
+    expect(bringupViewChange(a, b, 'gluster1')).toBe('none');
+    expect(bringupViewChange(a, b, 'gluster2')).toBe('minor');
     store.dispatch(line(undefined, 'TASK [common : Update the apt cache] ***'));
     // The task shows in gluster1's row: a change, whichever tail is shown.
-    expect(sameBringupView(b, store.getState(), 'gluster2')).toBe(false);
+    expect(bringupViewChange(b, store.getState(), 'gluster2')).toBe('major');
+    expect(bringupViewChange(b, store.getState(), 'gluster1')).toBe('major');
   });
 
   it('knows when a ticking time is on screen', () => {

@@ -80,8 +80,23 @@ describe(`Ink's Output, rows kept between frames (against the installed Ink ${in
     }
   });
 
-  it('styles a line of ASCII and SGR sequences as ansi-tokenize does, and leaves any other line to it', () => {
-    const pieces = ['\x1b[31m', '\x1b[39m', '\x1b[1m', '\x1b[2m', '\x1b[22m', '\x1b[0m', '\x1b[m', '\x1b[1;31m', '\x1b[38;5;208m', '\x1b[48;2;1;2;3m', '\x1b[49m', '\x1b[4;24m', 'a', 'Z', ' ', '~', '[', 'm', ';', '0'];
+  it('styles every BMP character it takes as ansi-tokenize does', () => {
+    let taken = 0;
+    const differ: string[] = [];
+    const shape = (chars: readonly { type: string; value: string; fullWidth: boolean; styles: readonly unknown[] }[]) => chars.map((c) => `${c.type}:${c.value}:${c.fullWidth}:${c.styles.length}`).join('|');
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      const chars = plainStyledChars(ch);
+      if (chars === undefined) continue;
+      taken++;
+      if (shape(chars) !== shape(styledCharsFromTokens(tokenize(ch)))) differ.push(`U+${code.toString(16)}`);
+    }
+    expect(differ).toEqual([]);
+    expect(taken).toBeGreaterThan(50_000);
+  });
+
+  it('styles a line of such characters and SGR sequences as ansi-tokenize does, and leaves any other line to it', () => {
+    const pieces = ['\x1b[31m', '\x1b[39m', '\x1b[1m', '\x1b[2m', '\x1b[22m', '\x1b[0m', '\x1b[m', '\x1b[1;31m', '\x1b[38;5;208m', '\x1b[48;2;1;2;3m', '\x1b[49m', '\x1b[4;24m', 'a', 'Z', ' ', '~', '[', 'm', ';', '0', '…', '❯', '✔', '漢', 'ｶ', 'ー', '한', '±'];
     let seed = 99;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 3000; n++) {
@@ -89,7 +104,7 @@ describe(`Ink's Output, rows kept between frames (against the installed Ink ${in
       for (let i = 0, k = Math.floor(next() * 14); i < k; i++) line += pieces[Math.floor(next() * pieces.length)];
       expect(plainStyledChars(line), JSON.stringify(line)).toEqual(styledCharsFromTokens(tokenize(line)));
     }
-    for (const line of ['漢字', '❯ gluster1', '\x1b]8;;https://example.org\x07x', '\x1b[31', 'a\tb', '\x1b[2Kx', 'é']) expect(plainStyledChars(line), JSON.stringify(line)).toBeUndefined();
+    for (const line of ['e\u0301', '👍', '✔\uFE0F', '\x1b]8;;https://example.org\x07x', '\x1b[31', 'a\tb', '\x1b[2Kx', 'ｶﾞ', '\u1100\u1161']) expect(plainStyledChars(line), JSON.stringify(line)).toBeUndefined();
   });
 
   it('keeps its caches bounded', () => {
