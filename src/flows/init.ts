@@ -1,13 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandRunner } from '../command-runner.js';
-import { ExitCode, UsageError } from '../exit-codes.js';
+import { ExitCode, ExplainedError, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
-import { translator } from '../i18n/define.js';
+import { translator, type Translate } from '../i18n/define.js';
+import { labSafetyMessages } from '../i18n/lab-safety-messages.js';
 import { labMessages } from '../i18n/lab-messages.js';
 import { LabConfigError, loadLabConfig } from '../lab/config.js';
 import { applyInit, planChanges, planInit, type PlannedFile } from '../lab/init-lab.js';
+import { labDirDanger } from '../lab/lab-dir-safety.js';
 import { labFiles } from '../lab/lab-files.js';
+import { labDirDangerText } from './lab-dir-danger-text.js';
 import { packageRoot } from '../lab/package-root.js';
 import { confirmOrFlag } from './confirm.js';
 
@@ -16,11 +19,14 @@ export const initCommand: CommandRunner = (ctx, { options }) => initFlow(ctx, { 
 /** `init [DIR]`: create the lab directory, or show and apply what an update changes. */
 export async function initFlow(ctx: AppContext, options: { force?: boolean } = {}): Promise<number> {
   const t = translator(labMessages, ctx.lang);
+  const safety = translator(labSafetyMessages, ctx.lang);
   const { labDir } = ctx;
   if (await stat(labDir).then((s) => !s.isDirectory(), () => false)) {
     ctx.stderr.write(`${t('initNotADir', { dir: labDir })}\n`);
     return ExitCode.failed;
   }
+  const danger = await labDirDanger(labDir, options);
+  if (danger) throw new ExplainedError(labDirDangerText(danger, labDir, ctx.lang), 'lab-dir-refused');
   const plan = await planInit(labDir, join(packageRoot(), 'provisioning'), options);
   if (!planChanges(plan)) {
     ctx.stdout.write(`${t('initNothing', { dir: labDir })}\n`);
@@ -29,7 +35,7 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
 
   ctx.stdout.write(`${t(plan.exists ? 'initUpdating' : 'initCreating', { dir: labDir })}\n`);
   for (const file of plan.files) {
-    const line = describe(file, t);
+    const line = describe(file, t, safety);
     if (line) ctx.stdout.write(`${line}\n`);
   }
   // Creating a new lab loses nothing; changing an existing one is confirmed first.
@@ -41,7 +47,12 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
       return ExitCode.ok;
     }
   }
-  await applyInit(plan);
+  // Ctrl-C stops between files: each file written is whole, and a rerun writes the rest.
+  const result = await applyInit(plan, ctx.signal);
+  if (result.stopped) {
+    ctx.stderr.write(`${safety('initStopped', { written: result.written, total: result.total })}\n`);
+    return ExitCode.interrupted;
+  }
   if (plan.files.some((f) => f.secret && f.action === 'create')) {
     ctx.stdout.write(`${t('initSecretsNote', { dir: join(labDir, labFiles.secretsDir) })}\n`);
   }
@@ -50,14 +61,20 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
   return code;
 }
 
-function describe(file: PlannedFile, t: ReturnType<typeof translator<keyof typeof labMessages.en>>): string | undefined {
+const repairWhy = { empty: 'whyEmpty', 'cut-short': 'whyCutShort', unparsable: 'whyUnparsable', mismatch: 'whyMismatch', pair: 'whyPair' } as const;
+
+function describe(file: PlannedFile, t: Translate<keyof typeof labMessages.en>, safety: Translate<keyof typeof labSafetyMessages.en>): string | undefined {
   switch (file.action) {
     case 'create':
       return t('initCreate', { file: file.path });
     case 'update':
       return t('initUpdate', { file: file.path });
+    case 'repair':
+      return safety('initRepair', { file: file.path, why: safety(repairWhy[file.reason ?? 'empty']) });
     case 'keep-modified':
       return t('initKeepModified', { file: file.path });
+    case 'keep-foreign':
+      return safety('dirForeignFile', { file: file.path });
     case 'keep-key':
     case 'unchanged':
       return undefined;
