@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode, ExplainedError, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
@@ -13,6 +13,7 @@ import { labFiles } from '../lab/lab-files.js';
 import { labDirDangerText } from './lab-dir-danger-text.js';
 import { packageRoot } from '../lab/package-root.js';
 import { confirmOrFlag } from './confirm.js';
+import { dirFlag } from './dir-flag.js';
 
 export const initCommand: CommandRunner = (ctx, { options }) => initFlow(ctx, { force: options.force === true });
 
@@ -91,12 +92,4 @@ async function validateConfig(ctx: AppContext): Promise<number> {
     ctx.stderr.write(`${error.message}\n`);
     return ExitCode.failed;
   }
-}
-
-/** ` --dir DIR` when later commands will not find the lab by default (./gluster-lab). */
-function dirFlag(labDir: string): string {
-  if (labDir === resolve('gluster-lab')) return '';
-  const rel = relative(process.cwd(), labDir);
-  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : labDir;
-  return ` --dir ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`;
 }
