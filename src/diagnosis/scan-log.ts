@@ -117,7 +117,7 @@ export async function diagnoseInput(readable: NodeJS.ReadableStream, options: In
   try {
     for await (const chunk of stream) {
       if (stopped) break;
-      let bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array);
+      let bytes: Uint8Array = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk);
       if (!decoder) {
         const bom = encodingOf(bytes);
         decoder = new TextDecoder(bom.encoding);

@@ -14,9 +14,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function endlessText(text: string, args: string[] = []) {
   const yes = spawn('yes', [text], { stdio: ['ignore', 'pipe', 'ignore'] });
   const run = startCli(['diagnose', '-', '--lang', 'en', ...args], { stdin: 'pipe' });
-  yes.stdout.pipe(run.child.stdin!);
+  yes.stdout.pipe(run.child.stdin);
   // The CLI stops reading: `yes` then gets EPIPE on its next write, which is its end.
-  run.child.stdin!.on('error', () => undefined);
+  run.child.stdin.on('error', () => undefined);
   return { ...run, yes };
 }
 
