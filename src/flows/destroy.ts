@@ -26,7 +26,6 @@ export async function destroyFlow(ctx: AppContext): Promise<number> {
   ctx.stdout.write(`${destroyLines(ctx.labDir, config, pvs, t).join('\n')}\n`);
   if (!ctx.yes) {
     const typed = await askName(ctx, t('destroyType', { name: config.name }));
-    if (typed === undefined) return ExitCode.interrupted;
     if (typed.trim() !== config.name) {
       ctx.stderr.write(`${t('destroyWrongName', { typed: typed.trim(), name: config.name })}\n`);
       return ExitCode.failed;
@@ -55,13 +54,8 @@ async function lookUpPvs(ctx: AppContext): Promise<PvLookup> {
   }
 }
 
-/** The typed answer; undefined when the user left the prompt with Ctrl-C. */
-async function askName(ctx: AppContext, message: string): Promise<string | undefined> {
+/** The typed answer; Ctrl-C at the question is the top-level handler's to report. */
+async function askName(ctx: AppContext, message: string): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  try {
-    return await input({ message }, { signal: ctx.signal, output: ctx.stdout });
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) return undefined;
-    throw error;
-  }
+  return input({ message }, { signal: ctx.signal, output: ctx.stdout });
 }

@@ -145,7 +145,7 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
     out(t('summary', counts));
     return counts.failed > 0 ? ExitCode.failed : ExitCode.ok;
   } catch (error) {
-    if (ctx.signal.aborted || (error instanceof Error && error.name === 'ExitPromptError')) {
+    if (ctx.signal.aborted) {
       ctx.stderr.write(`${t('interrupted')}\n`);
       return ExitCode.interrupted;
     }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createElement } from 'react';
 import type { CommandRunner } from '../command-runner.js';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode, ExplainedError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { labVarsAt } from '../diagnosis/catalogue-vars.js';
 import { diagnoseFile, diagnoseText } from '../diagnosis/scan-log.js';
@@ -12,6 +12,8 @@ import { upMessages } from '../i18n/up-messages.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { labConfigOrReport } from './lab-config.js';
+import { unusableSecret } from '../lab/lab-secrets.js';
+import { unusableSecretText } from './unusable-secret-text.js';
 import { ToolError } from '../tools/tool-error.js';
 import { vagrantUp } from '../tools/vagrant.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
@@ -32,6 +34,9 @@ export const upCommand: CommandRunner = (ctx, { options }) => upFlow(ctx, { prov
 export async function upFlow(ctx: AppContext, options: { provision?: boolean } = {}): Promise<number> {
   const config = await labConfigOrReport(ctx);
   if (!config) return ExitCode.failed;
+  // An empty or broken key would be copied into the VMs by the provisioning: stop before.
+  const secret = await unusableSecret(ctx.labDir);
+  if (secret) throw new ExplainedError(unusableSecretText(secret, ctx), 'secret-unusable');
   const logFile = logFilePath(ctx.labDir, 'up', new Date());
   await mkdir(dirname(logFile), { recursive: true });
   const store = new BringupStore(bringupOrder(config));

@@ -1,6 +1,7 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Lang } from '../i18n/define.js';
+import { makeDir, writeFileAtomic } from './atomic-write.js';
 import { LabConfigError, loadLabConfig } from './config.js';
 import type { LabConfig } from './config-schema.js';
 import { labFiles } from './lab-files.js';
@@ -77,8 +78,8 @@ async function readJson<T>(labDir: string, file: string): Promise<T | undefined>
 /** Writes a state record for the home screen; failing to write one never fails the step. */
 export async function writeLabState(labDir: string, file: string, record: object): Promise<void> {
   try {
-    await mkdir(dirname(join(labDir, file)), { recursive: true });
-    await writeFile(join(labDir, file), `${JSON.stringify(record, null, 2)}\n`);
+    await makeDir(dirname(join(labDir, file)));
+    await writeFileAtomic(join(labDir, file), `${JSON.stringify(record, null, 2)}\n`);
   } catch {
     // The record only moves the "next" mark; the step's own result stands.
   }

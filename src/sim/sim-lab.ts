@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { writeFileAtomic } from '../lab/atomic-write.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
@@ -181,5 +182,5 @@ export async function writeSimLabConfig(labDir: string, heketiUrl: string): Prom
   const text = existsSync(file) ? await readFile(file, 'utf8') : stringify(defaultLabConfig);
   const doc = parse(text) as { heketi?: { url?: string } };
   doc.heketi = { ...(doc.heketi ?? {}), url: heketiUrl };
-  await writeFile(file, stringify(doc));
+  await writeFileAtomic(file, stringify(doc));
 }

@@ -11,12 +11,14 @@ export interface HomeScreenProps {
   labels: { next: string; more: string; help: string; simulation?: string };
   lastResult?: string;
   onChoose: (command: string | undefined) => void;
+  /** Ctrl-C (raw mode delivers it as a key): the caller stops the program. */
+  onInterrupt?: () => void;
 }
 
 const toneColor: Record<Tone, string | undefined> = { ok: 'green', warn: 'yellow', bad: 'red', plain: undefined };
 
 /** The wizard's home: every step, where the lab stands for it, the next step highlighted. */
-export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose }: HomeScreenProps) {
+export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose, onInterrupt }: HomeScreenProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const nextIndex = Math.max(0, model.rows.findIndex((r) => r.command === model.next));
@@ -46,6 +48,7 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
       if (key.upArrow) setSelected((cursor.current + count - 1) % count);
       else if (key.downArrow || key.tab) setSelected((cursor.current + 1) % count);
       else if (key.return) choose(model.rows[cursor.current]?.command);
+      else if (key.ctrl && input === 'c' && onInterrupt) onInterrupt();
       else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
     },
     { isActive: isRawModeSupported === true },
