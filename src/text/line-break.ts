@@ -18,10 +18,11 @@ const isWide = (ch: string) => displayWidth(ch) === 2;
  * 4 台, 10 s), a colour escape. Paths, URLs and names have no spaces, so the rules above
  * already keep them whole.
  */
+const ESC = String.fromCharCode(27);
 const UNBREAKABLE = [
   /"[^"\n]+"/g,
   /`[^`\n]+`/g,
-  /\x1b\[[\d;]*m/g,
+  new RegExp(`${ESC}\\[[\\d;]*m`, 'g'),
   /\d[\d.,]*\s(?:[KMGTPE]i?B|[KMGTPE]i|B|bytes?|ms|s|min|h|%|°C|cores?|CPUs?|VMs?|[台個件行秒分日回枚つ]|コア|ノード|ボリューム|バイト)(?![\p{L}\p{N}])/gu,
 ];
 
