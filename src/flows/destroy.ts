@@ -8,6 +8,7 @@ import { shortReason } from '../tools/short-reason.js';
 import { vagrantDestroy } from '../tools/vagrant.js';
 import { destroyLines, type PvLookup } from '../destroy/destroy-plan.js';
 import { runVagrantPlain } from './halt.js';
+import { forgetDestroyedLab } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { toolOptions } from './tool-options-from-context.js';
 
@@ -34,6 +35,7 @@ export async function destroyFlow(ctx: AppContext): Promise<number> {
   ctx.stdout.write(`${t('destroyStart')}\n`);
   const result = await runVagrantPlain(ctx, 'destroy', vagrantDestroy);
   if (result.ok) {
+    await forgetDestroyedLab(ctx.labDir, config.machines.length);
     ctx.stdout.write(`${t('destroyDone', { name: config.name })}\n`);
     return ExitCode.ok;
   }

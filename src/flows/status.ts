@@ -7,6 +7,7 @@ import { heketiCapacity } from '../k8s/heketi-capacity.js';
 import { labClassState } from '../k8s/lab-class-state.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { readHeketiAdminKey } from '../lab/heketi-admin-key.js';
+import { recordVmCount } from '../lab/lab-summary.js';
 import { readClusterObjects, type ClusterObjects } from '../claims/cluster-objects.js';
 import { HeketiClient } from '../tools/heketi-client.js';
 import { currentTarget, kubectlVersion } from '../tools/kubectl.js';
@@ -36,7 +37,7 @@ export async function statusFlow(ctx: AppContext): Promise<number> {
 
 /** Asks vagrant, Heketi and kubectl at the same time; each failure is reported, none is fatal. */
 export async function readLabStatus(ctx: AppContext, config: LabConfig): Promise<LabStatus> {
-  const vmsRead = vmStates(ctx);
+  const vmsRead = vmStates(ctx, config);
   const [vms, glusterPeers, heketi, cluster] = await Promise.all([
     vmsRead,
     vmsRead.then((states) => peerState(ctx, config, states)),
@@ -46,9 +47,12 @@ export async function readLabStatus(ctx: AppContext, config: LabConfig): Promise
   return { lab: { name: config.name, dir: ctx.labDir }, vms, glusterPeers, heketi, ...cluster };
 }
 
-async function vmStates(ctx: AppContext): Promise<LabStatus['vms']> {
+async function vmStates(ctx: AppContext, config: LabConfig): Promise<LabStatus['vms']> {
   try {
-    return { ok: true, machines: await vagrantStatus(toolOptions(ctx, { cwd: ctx.labDir })) };
+    const machines = await vagrantStatus(toolOptions(ctx, { cwd: ctx.labDir }));
+    const names = new Set(config.machines.map((m) => m.name));
+    await recordVmCount(ctx.labDir, machines.filter((m) => names.has(m.name) && m.state === 'running').length, config.machines.length);
+    return { ok: true, machines };
   } catch (error) {
     return { ok: false, error: shortReason(error) };
   }

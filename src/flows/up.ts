@@ -11,9 +11,11 @@ import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
+import { readLabSummary, recordVmCount } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { unusableSecret } from '../lab/lab-secrets.js';
 import { unusableSecretText } from './unusable-secret-text.js';
+import { nextStep, nextStepHint } from './next-step.js';
 import { ToolError } from '../tools/tool-error.js';
 import { vagrantUp } from '../tools/vagrant.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
@@ -83,6 +85,8 @@ async function runUp(ctx: AppContext, store: BringupStore, logFile: string, prov
     }
   }
   store.dispatch({ type: 'finished', outcome });
+  const vms = store.getState().order.length;
+  if (outcome === 'ok') await recordVmCount(ctx.labDir, vms, vms);
   return outcome;
 }
 
@@ -130,7 +134,12 @@ async function upPlain(ctx: AppContext, store: BringupStore, logFile: string, pr
 
 async function endLines(ctx: AppContext, state: BringupState, logFile: string): Promise<SummaryLine[]> {
   const findings = state.outcome === 'failed' ? await diagnoseBringup(ctx, state, logFile) : [];
-  return outcomeLines(state, findings, logFile, translator(upMessages, ctx.lang));
+  const lines = outcomeLines(state, findings, logFile, translator(upMessages, ctx.lang));
+  if (state.outcome !== 'ok') return lines;
+  // What comes next depends on the lab: a lab whose storage is done is not sent to `storage` again.
+  const summary = await readLabSummary(ctx.labDir, ctx.lang);
+  const next = nextStep(summary, { running: state.order.length, total: state.order.length });
+  return [...lines, { text: nextStepHint(next, ctx.lang), tone: 'plain' }];
 }
 
 /** The known issues behind a failed bring-up: the failed VM's last lines first, the whole log if they say nothing. */

@@ -9,7 +9,7 @@ import { translator } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import { readLabSummary } from '../lab/lab-summary.js';
 import { HomeScreen } from '../ui/home-screen.js';
-import { homeModel, type VmCount } from './home-rows.js';
+import { homeModel, type VmReading } from './home-rows.js';
 import { readVmCount } from './read-vm-count.js';
 import { simulationLabel } from './simulation-label.js';
 import { wizardSteps } from './wizard-steps.js';
@@ -24,7 +24,9 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
   for (;;) {
     const summary = await readLabSummary(ctx.labDir, ctx.lang);
     let chosen: string | undefined;
-    const screen = (vms?: VmCount) =>
+    // The first frame shows what the lab recorded last, so the cursor starts where the
+    // user expects it; the VM states read meanwhile only update the rows in place.
+    const screen = (vms: VmReading) =>
       createElement(HomeScreen, {
         title: t('title'),
         labLine: t('labDir', { dir: ctx.labDir }),
@@ -35,12 +37,12 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
         // Ctrl-C on the home screen is an interruption (exit 130), q and Escape a quit (0).
         onInterrupt: () => ctx.interrupt(),
       });
-    const app = render(screen(), { stdout: ctx.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
+    const app = render(screen(summary.lastVms ?? 'reading'), { stdout: ctx.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
     // The VM states take vagrant a second or two: the screen is usable meanwhile.
     const stopReading = new AbortController();
     if (summary.config) {
       void readVmCount(ctx, summary.config, stopReading.signal).then((vms) => {
-        if (vms && !stopReading.signal.aborted) app.rerender(screen(vms));
+        if (!stopReading.signal.aborted) app.rerender(screen(vms ?? 'unreadable'));
       });
     }
     // The terminal went away (SIGHUP), or SIGTERM: leave the home screen, and the wizard.

@@ -44,6 +44,7 @@ export const doctorMessages = defineMessages(
     sumPvcs: '{count} GlusterFS claim(s), {pending} pending',
     sumPodMounts: '{count} pod(s) using GlusterFS claims, {failing} failing to mount',
     sumPermission: '{count} pod(s) using GlusterFS claims, {denied} denied writing',
+    sumWriteTest: '; non-root write test refused on {refused} of {tested} claim(s)',
 
     unexpectedTitle: 'The {layer} check could not finish',
     unexpectedWhat: 'An unexpected error stopped it: {error}',
@@ -151,6 +152,8 @@ export const doctorMessages = defineMessages(
     deniedWhat: 'Pod {pod} (user {user}) cannot write to claim {claim}: a new GlusterFS volume\'s root directory belongs to root (mode 0755).',
     deniedFix: 'Run gluster-lab fix-permissions {claim}. The lasting fix gives the pod the volume\'s group: securityContext.supplementalGroups with the PV\'s pv.beta.kubernetes.io/gid.',
     userUnknown: 'set by the image',
+    refusedTitle: 'Non-root containers cannot write to claim {claim} yet',
+    refusedWhat: 'A test pod running as user {uid} could not create a file at the root of {claim}\'s volume: a new GlusterFS volume\'s root directory belongs to root (mode 0755). No pod fails yet, but the first app that runs as a non-root user will get "Permission denied".',
   },
   {
     heading: 'gluster-lab doctor — {dir} の各層を確認しています',
@@ -194,6 +197,7 @@ export const doctorMessages = defineMessages(
     sumPvcs: 'GlusterFS の PVC {count} 件、Pending {pending} 件',
     sumPodMounts: 'GlusterFS を使う Pod {count} 個、マウント失敗 {failing} 個',
     sumPermission: 'GlusterFS を使う Pod {count} 個、書き込み拒否 {denied} 個',
+    sumWriteTest: '、root 以外での書き込みテストは PVC {tested} 件中 {refused} 件で拒否',
 
     unexpectedTitle: '{layer} の確認を完了できませんでした',
     unexpectedWhat: '予期しないエラーで停止しました: {error}',
@@ -301,5 +305,7 @@ export const doctorMessages = defineMessages(
     deniedWhat: 'Pod {pod}（ユーザー {user}）は PVC {claim} に書き込めません。新しい GlusterFS ボリュームのルートディレクトリは root の所有（モード 0755）です。',
     deniedFix: 'gluster-lab fix-permissions {claim} を実行してください。恒久的な対策は、PV の pv.beta.kubernetes.io/gid を securityContext.supplementalGroups に指定してボリュームのグループを Pod に与えることです。',
     userUnknown: 'イメージの既定',
+    refusedTitle: 'root 以外のコンテナーはまだ PVC {claim} に書き込めません',
+    refusedWhat: 'ユーザー {uid} で動かしたテスト用 Pod が {claim} のボリュームのルートにファイルを作れませんでした。新しい GlusterFS ボリュームのルートディレクトリは root の所有（モード 0755）です。いま失敗している Pod はありませんが、root 以外のユーザーで動く最初のアプリが "Permission denied" になります。',
   },
 );
