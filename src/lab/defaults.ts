@@ -15,9 +15,13 @@ export const defaultLabConfig: LabConfig = {
     { name: 'gluster2', role: 'gluster', address: '172.20.1.22', cpus: 1, memory_mb: 1024 },
     { name: 'gluster3', role: 'gluster', address: '172.20.1.23', cpus: 1, memory_mb: 1024 },
   ],
-  // 20 GB: a 10Gi claim is a 10 GiB brick on each node, plus LVM and thin-pool metadata.
-  // The disks are dynamically allocated, so the host only pays for what is written.
-  data_disk: { size_gb: 20, device: '/dev/sdb' },
+  // 32 GB holds, by Heketi's own arithmetic (k8s/heketi-capacity.ts), the CSI path's volume and
+  // both sample claims of the Heketi path (10 GiB each): every brick is a thin pool plus its
+  // metadata on each node, after LVM's 129 MiB. Dynamically allocated: the host pays for what is written.
+  data_disk: { size_gb: 32, device: '/dev/sdb' },
   heketi: { version: 'v10.4.0', url: 'http://172.20.1.20:8080', admin_user: 'admin' },
   kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default' },
+  // The CSI path's volume: Heketi makes it replica 3 like a claim's, NFS-Ganesha exports it.
+  // Claims there are subdirectories of it; 10 GiB keeps the Heketi path's claims room beside it.
+  nfs: { volume: 'k8s-nfs', size_gb: 10, export: '/k8s-nfs' },
 };

@@ -157,7 +157,7 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
     expect(plan.gluster2?.customize).toEqual([...base('gluster2'), ...attach('gluster2')]);
     expect(plan.gluster3?.customize).toEqual([
       ...base('gluster3'),
-      ['createmedium', 'disk', '--filename', disk('gluster3'), '--format', 'VDI', '--size', '20480'],
+      ['createmedium', 'disk', '--filename', disk('gluster3'), '--format', 'VDI', '--size', '32768'],
       ...attach('gluster3'),
     ]);
     expect(plan.heketi?.customize).toEqual(base('heketi'));
