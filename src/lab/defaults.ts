@@ -23,13 +23,17 @@ export const defaultLabConfig: LabConfig = {
     { name: 'gluster2', role: 'gluster', address: '192.168.56.22', cpus: 1, memory_mb: 1024 },
     { name: 'gluster3', role: 'gluster', address: '192.168.56.23', cpus: 1, memory_mb: 1024 },
   ],
-  // 30 GB (VirtualBox's GB are GiB): Heketi leaves 29.87 GiB of it for bricks (a 128 MiB
-  // LVM metadata area, whole 4 MiB extents), and each 10Gi claim takes a 10 GiB thin pool
-  // plus 52 MiB of pool metadata on every node — the two sample claims fit, and a 9Gi claim
-  // more (src/k8s/heketi-space.ts; 20 GB held only one). Dynamically allocated: the host
-  // pays only for what is written. "auto": the one empty disk of this size in the VM,
-  // whatever the box's disk controller calls it (provisioning/ansible/tasks/choose-data-disk.yml).
-  data_disk: { size_gb: 30, device: 'auto' },
+  // 32 GB (VirtualBox's GB are GiB): Heketi leaves 31.87 GiB of it for bricks (a 128 MiB
+  // LVM metadata area, whole 4 MiB extents), and each 10Gi volume takes a 10 GiB thin pool
+  // plus 52 MiB of pool metadata on every node — the CSI path's volume and the two sample
+  // claims of the Heketi path fit with room to spare (src/k8s/heketi-space.ts; 20 GB held
+  // only one claim). Dynamically allocated: the host pays only for what is written. "auto":
+  // the one empty disk of this size in the VM, whatever the box's disk controller calls it
+  // (provisioning/ansible/tasks/choose-data-disk.yml).
+  data_disk: { size_gb: 32, device: 'auto' },
   heketi: { version: 'v10.4.0', url: 'http://192.168.56.20:8080', admin_user: 'admin' },
   kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default' },
+  // The CSI path's volume: Heketi makes it replica 3 like a claim's, NFS-Ganesha exports it.
+  // Claims there are subdirectories of it; 10 GiB keeps the Heketi path's claims room beside it.
+  nfs: { volume: 'k8s-nfs', size_gb: 10, export: '/k8s-nfs' },
 };

@@ -13,6 +13,7 @@ import { newHeketiModel } from './heketi-model.js';
 import type { HeketiKeys } from '../tools/heketi-jwt.js';
 import { closedPortUrl, startHeketiServer } from './heketi-server.js';
 import { insertObject } from './kube-store.js';
+import { startNfsStandIn } from './nfs-stand-in.js';
 import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
@@ -79,8 +80,10 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   const keys = (): HeketiKeys | undefined => heketiKeys(options);
   const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
   const heketiUrl = server?.url ?? (await closedPortUrl());
+  const nfs = await startNfsStandIn(config);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...nfs.env,
     PATH: `${binDir}:${process.env.PATH ?? ''}`,
     GLUSTER_LAB_SIM_STATE: stateFile,
     GLUSTER_LAB_SIM_SPEED: String(speed),
@@ -95,6 +98,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     updateState: (change) => updateStateFile(stateFile, change),
     async stop() {
       await server?.close();
+      await nfs.close();
       if (ownsRoot) rmSync(root, { recursive: true, force: true });
       else {
         rmSync(binDir, { recursive: true, force: true });

@@ -56,12 +56,13 @@ describe('doctor against the simulated lab', () => {
     const json = await doctorJson(l);
     expect(json.report.findings).toEqual([]);
     expect(json.report.layers.map((x) => [x.layer, x.status])).toEqual([
-      ['vms', 'ok'], ['heketi', 'ok'], ['gluster-peers', 'ok'], ['cluster', 'ok'], ['storageclass', 'ok'], ['pvcs', 'ok'], ['pod-mounts', 'ok'], ['permission-denied', 'ok'],
+      ['vms', 'ok'], ['heketi', 'ok'], ['gluster-peers', 'ok'], ['nfs-export', 'ok'], ['cluster', 'ok'], ['storageclass', 'ok'], ['pvcs', 'ok'], ['pod-mounts', 'ok'], ['permission-denied', 'ok'],
     ]);
     expect(json.exitCode).toBe(0);
     const plain = await l.cli(['doctor']);
     expect(plain.stdout).toContain('✓ VMs');
     expect(plain.stdout).toContain('4 of 4 running');
+    expect(plain.stdout).toContain('3 of 3 gluster VMs answer on port 2049');
     expect(plain.stdout).toContain('Everything checked is healthy: no findings.');
     expect(plain.exitCode).toBe(0);
     // Three doctor runs and a repair, each a few temporary pods.
@@ -75,7 +76,8 @@ describe('doctor against the simulated lab', () => {
     expect(report.findings.find((f) => f.id === 'doctor.vms-not-created')?.fix).toBe('Run gluster-lab up to create and provision them.');
     expect(layer(report, 'heketi')).toMatchObject({ status: 'skipped', summary: 'skipped: the heketi VM is not running' });
     expect(layer(report, 'gluster-peers')).toMatchObject({ status: 'skipped', summary: 'skipped: VMs not running' });
-    expect(report.findings.some((f) => f.layer === 'heketi' || f.layer === 'gluster-peers')).toBe(false);
+    expect(layer(report, 'nfs-export')).toMatchObject({ status: 'skipped', summary: 'skipped: VMs not running' });
+    expect(report.findings.some((f) => f.layer === 'heketi' || f.layer === 'gluster-peers' || f.layer === 'nfs-export')).toBe(false);
   });
 
   it('reports stopped VMs with the command that starts them', async () => {

@@ -18,7 +18,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     const result = await cli('status', '--json');
     expect(result.exitCode).toBe(0);
     const status = JSON.parse(result.stdout);
-    expect(Object.keys(status)).toEqual(['lab', 'vms', 'glusterPeers', 'heketi', 'kubernetes', 'storageClass', 'claims']);
+    expect(Object.keys(status)).toEqual(['lab', 'vms', 'glusterPeers', 'heketi', 'nfsExport', 'kubernetes', 'storageClass', 'claims']);
     expect(status.vms.ok).toBe(true);
     expect(status.vms.machines.map((m: { name: string; state: string }) => `${m.name}=${m.state}`).sort()).toEqual(['gluster1=running', 'gluster2=running', 'gluster3=running', 'heketi=running']);
     expect(status.heketi).toMatchObject({ url: lab.sim.heketiUrl, reachable: true, hello: 'Hello from Heketi', topology: { nodes: 3, devices: 3 } });
@@ -28,6 +28,13 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(status.glusterPeers.peers.map((p: { hostname: string; state: string; connected: boolean }) => `${p.hostname} ${p.state} ${p.connected}`).sort()).toEqual([
       '192.168.56.22 Peer in Cluster true',
       '192.168.56.23 Peer in Cluster true',
+    ]);
+    // NFS-Ganesha's port on each gluster VM: the simulated lab's loopback stand-in answers for them.
+    expect(status.nfsExport).toMatchObject({ export: '/k8s-nfs', volume: 'k8s-nfs', port: 2049 });
+    expect(status.nfsExport.servers.map((s: { vm: string; address: string; asked: boolean; answers: boolean }) => `${s.vm} ${s.address} ${s.asked} ${s.answers}`)).toEqual([
+      'gluster1 172.20.1.21 true true',
+      'gluster2 172.20.1.22 true true',
+      'gluster3 172.20.1.23 true true',
     ]);
     // The fresh simulated cluster has no StorageClass yet, hence no claims of it.
     expect(status.storageClass).toEqual({ name: 'gluster-heketi', checked: true, present: false });
@@ -80,5 +87,6 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(status.stdout).toContain('Is the heketi VM running ("gluster-lab up")?');
     // gluster1 is stopped: its peers are not asked (ssh to a stopped VM would only hang).
     expect(status.stdout).toContain('Gluster peers (asked gluster1):\n  not asked: gluster1 is not running');
+    expect(status.stdout).toContain('NFS export /k8s-nfs (volume k8s-nfs, port 2049):\n  gluster1 (172.20.1.21): not asked: gluster1 is not running');
   });
 });

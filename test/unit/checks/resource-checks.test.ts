@@ -37,7 +37,7 @@ describe('disk', () => {
     expect(diskCheck(okOutcome(3 * GIB), '/home/u/lab', needs, en)).toMatchObject({ status: 'failure', message: '3 GB free in /home/u/lab, but the VMs need at least 8 GB.' });
     expect(diskCheck(okOutcome(20 * GIB), '/home/u/lab', needs, en)).toMatchObject({
       status: 'warning',
-      message: '20 GB free in /home/u/lab: enough to start (8 GB), but the 3 data disks can grow to 90 GB as volumes fill.',
+      message: '20 GB free in /home/u/lab: enough to start (8 GB), but the 3 data disks can grow to 96 GB as volumes fill.',
     });
     expect(diskCheck(okOutcome(120 * GIB), '/home/u/lab', needs, en)).toMatchObject({ status: 'ok', found: '120 GB free' });
   });

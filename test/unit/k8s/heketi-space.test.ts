@@ -52,7 +52,7 @@ describe("Heketi's space arithmetic", () => {
     expect(largestReplicaGiB(left)).toBe(9);
   });
 
-  it('fits both sample claims on the default disk with room for a 9Gi claim more', async () => {
+  it("fits the CSI path's volume and both sample claims on the default disk, with room to spare", async () => {
     const samples = await Promise.all(['gfs-pvc-1.yml', 'gfs-pvc-2.yml'].map(async (file) => {
       const pvc = parse(await readFile(join(packageRoot(), 'k8s-yaml', file), 'utf8')) as { spec: { resources: { requests: { storage: string } } } };
       const parsed = parseStorageQuantity(pvc.spec.resources.requests.storage);
@@ -61,9 +61,12 @@ describe("Heketi's space arithmetic", () => {
     }));
     expect(samples).toEqual([10, 10]);
     const glusterNodes = defaultLabConfig.machines.filter((m) => m.role === 'gluster').length;
-    const { placed, left } = placeAll(lab(freshDeviceFreeKiB(defaultLabConfig.data_disk.size_gb * GiB), glusterNodes), samples);
-    expect(placed).toEqual([true, true]);
-    expect(largestReplicaGiB(left)).toBe(9);
+    const disk = lab(freshDeviceFreeKiB(defaultLabConfig.data_disk.size_gb * GiB), glusterNodes);
+    const both = placeAll(disk, samples);
+    expect(both.placed).toEqual([true, true]);
+    const all = placeAll(disk, [defaultLabConfig.nfs.size_gb, ...samples]);
+    expect(all.placed).toEqual([true, true, true]);
+    expect(largestReplicaGiB(all.left)).toBeGreaterThanOrEqual(1);
   });
 
   it('splits a volume into more brick sets when one brick does not fit on any device', () => {
