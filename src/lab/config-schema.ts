@@ -35,7 +35,20 @@ export const labConfigSchema = z.strictObject({
     storage_class: name,
     secret_name: name,
     secret_namespace: name,
+    /** The CSI path's StorageClass (csi-driver-nfs); labs made before it existed get the default. */
+    nfs_storage_class: name.default('gluster-nfs'),
   }),
+  /**
+   * The Kubernetes volume of the CSI path: one replica-3 volume Heketi creates, exported by
+   * NFS-Ganesha on every gluster node at `export`. Labs made before it existed get the defaults.
+   */
+  nfs: z
+    .strictObject({
+      volume: name,
+      size_gb: z.int().min(1).max(1024),
+      export: z.string().regex(/^\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'an absolute path like /k8s-nfs'),
+    })
+    .default({ volume: 'k8s-nfs', size_gb: 20, export: '/k8s-nfs' }),
 });
 
 export type LabConfig = z.infer<typeof labConfigSchema>;

@@ -19,5 +19,7 @@ export const defaultLabConfig: LabConfig = {
   // The disks are dynamically allocated, so the host only pays for what is written.
   data_disk: { size_gb: 20, device: '/dev/sdb' },
   heketi: { version: 'v10.4.0', url: 'http://172.20.1.20:8080', admin_user: 'admin' },
-  kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default' },
+  kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default', nfs_storage_class: 'gluster-nfs' },
+  // The CSI path's volume: Heketi makes it replica 3 like a claim's, NFS-Ganesha exports it.
+  nfs: { volume: 'k8s-nfs', size_gb: 20, export: '/k8s-nfs' },
 };

@@ -27,6 +27,17 @@ describe('gluster-lab.yaml validation', () => {
     expect(parseLabConfig(renderLabConfig(defaultLabConfig), file)).toEqual(defaultLabConfig);
   });
 
+  it('loads a lab written before the CSI path with its NFS defaults, and refuses a relative export', () => {
+    const older = withChange((c) => {
+      delete c.nfs;
+      delete (c.kubernetes as Record<string, unknown>).nfs_storage_class;
+    });
+    expect(parseLabConfig(older, file)).toEqual(defaultLabConfig);
+    expect(parseLabConfig(older, file).nfs).toEqual({ volume: 'k8s-nfs', size_gb: 20, export: '/k8s-nfs' });
+    const error = problemOf(withChange((c) => ((c.nfs as Record<string, unknown>).export = 'k8s-nfs')));
+    expect(error.keys).toEqual(['nfs.export']);
+  });
+
   it('names an unknown key and the file', () => {
     const error = problemOf(withChange((c) => ((c.heketi as Record<string, unknown>).ur1 = 'x')));
     expect(error.keys).toEqual(['heketi.ur1']);
