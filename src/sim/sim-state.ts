@@ -1,31 +1,6 @@
 import type { ScenarioName } from './scenarios.js';
 import type { HeketiModel } from './heketi-model.js';
-
-/**
- * Kubernetes objects are open-ended JSON; the simulator reads and writes a few known
- * fields of many kinds, so they are typed loosely on purpose.
- */
-// biome-ignore lint: see above
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-export interface KubeMeta {
-  name: string;
-  namespace?: string;
-  uid: string;
-  resourceVersion: string;
-  creationTimestamp: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  [key: string]: Json;
-}
-
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: KubeMeta;
-  [key: string]: Json;
-}
+import type { KubeObject } from './kube-object.js';
 
 export type MachineState = 'not_created' | 'running' | 'poweroff';
 

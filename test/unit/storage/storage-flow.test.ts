@@ -113,7 +113,7 @@ describe('storage against the simulated cluster', () => {
     expect(out()).toContain('Replacing StorageClass gluster-heketi (--yes given).');
     expect(verbs(writes(await lab.calls()))).toContain('delete storageclass gluster-heketi --ignore-not-found --wait=true');
     const cls = lab.sim.readState().kube.objects.find((o) => o.kind === 'StorageClass' && o.metadata.name === 'gluster-heketi');
-    expect(cls?.parameters.resturl).toBe(lab.sim.heketiUrl);
+    expect(cls?.parameters?.resturl).toBe(lab.sim.heketiUrl);
   });
 
   it('class with other parameters: declined at the prompt, nothing is replaced and no claim is made', async () => {
@@ -124,7 +124,7 @@ describe('storage against the simulated cluster', () => {
     expect(out()).toContain('  parameters.resturl: http://10.0.0.5:8080 →');
     expect(out()).toContain('StorageClass gluster-heketi was kept as it is; no claim was created.');
     const cls = lab.sim.readState().kube.objects.find((o) => o.kind === 'StorageClass' && o.metadata.name === 'gluster-heketi');
-    expect(cls?.parameters.resturl).toBe('http://10.0.0.5:8080');
+    expect(cls?.parameters?.resturl).toBe('http://10.0.0.5:8080');
     expect(lab.names('PersistentVolumeClaim')).toEqual([]);
     expect(verbs(writes(await lab.calls())).filter((v) => !v.startsWith('apply'))).toEqual([]);
   });
