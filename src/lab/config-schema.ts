@@ -46,6 +46,8 @@ export const labConfigSchema = z.strictObject({
     storage_class: name,
     secret_name: name,
     secret_namespace: name,
+    /** The CSI path's StorageClass (csi-driver-nfs); labs made before it existed get the default. */
+    nfs_storage_class: name.default('gluster-nfs'),
   }),
   /**
    * The Kubernetes volume of the CSI path: one replica-3 volume Heketi creates, exported by

@@ -32,7 +32,7 @@ export const defaultLabConfig: LabConfig = {
   // (provisioning/ansible/tasks/choose-data-disk.yml).
   data_disk: { size_gb: 32, device: 'auto' },
   heketi: { version: 'v10.4.0', url: 'http://192.168.56.20:8080', admin_user: 'admin' },
-  kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default' },
+  kubernetes: { storage_class: 'gluster-heketi', secret_name: 'heketi-secret', secret_namespace: 'default', nfs_storage_class: 'gluster-nfs' },
   // The CSI path's volume: Heketi makes it replica 3 like a claim's, NFS-Ganesha exports it.
   // Claims there are subdirectories of it; 10 GiB keeps the Heketi path's claims room beside it.
   nfs: { volume: 'k8s-nfs', size_gb: 10, export: '/k8s-nfs' },

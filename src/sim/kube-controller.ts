@@ -3,6 +3,7 @@ import { allocateVolume } from './heketi-model.js';
 import { recordEvent } from './kube-events.js';
 import { bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects } from './kube-store.js';
 import { addNonRootApps } from './non-root-app.js';
+import { advanceCsi, CSI_DRIVER, csiMountBlocked, csiWriteAllowed, isCsiClaim, isCsiModelPod } from './csi-driver-model.js';
 import { serverMinor } from './scenarios.js';
 import type { KubeObject } from './kube-object.js';
 import type { SimState } from './sim-state.js';
@@ -21,12 +22,13 @@ export const GLUSTER_PROVISIONER = 'kubernetes.io/glusterfs';
 export function advance(state: SimState, nowMs = Date.now()): void {
   for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment);
   for (const pvc of listObjects(state, 'PersistentVolumeClaim')) provision(state, pvc, nowMs);
+  advanceCsi(state, nowMs);
   if (state.scenarios.includes('permission-denied')) {
     addNonRootApps(state, nowMs, (ns, claim) => isGlusterClaim(state, ns, claim));
     // Its pods come at once, not on the next kubectl call: doctor must not miss them by a call.
     for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment);
   }
-  for (const pod of listObjects(state, 'Pod')) runPod(state, pod, nowMs);
+  for (const pod of listObjects(state, 'Pod')) if (!isCsiModelPod(pod)) runPod(state, pod, nowMs);
 }
 
 function simS(state: SimState, fromMs: number, nowMs: number): number {
@@ -197,13 +199,13 @@ export function runsAsNonRoot(pod: KubeObject): boolean {
 /** A non-root container cannot write to a GlusterFS volume whose root no chmod pod has opened. */
 export function writeDenied(state: SimState, pod: KubeObject): boolean {
   if (!runsAsNonRoot(pod)) return false;
-  return claimsOf(pod).some((claim) => isGlusterClaim(state, pod.metadata.namespace, claim) && !state.chmodDone.includes(`${pod.metadata.namespace}/${claim}`));
+  return claimsOf(pod).some((claim) => isGlusterClaim(state, pod.metadata.namespace, claim) && !state.chmodDone.includes(`${pod.metadata.namespace}/${claim}`) && !csiWriteAllowed(state, pod, claim));
 }
 
 export function isGlusterClaim(state: SimState, namespace: string | undefined, claim: string): boolean {
   const pvc = findObject(state, 'PersistentVolumeClaim', claim, namespace);
   const pv = pvc?.spec?.volumeName ? findObject(state, 'PersistentVolume', pvc.spec.volumeName) : undefined;
-  return pv?.spec?.glusterfs !== undefined;
+  return pv?.spec?.glusterfs !== undefined || pv?.spec?.csi?.driver === CSI_DRIVER;
 }
 
 function runPod(state: SimState, pod: KubeObject, nowMs: number): void {
@@ -240,7 +242,8 @@ function runPod(state: SimState, pod: KubeObject, nowMs: number): void {
     bumpVersion(state, pod);
     recordEvent(state, pod, { type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${pod.metadata.name} to ${NODE}`, component: 'default-scheduler', atMs: scheduledAt });
   }
-  const glusterClaims = claims.filter((c) => isGlusterClaim(state, ns, c));
+  if (csiMountBlocked(state, pod, claims, scheduledAt, nowMs)) return setWaiting(state, pod, 'ContainerCreating');
+  const glusterClaims = claims.filter((c) => isGlusterClaim(state, ns, c) && !isCsiClaim(state, ns, c));
   if (glusterClaims.length > 0 && state.scenarios.includes('glusterfs-client-missing')) {
     const pvName = findObject(state, 'PersistentVolumeClaim', glusterClaims[0] as string, ns)?.spec?.volumeName;
     const path = (pvName === undefined ? undefined : findObject(state, 'PersistentVolume', pvName))?.spec?.glusterfs?.path;

@@ -70,6 +70,9 @@ export interface KubeSpec extends PodSpec {
   capacity?: { storage?: string };
   persistentVolumeReclaimPolicy?: string;
   glusterfs?: { endpoints: string; endpointsNamespace?: string; path: string };
+  /** PersistentVolume of a CSI driver (csi-driver-nfs: server, share, subdir in the attributes). */
+  csi?: { driver: string; volumeHandle: string; volumeAttributes?: Record<string, string> };
+  mountOptions?: string[];
   /** Deployment */
   replicas?: number;
   template?: { metadata?: { labels?: Record<string, string> }; spec?: PodSpec };
@@ -110,6 +113,7 @@ interface KubeContent {
   parameters?: Record<string, string>;
   reclaimPolicy?: string;
   volumeBindingMode?: string;
+  mountOptions?: string[];
   /** Event */
   involvedObject?: { apiVersion?: string; kind?: string; name?: string; namespace?: string; resourceVersion?: string; uid?: string };
   reason?: string;

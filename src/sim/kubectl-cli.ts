@@ -3,6 +3,7 @@ import { deleteVolume } from './heketi-model.js';
 import { parseKubectl, type KubectlArgs } from './kubectl-argv-parser.js';
 import { versionJson } from './kubectl-version.js';
 import { advance, gib, writeDenied } from './kube-controller.js';
+import { csiDf, csiPodLog } from './csi-driver-model.js';
 import { kindByKind, kindByName, type KindInfo } from './kube-kinds.js';
 import { bumpVersion, findObject, insertObject, listJson, listObjects, presentObject, removeObject } from './kube-store.js';
 import type { KubeBody, KubeObject } from './kube-object.js';
@@ -298,6 +299,8 @@ function podOrFail(state: SimState, args: KubectlArgs, ns: string): KubeObject {
 function logs(state: SimState, args: KubectlArgs, ns: string): string {
   const pod = podOrFail(state, args, ns);
   const waiting = pod.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+  const printed = csiPodLog(state, pod);
+  if (printed) return printed.map((l) => `${l}\n`).join('');
   if (pod.status?.phase === 'Pending') {
     throw new KubectlError(`Error from server (BadRequest): container "${pod.spec?.containers?.[0]?.name ?? 'main'}" in pod "${pod.metadata.name}" is waiting to start: ${waiting ?? 'ContainerCreating'}`);
   }
@@ -335,6 +338,7 @@ function exec(state: SimState, args: KubectlArgs, ns: string): string {
     const claim = (pod.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).find(Boolean);
     const pvc = claim ? findObject(state, 'PersistentVolumeClaim', claim, ns) : undefined;
     const pv = pvc?.spec?.volumeName ? findObject(state, 'PersistentVolume', pvc.spec.volumeName) : undefined;
+    if (pv?.spec?.csi) return csiDf(state, pv);
     if (!pv?.spec?.glusterfs) return 'Filesystem                Size      Used Available Use% Mounted on\noverlay                  58.4G     12.1G     43.3G  22% /mnt\n';
     const size = `${gib(pv.spec.capacity?.storage)}G`;
     const device = `${state.heketi.nodes[0]?.storage ?? ''}:${pv.spec.glusterfs.path}`;

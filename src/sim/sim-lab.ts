@@ -10,6 +10,7 @@ import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
 import { readLabConfig, virtualBoxName } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
+import { newNfsModel } from './nfs-model.js';
 import type { HeketiKeys } from '../tools/heketi-jwt.js';
 import { closedPortUrl, startHeketiServer } from './heketi-server.js';
 import { insertObject } from './kube-store.js';
@@ -140,6 +141,7 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
     heketiMachine,
     hostOnlyAddress: `${(config.machines[0]?.address ?? '192.168.56.20').split('.').slice(0, 3).join('.')}.1`,
     chmodDone: [],
+    nfs: newNfsModel(config),
   };
   if (machines !== 'not_created') {
     for (const m of config.machines) state.machines[m.name] = { state: machines, provisioned: true, vmName: virtualBoxName(config, m.name) };

@@ -1,6 +1,7 @@
 import type { ScenarioName } from './scenarios.js';
 import type { HeketiModel } from './heketi-model.js';
 import type { KubeObject } from './kube-object.js';
+import type { SimNfs } from './nfs-model.js';
 
 export type MachineState = 'not_created' | 'running' | 'poweroff';
 
@@ -33,4 +34,6 @@ export interface SimState {
   chmodDone: string[];
   /** Claims (namespace/name) given the 'permission-denied' scenario's non-root app (non-root-app.ts); absent in older state files. */
   nonRootApps?: string[];
+  /** The lab's NFS-Ganesha export, for the CSI path (nfs-model.ts); absent in older state files. */
+  nfs?: SimNfs;
 }

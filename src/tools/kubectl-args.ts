@@ -36,6 +36,8 @@ export const kubectlCommandArgs = {
     'json',
   ],
   apply: (): string[] => ['apply', '-f', '-', '-o', 'json'],
+  applyText: (): string[] => ['apply', '-f', '-'],
+  object: (kind: string, name: string, namespace: string | undefined): string[] => ['get', kind, name, ...(namespace === undefined ? [] : ['-n', namespace]), '-o', 'json'],
   create: (): string[] => ['create', '-f', '-', '-o', 'json'],
   delete: (kind: string, name: string, namespace: string | undefined, wait: boolean): string[] => [
     'delete',

@@ -421,6 +421,8 @@ describe('k8s-yaml manifests', () => {
     'gfs-pvc-2.yml': ['v1', 'PersistentVolumeClaim'],
     'gfs-client.yml': ['apps/v1', 'Deployment'],
     'chmod-pod.yml': ['v1', 'Pod'],
+    'nfs-storageclass.yml': ['storage.k8s.io/v1', 'StorageClass'],
+    'nfs-probe-pod.yml': ['v1', 'Pod'],
   };
 
   it('are each one valid YAML document with the apiVersion and kind SPEC names', async () => {

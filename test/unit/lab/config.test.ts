@@ -43,6 +43,17 @@ describe('gluster-lab.yaml validation', () => {
     expect(parseLabConfig(stringify(unpinned), file).box_version).toBeUndefined();
   });
 
+  it('loads a lab written before the CSI path with its NFS defaults, and refuses a relative export', () => {
+    const older = withChange((c) => {
+      delete c.nfs;
+      delete (c.kubernetes as Record<string, unknown>).nfs_storage_class;
+    });
+    expect(parseLabConfig(older, file)).toEqual(defaultLabConfig);
+    expect(parseLabConfig(older, file).nfs).toEqual({ volume: 'k8s-nfs', size_gb: 10, export: '/k8s-nfs' });
+    const error = problemOf(withChange((c) => ((c.nfs as Record<string, unknown>).export = 'k8s-nfs')));
+    expect(error.keys).toEqual(['nfs.export']);
+  });
+
   it('names an unknown key and the file', () => {
     const error = problemOf(withChange((c) => ((c.heketi as Record<string, unknown>).ur1 = 'x')));
     expect(error.keys).toEqual(['heketi.ur1']);
