@@ -16,7 +16,6 @@ export interface EntryMatch {
 }
 
 // Vagrant's progress output and kubectl's colour codes would otherwise show up in evidence.
-// eslint-disable-next-line no-control-regex
 const ansi = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 function tidy(line: string): string {

@@ -66,7 +66,7 @@ export async function diagnoseInput(readable: NodeJS.ReadableStream, options: Di
     if (line.trim() !== '') textLines++;
     matcher.push(line);
   });
-  for await (const chunk of readable) splitter.push(chunk as Uint8Array | string);
+  for await (const chunk of readable) splitter.push(chunk);
   splitter.end();
   return { findings: finish(matcher, options), textLines };
 }

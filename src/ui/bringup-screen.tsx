@@ -41,7 +41,8 @@ const FIXED_ROWS = 12;
  * It renders what the store holds at a capped rate and reads keys; it runs nothing.
  */
 export function BringupScreen({ store, lang, labName, logFile, simulation, outcome, onInterrupt, frameIntervalMs = 100, clock = Date.now }: BringupScreenProps) {
-  const t = translator(upMessages, lang);
+  // One translator per language, so what is memoised on it lasts until the language changes.
+  const t = useMemo(() => translator(upMessages, lang), [lang]);
   const throttled = useThrottledStore(store, frameIntervalMs);
   // The closing frame shows everything the store holds, not the last throttled read.
   const state = outcome ? store.getState() : throttled;
@@ -72,7 +73,7 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
 
   const at = running ? clock() : (state.finishedAt ?? state.startedAt);
   // Same widths (and object) until the VM list or language changes, so rows stay memoised.
-  const columns = useMemo(() => columnWidths(state.order, t), [state.order, lang]);
+  const columns = useMemo(() => columnWidths(state.order, t), [state.order, t]);
   const rows = stdout.rows || 24;
   const tailCount = long ? Math.max(SHORT_TAIL, rows - FIXED_ROWS - state.order.length) : SHORT_TAIL;
   const vm = selected === undefined ? undefined : state.vms[selected];

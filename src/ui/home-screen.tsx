@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { HomeModel, Tone } from './home-model.js';
 import { displayWidth, padColumns } from '../text/text-width.js';
 import { SimulationBanner } from './simulation-banner.js';
@@ -20,20 +20,17 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const nextIndex = Math.max(0, model.rows.findIndex((r) => r.command === model.next));
-  const [selected, setSelectedState] = useState(nextIndex);
+  // The VM states arrive a moment after the first frame and may change the next step: the
+  // cursor follows it (undefined here) until the user has moved the cursor themselves.
+  const [movedTo, setMovedTo] = useState<number | undefined>(undefined);
+  const selected = movedTo ?? nextIndex;
   // Keys that arrive in one read ("Down Down Enter" typed fast, or over SSH) are handled
   // before React re-renders: the ref is the cursor they must all see.
-  const cursor = useRef(nextIndex);
+  const cursor = useRef<number | undefined>(undefined);
   const setSelected = (index: number) => {
     cursor.current = index;
-    setSelectedState(index);
+    setMovedTo(index);
   };
-  const [moved, setMoved] = useState(false);
-  // The VM states arrive a moment after the first frame and may change the next step:
-  // follow it until the user has moved the cursor themselves.
-  useEffect(() => {
-    if (!moved) setSelected(nextIndex);
-  }, [nextIndex, moved]);
 
   const choose = (command: string | undefined) => {
     onChoose(command);
@@ -41,11 +38,11 @@ export function HomeScreen({ title, labLine, model, labels, lastResult, onChoose
   };
   useInput(
     (input, key) => {
-      if (key.upArrow || key.downArrow || key.tab) setMoved(true);
       const count = model.rows.length;
-      if (key.upArrow) setSelected((cursor.current + count - 1) % count);
-      else if (key.downArrow || key.tab) setSelected((cursor.current + 1) % count);
-      else if (key.return) choose(model.rows[cursor.current]?.command);
+      const at = cursor.current ?? nextIndex;
+      if (key.upArrow) setSelected((at + count - 1) % count);
+      else if (key.downArrow || key.tab) setSelected((at + 1) % count);
+      else if (key.return) choose(model.rows[at]?.command);
       else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
     },
     { isActive: isRawModeSupported === true },
