@@ -83,6 +83,6 @@ function parseScenarios(value: unknown, t: ReturnType<typeof translator<keyof ty
 function parseSpeed(value: unknown, t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): number {
   if (value === undefined) return 5;
   const speed = Number(value);
-  if (!Number.isFinite(speed) || speed < 1 || speed > 1000) throw new UsageError(t('badSpeed', { value: String(value) }));
+  if (!Number.isFinite(speed) || speed < 1 || speed > 1000) throw new UsageError(t('badSpeed', { value: typeof value === 'string' ? value : JSON.stringify(value) }));
   return speed;
 }

@@ -163,7 +163,7 @@ function unique(claims: InspectedClaim[]): InspectedClaim[] {
 function parseTimeout(value: unknown, t: T): number {
   if (value === undefined) return defaultTimeoutSeconds;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new UsageError(t('badTimeout', { value: String(value) }));
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new UsageError(t('badTimeout', { value: typeof value === 'string' ? value : JSON.stringify(value) }));
   return seconds;
 }
 

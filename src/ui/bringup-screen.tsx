@@ -80,7 +80,7 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
   );
 
   // Same widths (and object) until the VM list or language changes, so rows stay memoised.
-  const columns = useMemo(() => columnWidths(state.order, t), [state.order, lang]);
+  const columns = useMemo(() => columnWidths(state.order, t), [state.order, t]);
   const rows = stdout.rows || 24;
   const tailCount = long ? Math.max(SHORT_TAIL, rows - FIXED_ROWS - state.order.length) : SHORT_TAIL;
   const vm = selected === undefined ? undefined : state.vms[selected];

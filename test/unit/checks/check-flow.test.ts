@@ -46,7 +46,7 @@ function newLab(): string {
 }
 
 const missingVbox = (): HostProbes =>
-  fakeProbes({ vboxVersion: async () => Promise.reject(notFound('VBoxManage')), pathExists: async () => false }, { '/proc/modules': 'ext4 1 0 - Live 0x0\n' });
+  fakeProbes({ vboxVersion: async () => Promise.reject(notFound('VBoxManage')), pathExists: () => Promise.resolve(false) }, { '/proc/modules': 'ext4 1 0 - Live 0x0\n' });
 
 describe('gluster-lab check (plain lines)', () => {
   it('prints every row in the fixed order with the fix under failures, and exits 1', async () => {

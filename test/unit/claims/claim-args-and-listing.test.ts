@@ -12,7 +12,7 @@ const pvc = (namespace: string, name: string, cls: string, volumeName?: string):
   status: { phase: volumeName ? 'Bound' : 'Pending', ...(volumeName ? { capacity: { storage: '1Gi' } } : {}) },
 });
 const pod = (namespace: string, name: string, claim: string, spec: object = {}): Pod =>
-  ({ metadata: { name, namespace }, spec: { containers: [{ name: 'c' }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: claim } }], ...spec }, status: { phase: 'Running' } }) as Pod;
+  ({ metadata: { name, namespace }, spec: { containers: [{ name: 'c' }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: claim } }], ...spec }, status: { phase: 'Running' } });
 
 describe('claim arguments', () => {
   it('splits ns/name and name, and reports every invalid part without guessing', () => {

@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { heketiQsh as qsh } from '../../../src/tools/heketi-jwt.js';
+import type { KubeList, KubeObject } from '../../../src/sim/kube-object.js';
 import { type SimLab, startSimLab } from '../../../src/sim/sim-lab.js';
+import type { KubeVersionInfo } from '../../../src/tools/kubectl-types.js';
 import { distSimBinDir, run, tempLabDir, untimed } from './sim-helpers.js';
 
 let lab: SimLab | undefined;
@@ -121,15 +123,15 @@ describe('simulated kubectl', () => {
     const k = (args: string[], input?: string) => run('kubectl', ['--context', 'minikube', ...args], dir, lab!.env, input);
     const applied = k(['apply', '-f', '-', '-o', 'json'], JSON.stringify(sc));
     expect(applied.status).toBe(0);
-    expect(JSON.parse(applied.stdout).metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    expect((JSON.parse(applied.stdout) as KubeObject).metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
     expect(k(['apply', '-f', '-'], JSON.stringify(sc)).stdout).toBe('storageclass.storage.k8s.io/gluster-heketi unchanged\n');
     expect(k(['create', '-f', '-', '-o', 'json'], JSON.stringify(pvc)).status).toBe(0);
     await new Promise((r) => setTimeout(r, 200));
-    const got = JSON.parse(k(['get', 'pvc', 'gfs-pvc-1', '-n', 'default', '-o', 'json']).stdout);
-    expect(got.status.phase).toBe('Bound');
-    const events = JSON.parse(k(['get', 'events', '-n', 'default', '--field-selector', 'involvedObject.kind=PersistentVolumeClaim,involvedObject.name=gfs-pvc-1', '-o', 'json']).stdout);
+    const got = JSON.parse(k(['get', 'pvc', 'gfs-pvc-1', '-n', 'default', '-o', 'json']).stdout) as KubeObject;
+    expect(got.status?.phase).toBe('Bound');
+    const events = JSON.parse(k(['get', 'events', '-n', 'default', '--field-selector', 'involvedObject.kind=PersistentVolumeClaim,involvedObject.name=gfs-pvc-1', '-o', 'json']).stdout) as KubeList;
     expect(events.kind).toBe('List');
-    expect(events.items.map((e: { reason: string }) => e.reason)).toEqual(['ProvisioningSucceeded']);
+    expect(events.items.map((e) => e.reason)).toEqual(['ProvisioningSucceeded']);
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client' }, spec: { securityContext: { runAsUser: 1000 }, containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: 'gfs-pvc-1' } }] } };
     k(['create', '-f', '-'], JSON.stringify(pod));
     await new Promise((r) => setTimeout(r, 200));
@@ -149,7 +151,7 @@ describe('simulated kubectl', () => {
 
   it('reports the server version per scenario', async () => {
     lab = await startSimLab({ simBinDir, scenarios: ['k8s-1.27'], heketiKey: 'k' });
-    const version = JSON.parse(run('kubectl', ['version', '-o', 'json'], tempLabDir(), lab.env).stdout);
+    const version = JSON.parse(run('kubectl', ['version', '-o', 'json'], tempLabDir(), lab.env).stdout) as { serverVersion?: KubeVersionInfo };
     expect(version.serverVersion).toMatchObject({ major: '1', minor: '27' });
   });
 });

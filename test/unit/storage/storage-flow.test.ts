@@ -180,7 +180,7 @@ describe('storage against the simulated cluster', () => {
     lab = await startStorageLab();
     const { ctx, out, err } = testContext(lab, { json: true });
     expect(await storageFlow(ctx, flags)).toBe(0);
-    const summary = JSON.parse(out()) as Record<string, any>;
+    const summary = JSON.parse(out()) as Record<string, unknown>;
     expect(summary).toMatchObject({
       ok: true,
       cluster: { context: 'minikube' },
