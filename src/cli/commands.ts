@@ -1,7 +1,7 @@
 import type { CommandRunner } from '../command-runner.js';
 import type { cliMessages } from '../i18n/cli-messages.js';
 
-export interface OptionSpec {
+interface OptionSpec {
   flags: string;
   /** Key of cliMessages with the description. */
   help: CliHelpKey;

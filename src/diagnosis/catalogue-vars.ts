@@ -15,7 +15,7 @@ export interface CatalogueVars {
   defaultRange: string;
 }
 
-export const catalogueVarNames: readonly (keyof CatalogueVars)[] = ['labRange', 'defaultRange'];
+const catalogueVarNames: readonly (keyof CatalogueVars)[] = ['labRange', 'defaultRange'];
 
 /** The values for this lab. */
 export function labVars(config: Pick<LabConfig, 'machines'>): CatalogueVars {
@@ -28,7 +28,7 @@ export function labVars(config: Pick<LabConfig, 'machines'>): CatalogueVars {
  * of the lab `gluster-lab init` makes by default — 172.20.1.0/24 — which is what a
  * learner who has not edited gluster-lab.yaml runs.
  */
-export const fallbackVars: CatalogueVars = labVars(defaultLabConfig);
+const fallbackVars: CatalogueVars = labVars(defaultLabConfig);
 
 /** The values for the lab at `labDir`, or the fallback when there is none or it cannot be read. */
 export async function labVarsAt(labDir: string): Promise<CatalogueVars> {

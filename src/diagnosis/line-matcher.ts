@@ -1,7 +1,7 @@
 import type { Catalogue, CatalogueEntry } from './load-catalogue.js';
 
 /** How many evidence lines a finding keeps, and how long each may be. */
-export const evidenceLimit = 3;
+const evidenceLimit = 3;
 const evidenceWidth = 300;
 /** Only the head of a very long line is matched: error messages start early. */
 const matchWidth = 4096;

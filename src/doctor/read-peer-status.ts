@@ -2,7 +2,7 @@ import { parsePeerStatusXml, type GlusterPeer } from '../tools/gluster-xml.js';
 import type { ToolOptions } from '../tools/tool-options.js';
 import { vagrantSsh } from '../tools/vagrant.js';
 
-export const peerStatusCommand = 'sudo gluster peer status --xml';
+const peerStatusCommand = 'sudo gluster peer status --xml';
 /** glusterd's friend state for a full member ("Peer in Cluster"). */
 export const peerInCluster = 3;
 

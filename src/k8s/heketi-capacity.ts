@@ -1,6 +1,6 @@
 import type { HeketiTopology } from '../tools/heketi-types.js';
 
-export interface HeketiNodeCapacity {
+interface HeketiNodeCapacity {
   /** Its storage hostname (the address bricks are on). */
   host: string;
   state: string;

@@ -4,7 +4,7 @@ import type { KubeVersionInfo } from '../tools/kubectl-types.js';
  * Whether a Kubernetes server can run the in-tree `kubernetes.io/glusterfs` provisioner:
  * deprecated in v1.25, removed in v1.26 (kubernetes/kubernetes#112015, the v1.26 release notes).
  */
-export type ServerSupport = 'supported' | 'deprecated' | 'removed' | 'unknown';
+type ServerSupport = 'supported' | 'deprecated' | 'removed' | 'unknown';
 
 export interface ServerCompat {
   support: ServerSupport;
@@ -14,8 +14,8 @@ export interface ServerCompat {
   minor?: number;
 }
 
-export const glusterfsDeprecatedMinor = 25;
-export const glusterfsRemovedMinor = 26;
+const glusterfsDeprecatedMinor = 25;
+const glusterfsRemovedMinor = 26;
 
 /**
  * Reads the version from `major`/`minor` (which distributions suffix, e.g. `"27+"`) and

@@ -6,7 +6,7 @@ import { defaultLabConfig } from './defaults.js';
 import { generateHeketiKey, generateSshKeyPair, publicKeyFromPrivate } from './keys.js';
 import { labFiles } from './lab-files.js';
 
-export type FileAction = 'create' | 'update' | 'unchanged' | 'keep-modified' | 'keep-key';
+type FileAction = 'create' | 'update' | 'unchanged' | 'keep-modified' | 'keep-key';
 
 export interface PlannedFile {
   /** Path relative to the lab directory. */

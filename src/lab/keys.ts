@@ -22,7 +22,7 @@ export function generateSshKeyPair(comment: string): SshKeyPair {
 }
 
 /** `ssh-rsa BASE64` from the JWK exponent and modulus (RFC 4253 §6.6 wire format). */
-export function opensshRsaPublicKey(eB64url: string, nB64url: string): string {
+function opensshRsaPublicKey(eB64url: string, nB64url: string): string {
   const blob = Buffer.concat([sshString(Buffer.from('ssh-rsa')), sshMpint(Buffer.from(eB64url, 'base64url')), sshMpint(Buffer.from(nB64url, 'base64url'))]);
   return `ssh-rsa ${blob.toString('base64')}`;
 }

@@ -4,7 +4,7 @@ import type { ToolOptions } from '../tools/tool-options.js';
 import { chmodPod, writeProofPod } from './repair-pods.js';
 import { runTempPod, type TempPodOutcome } from './temp-pod.js';
 
-export type RepairStep = 'proof-before' | 'chmod' | 'proof-after';
+type RepairStep = 'proof-before' | 'chmod' | 'proof-after';
 
 /** What happened to one claim. A failed step keeps the pod's outcome (exit code, its lines). */
 export type RepairVerdict =

@@ -15,7 +15,7 @@ export interface HeketiNode {
   devices: HeketiDevice[];
 }
 
-export interface HeketiDevice {
+interface HeketiDevice {
   id: string;
   name: string;
   totalKb: number;

@@ -5,14 +5,14 @@ import type { ClassFieldDiff } from '../k8s/class-diff.js';
 import { formatBytes } from '../k8s/quantity.js';
 import { alignColumns } from '../text/text-width.js';
 
-export interface StatusPeer {
+interface StatusPeer {
   hostname: string;
   /** glusterd's words: "Peer in Cluster", "Peer Rejected", … */
   state: string;
   connected: boolean;
 }
 
-export interface StatusClaim {
+interface StatusClaim {
   namespace: string;
   name: string;
   /** Pending, Bound, Lost */

@@ -3,7 +3,7 @@
 export type Tone = 'ok' | 'warn' | 'bad' | 'plain';
 
 /** One line of the home screen: a step, where the lab stands for it, and its tone. */
-export interface HomeRow {
+interface HomeRow {
   command: string;
   title: string;
   state: string;

@@ -20,7 +20,6 @@ export function labWithPendingClaim(scenarios: ScenarioName[], claimName: string
     kube: { objects: [], born: {} },
     heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], 10, '/dev/sdb'),
     heketiMachine: 'heketi',
-    hostOnlyAddress: '172.20.1.1',
     chmodDone: [],
   };
   insertObject(state, { kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://172.20.1.20:8080' }, reclaimPolicy: 'Delete' }, T0);

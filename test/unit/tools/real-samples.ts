@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** ../shared/samples/real beside the checkout (absent in some CI set-ups: tests skip, saying so). */
-export const realSamplesDir = resolve(here, '../../../../shared/samples/real');
+const realSamplesDir = resolve(here, '../../../../shared/samples/real');
 export const haveRealSamples = existsSync(realSamplesDir);
 if (!haveRealSamples) console.warn(`real samples not found at ${realSamplesDir}: sample tests skipped`);
 
