@@ -1,7 +1,7 @@
 import type { CheckId, CheckResult } from './check-result.js';
 import type { CheckEvent } from './run-checks.js';
 
-export interface BoardRow {
+interface BoardRow {
   id: CheckId;
   state: 'running' | 'slow' | 'done';
   result?: CheckResult;

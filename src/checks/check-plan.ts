@@ -19,7 +19,7 @@ export interface CheckTask {
   run: () => Promise<CheckResult>;
 }
 
-export const networksConfPath = '/etc/vbox/networks.conf';
+const networksConfPath = '/etc/vbox/networks.conf';
 
 /**
  * The checks for this host, in display order. `probes` should be shared (sharedProbes)

@@ -18,8 +18,8 @@ export interface LabNeeds {
   dataDisks: number;
 }
 
-export const diskPerVmBytes = 2 * GIB;
-export const minimumDiskFloorBytes = 5 * GIB;
+const diskPerVmBytes = 2 * GIB;
+const minimumDiskFloorBytes = 5 * GIB;
 
 export function labNeeds(config: LabConfig): LabNeeds {
   const glusters = config.machines.filter((m) => m.role === 'gluster').length;

@@ -6,8 +6,8 @@ import { shortReason } from '../tools/short-reason.js';
 
 const GIB = 1024 ** 3;
 /** Host OS, VirtualBox and a terminal need about this much beside the VMs. */
-export const memoryHeadroomBytes = 2 * GIB;
-export const recommendedMemoryBytes = 8 * GIB;
+const memoryHeadroomBytes = 2 * GIB;
+const recommendedMemoryBytes = 8 * GIB;
 /**
  * An "8 GB" computer reports less (firmware and integrated graphics reserve some), e.g.
  * 7.7 GB: accept 90 % of the recommendation so such a machine is not warned about.

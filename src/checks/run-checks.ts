@@ -15,7 +15,7 @@ export interface RunChecksOptions {
   crashed: (id: CheckId, error: unknown) => CheckResult;
 }
 
-export const defaultSlowAfterMs = 3_000;
+const defaultSlowAfterMs = 3_000;
 
 /**
  * Starts every check at once and resolves with the results in the tasks' order, however

@@ -1,5 +1,5 @@
 /** A dotted version reduced to numbers: "2.4.2.dev" → [2, 4, 2], "7.0.14_Ubuntu" → [7, 0, 14]. */
-export function versionParts(version: string): number[] {
+function versionParts(version: string): number[] {
   const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(version.trim());
   if (!match) return [];
   return match.slice(1).filter((part): part is string => part !== undefined).map(Number);

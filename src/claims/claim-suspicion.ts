@@ -7,9 +7,9 @@ import { eventLines, hasLogs, permissionDeniedLines, podStateLines } from './per
 import { mayRunAsNonRoot } from './pod-users.js';
 
 /** How many log lines per pod are searched: the failure is recent if the pod still shows it. */
-export const logTailLines = 50;
+const logTailLines = 50;
 
-export interface PodEvidence {
+interface PodEvidence {
   pod: string;
   lines: string[];
 }
@@ -24,7 +24,7 @@ export interface InspectedClaim extends GlusterClaim {
  * Every line that may say why the pod cannot write: its containers' state, its recent log
  * (when a container has started) and its events. A pod that cannot be read gives no lines.
  */
-export async function podDiagnosticLines(kube: KubeTarget, pod: Pod, opts: ToolOptions): Promise<string[]> {
+async function podDiagnosticLines(kube: KubeTarget, pod: Pod, opts: ToolOptions): Promise<string[]> {
   const namespace = pod.metadata.namespace ?? 'default';
   const [logs, events] = await Promise.all([
     hasLogs(pod) ? podLogs(kube, namespace, pod.metadata.name, logTailLines, opts).catch(() => '') : Promise.resolve(''),

@@ -2,12 +2,12 @@ import type { Pod, Pv, Pvc } from '../tools/kubectl-types.js';
 import type { ClusterObjects } from './cluster-objects.js';
 import { containerUserIds } from './pod-users.js';
 
-export const glusterfsProvisioner = 'kubernetes.io/glusterfs';
+const glusterfsProvisioner = 'kubernetes.io/glusterfs';
 /** Set by the glusterfs provisioner on each volume it makes: the group that owns the volume's root. */
-export const gidAnnotation = 'pv.beta.kubernetes.io/gid';
+const gidAnnotation = 'pv.beta.kubernetes.io/gid';
 
 /** A pod that mounts a claim. */
-export interface ClaimPod {
+interface ClaimPod {
   name: string;
   phase: string;
   /** Per container: runAsUser, or undefined when the image decides. */
@@ -38,7 +38,7 @@ export function claimRef(claim: { namespace: string; name: string }): string {
  * True when the claim's volume is GlusterFS: its class uses the glusterfs provisioner
  * (or is the lab's class), or its bound PV carries a glusterfs source.
  */
-export function isGlusterClaim(pvc: Pvc, objects: Pick<ClusterObjects, 'classes' | 'pvs'>, labClass?: string): boolean {
+function isGlusterClaim(pvc: Pvc, objects: Pick<ClusterObjects, 'classes' | 'pvs'>, labClass?: string): boolean {
   const className = pvc.spec.storageClassName;
   if (className !== undefined && className === labClass) return true;
   const cls = objects.classes.find((c) => c.metadata.name === className);
@@ -52,7 +52,7 @@ function boundVolume(pvc: Pvc, pvs: readonly Pv[]): Pv | undefined {
 }
 
 /** Pods in the claim's namespace that mount it. */
-export function podsUsingClaim(pvc: Pvc, pods: readonly Pod[]): Pod[] {
+function podsUsingClaim(pvc: Pvc, pods: readonly Pod[]): Pod[] {
   const namespace = pvc.metadata.namespace ?? 'default';
   return pods.filter(
     (pod) =>

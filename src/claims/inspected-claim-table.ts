@@ -6,7 +6,7 @@ import type { InspectedClaim } from './claim-suspicion.js';
 type T = Translate<keyof typeof repairMessages.en>;
 
 /** "1000", "root", "image default" for each distinct user among the claim's pods. */
-export function claimUsers(claim: InspectedClaim, t: T): string {
+function claimUsers(claim: InspectedClaim, t: T): string {
   const ids = new Set(claim.pods.flatMap((p) => p.userIds));
   if (ids.size === 0) return t('noPods');
   return [...ids]

@@ -1,7 +1,7 @@
 import type { K8sEvent, Pod } from '../tools/kubectl-types.js';
 
 /** What a failed write to a root-owned directory prints, from coreutils, busybox or the kernel's EACCES text. */
-export const permissionDeniedPattern = /permission denied/i;
+const permissionDeniedPattern = /permission denied/i;
 
 /** Lines of a container's state (waiting/terminated messages, now and before its last restart). */
 export function podStateLines(pod: Pod): string[] {

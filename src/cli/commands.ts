@@ -3,7 +3,7 @@ import type { cliMessages } from '../i18n/cli-messages.js';
 import { guardedRunner } from './error-handler.js';
 import { holdingLab } from './lab-guard.js';
 
-export interface OptionSpec {
+interface OptionSpec {
   flags: string;
   /** Key of cliMessages with the description. */
   help: CliHelpKey;

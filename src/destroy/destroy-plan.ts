@@ -12,12 +12,12 @@ export type PvLookup = { ok: true; pvs: Pv[] } | { ok: false; reason: string };
  * The data disk provisioning/Vagrantfile creates for a GlusterFS VM:
  * `<lab>/.vagrant/disks/<lab name>-<vm>-data.vdi`.
  */
-export function dataDiskPath(labDir: string, config: LabConfig, vm: string): string {
+function dataDiskPath(labDir: string, config: LabConfig, vm: string): string {
   return join(labDir, labFiles.vagrantState, 'disks', `${config.name}-${vm}-data.vdi`);
 }
 
 /** PVs whose data lives in this lab: provisioned through its class, or GlusterFS volumes. */
-export function labPvs(pvs: readonly Pv[], config: LabConfig): Pv[] {
+function labPvs(pvs: readonly Pv[], config: LabConfig): Pv[] {
   return pvs.filter((pv) => pv.spec.storageClassName === config.kubernetes.storage_class || pv.spec.glusterfs !== undefined);
 }
 

@@ -33,7 +33,7 @@ const patternSchema = z.string().min(1).refine(
   { message: 'not a valid regular expression' },
 );
 
-export const entrySchema = z
+const entrySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case'),
     category: z.enum(categories),
@@ -72,5 +72,3 @@ export const entrySchema = z
 export const categoryFileSchema = z.array(entrySchema).min(1);
 
 export type CatalogueEntryData = z.infer<typeof entrySchema>;
-export type Bilingual = z.infer<typeof bilingual>;
-export type FixData = z.infer<typeof fixSchema>;

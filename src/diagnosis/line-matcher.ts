@@ -2,7 +2,7 @@ import { checkedLineLimit, checkHolds } from './entry-checks.js';
 import type { Catalogue, CatalogueEntry } from './load-catalogue.js';
 
 /** How many evidence lines a finding keeps, and how long each may be. */
-export const evidenceLimit = 3;
+const evidenceLimit = 3;
 const evidenceWidth = 300;
 /**
  * Only the head of a very long line is matched here; a reader of a long stream hands such a

@@ -28,7 +28,7 @@ export class CatalogueError extends Error {
 }
 
 /** Where the shipped catalogue lives: one YAML file per category. */
-export function defaultCatalogueDir(): string {
+function defaultCatalogueDir(): string {
   return join(packageRoot(), 'assets', 'known-issues');
 }
 

@@ -8,7 +8,7 @@ import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.j
 import { mergeFindings } from './merge-findings.js';
 
 /** A claim Pending for less than this, with no warning, is still being provisioned, not stuck. */
-export const pendingGraceMs = 60_000;
+const pendingGraceMs = 60_000;
 
 /**
  * GlusterFS claims that are Pending, and why: their Warning events through the catalogue

@@ -2,7 +2,7 @@ import { padColumns } from '../text/text-width.js';
 import type { DoctorT } from './doctor-context.js';
 import type { DoctorFinding, LayerResult, LayerStatus } from './doctor-types.js';
 
-export const statusMark: Record<LayerStatus, string> = { ok: '✓', failed: '✗', warning: '!', skipped: '-' };
+const statusMark: Record<LayerStatus, string> = { ok: '✓', failed: '✗', warning: '!', skipped: '-' };
 
 /** "✓ VMs                  4 of 4 running" — titles padded to `width`. */
 export function formatLayerRow(title: string, result: LayerResult, width: number): string {
@@ -10,7 +10,7 @@ export function formatLayerRow(title: string, result: LayerResult, width: number
 }
 
 /** One finding as a block: title, what is wrong, what to do, evidence, links. */
-export function formatFinding(finding: DoctorFinding, index: number, t: DoctorT): string[] {
+function formatFinding(finding: DoctorFinding, index: number, t: DoctorT): string[] {
   const lines = [`${index}. [${finding.layer}] ${finding.title}`, `   ${t('findingWhat', { text: finding.explanation })}`, `   ${t('findingFix', { text: finding.fix })}`];
   if (finding.evidence.length > 0) {
     lines.push(`   ${t('findingEvidence')}`);

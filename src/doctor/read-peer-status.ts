@@ -3,7 +3,7 @@ import { ToolError } from '../tools/tool-error.js';
 import type { ToolOptions } from '../tools/tool-options.js';
 import { vagrantSsh } from '../tools/vagrant.js';
 
-export const peerStatusCommand = 'sudo gluster peer status --xml';
+const peerStatusCommand = 'sudo gluster peer status --xml';
 /** glusterd's friend state for a full member ("Peer in Cluster"). */
 export const peerInCluster = 3;
 

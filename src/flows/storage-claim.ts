@@ -111,7 +111,7 @@ export async function waitForBound(ctx: AppContext, report: Report, claim: Claim
  * A claim given up on stays Pending and Kubernetes keeps retrying it; a new run with the same
  * name would only wait for it again. In a terminal: offer to delete it; elsewhere: say how.
  */
-export async function offerDelete(ctx: AppContext, report: Report, claim: Pick<ClaimAnswers, 'name' | 'namespace'>): Promise<void> {
+async function offerDelete(ctx: AppContext, report: Report, claim: Pick<ClaimAnswers, 'name' | 'namespace'>): Promise<void> {
   const t = translator(storageMessages, ctx.lang);
   const where = { namespace: claim.namespace, name: claim.name };
   if (!ctx.interactive) {

@@ -14,7 +14,7 @@ import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
 import { sleep, type StorageTiming } from '../storage/storage-timing.js';
 
-export const clientReplicas = 2;
+const clientReplicas = 2;
 
 /** Categories of a FailedMount diagnosis that the kubelet's retries cannot fix: the wait ends at once. */
 const finalMountFailures = new Set(['glusterfs-client-missing', 'mount-failed']);
@@ -23,7 +23,7 @@ const finalMountFailures = new Set(['glusterfs-client-missing', 'mount-failed'])
  * The client Deployment's name for a claim: `gfs-client-CLAIM`, cut to 63 characters because
  * it is also the pods' `app` label value, which Kubernetes limits to 63.
  */
-export function clientName(claim: string): string {
+function clientName(claim: string): string {
   return `gfs-client-${claim}`.slice(0, 63).replace(/[-.]+$/, '');
 }
 

@@ -21,7 +21,7 @@ export const defaultHostOnlyRange = '192.168.56.0/21';
 /** The first VirtualBox release with the host-only range limit. */
 export const hostOnlyLimitSince = '6.1.28';
 
-export function ipv4ToNumber(address: string): number {
+function ipv4ToNumber(address: string): number {
   return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
 }
 

@@ -1,7 +1,7 @@
 /** The two languages every user-facing sentence exists in. */
 export type Lang = 'en' | 'ja';
 
-export type Params = Record<string, string | number>;
+type Params = Record<string, string | number>;
 
 /** A pair of catalogues whose Japanese side must have exactly the English keys. */
 export interface MessageSet<K extends string> {
@@ -23,7 +23,7 @@ export function defineMessages<const E extends Record<string, string>>(
 export type Translate<K extends string> = (key: K, params?: Params) => string;
 
 /** Fills `{name}` placeholders; an unknown placeholder is left visible rather than dropped. */
-export function format(template: string, params: Params = {}): string {
+function format(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );

@@ -14,7 +14,7 @@ const serverDefaults = { reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate'
 
 /** Parameters whose value is a secret: the difference is shown without the value. */
 const secretParameters = new Set(['restuserkey']);
-export const hiddenValue = '(hidden)';
+const hiddenValue = '(hidden)';
 
 type ClassFields = Pick<StorageClass, 'provisioner' | 'parameters' | 'reclaimPolicy' | 'volumeBindingMode' | 'allowVolumeExpansion'>;
 

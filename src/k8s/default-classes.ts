@@ -5,8 +5,8 @@ export const defaultClassAnnotations = [
   'storageclass.kubernetes.io/is-default-class',
   'storageclass.beta.kubernetes.io/is-default-class',
 ] as const;
-export type DefaultClassAnnotation = (typeof defaultClassAnnotations)[number];
-export const [defaultAnnotation] = defaultClassAnnotations;
+type DefaultClassAnnotation = (typeof defaultClassAnnotations)[number];
+const [defaultAnnotation] = defaultClassAnnotations;
 
 export interface ClassListing {
   name: string;

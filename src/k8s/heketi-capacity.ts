@@ -1,7 +1,7 @@
 import type { HeketiTopology } from '../tools/heketi-types.js';
 import { largestReplicaGiB } from './heketi-space.js';
 
-export interface HeketiNodeCapacity {
+interface HeketiNodeCapacity {
   /** Its storage hostname (the address bricks are on). */
   host: string;
   state: string;

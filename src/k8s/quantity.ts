@@ -8,7 +8,7 @@
  * A storage request must also be greater than zero (the API server's PVC validation).
  */
 
-export type QuantityProblem =
+type QuantityProblem =
   | { code: 'empty' }
   | { code: 'not-a-number' }
   | { code: 'negative' }

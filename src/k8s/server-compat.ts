@@ -14,8 +14,8 @@ export interface ServerCompat {
   minor?: number;
 }
 
-export const glusterfsDeprecatedMinor = 25;
-export const glusterfsRemovedMinor = 26;
+const glusterfsDeprecatedMinor = 25;
+const glusterfsRemovedMinor = 26;
 
 /**
  * Reads the version from `major`/`minor` (which distributions suffix, e.g. `"27+"`) and

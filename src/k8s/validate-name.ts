@@ -17,7 +17,7 @@ export type NameProblem =
   | { code: 'bad-end'; char: string }
   | { code: 'empty-part' };
 
-export const nameMaxLength: Record<NameKind, number> = { label: 63, subdomain: 253 };
+const nameMaxLength: Record<NameKind, number> = { label: 63, subdomain: 253 };
 
 const labelPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const subdomainPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

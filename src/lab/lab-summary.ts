@@ -14,7 +14,7 @@ export interface LastCheck {
 }
 
 /** The claim the last `storage` made or waited for, as storage records it in the lab. */
-export interface LastStorage {
+interface LastStorage {
   at: string;
   pvc: string;
   namespace: string;
@@ -23,7 +23,7 @@ export interface LastStorage {
 }
 
 /** What the last `doctor` found, as doctor records it in the lab. */
-export interface LastDoctor {
+interface LastDoctor {
   at: string;
   errors: number;
   warnings: number;

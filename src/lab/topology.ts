@@ -1,7 +1,7 @@
 import type { LabConfig } from './config-schema.js';
 
 /** One GlusterFS node in Heketi's topology file format (`heketi-cli topology load --json`). */
-export interface HeketiTopologyNode {
+interface HeketiTopologyNode {
   node: { hostnames: { manage: string[]; storage: string[] }; zone: number };
   devices: { name: string; destroydata: boolean }[];
 }

@@ -4,7 +4,7 @@ import { runTempPod, type TempPodOutcome } from '../claims/temp-pod.js';
 import type { ToolOptions } from '../tools/tool-options.js';
 import { chmodPod } from './repair-pods.js';
 
-export type RepairStep = 'proof-before' | 'chmod' | 'proof-after';
+type RepairStep = 'proof-before' | 'chmod' | 'proof-after';
 
 /** What happened to one claim. A failed step keeps the pod's outcome (exit code, its lines). */
 export type RepairVerdict =

@@ -37,7 +37,7 @@ const byRole: Record<MachineConfig['role'], Task[]> = {
   ],
 };
 
-export interface AnsibleLine {
+interface AnsibleLine {
   /** Simulated milliseconds before the line appears. */
   delayMs: number;
   text: string;

@@ -9,7 +9,7 @@ export interface GuestResult {
 }
 
 /** A stable UUID per machine, as glusterd keeps in /var/lib/glusterd/glusterd.info. */
-export function glusterUuid(name: string): string {
+function glusterUuid(name: string): string {
   const hex = createHash('sha1').update(`glusterd:${name}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -44,7 +44,7 @@ export function runGuestCommand(state: SimState, config: LabConfig, machine: str
 }
 
 /** `gluster peer status --xml` in glusterd's layout (samples/real/gluster-peer-status-xml-3peers.xml). */
-export function peerStatusXml(state: SimState, config: LabConfig, machine: string): string {
+function peerStatusXml(state: SimState, config: LabConfig, machine: string): string {
   const peers = config.machines.filter((m) => m.role === 'gluster' && m.name !== machine);
   const blocks = peers.map((peer) => {
     const up = state.machines[peer.name]?.state === 'running' && state.machines[peer.name]?.provisioned === true;

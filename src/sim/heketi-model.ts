@@ -16,7 +16,7 @@ export interface HeketiNode {
   devices: HeketiDevice[];
 }
 
-export interface HeketiDevice {
+interface HeketiDevice {
   id: string;
   name: string;
   totalKb: number;

@@ -9,10 +9,10 @@ import type { KubeObject } from './kube-object.js';
 import type { SimState } from './sim-state.js';
 
 /** Simulated seconds each step takes after the object appeared. */
-export const delays = { provisionFailS: 1, provisionS: 4, scheduleS: 0.5, runS: 3, chmodDoneS: 5 };
+const delays = { provisionFailS: 1, provisionS: 4, scheduleS: 0.5, runS: 3, chmodDoneS: 5 };
 
 const NODE = 'minikube';
-export const GLUSTER_PROVISIONER = 'kubernetes.io/glusterfs';
+const GLUSTER_PROVISIONER = 'kubernetes.io/glusterfs';
 
 /**
  * Moves every object to where simulated time says it is now: the persistentvolume
@@ -183,12 +183,12 @@ function claimsOf(pod: KubeObject): string[] {
   return (pod.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).filter((c) => typeof c === 'string');
 }
 
-export function isChmodPod(pod: KubeObject): boolean {
+function isChmodPod(pod: KubeObject): boolean {
   return (pod.spec?.containers ?? []).some((c) => [...(c.command ?? []), ...(c.args ?? [])].join(' ').includes('chmod'));
 }
 
 /** True when the pod's containers run as a non-root user. */
-export function runsAsNonRoot(pod: KubeObject): boolean {
+function runsAsNonRoot(pod: KubeObject): boolean {
   const podUser = pod.spec?.securityContext?.runAsUser;
   return (pod.spec?.containers ?? []).some((c) => {
     const user = c.securityContext?.runAsUser ?? podUser;
@@ -202,7 +202,7 @@ export function writeDenied(state: SimState, pod: KubeObject): boolean {
   return claimsOf(pod).some((claim) => isGlusterClaim(state, pod.metadata.namespace, claim) && !state.chmodDone.includes(`${pod.metadata.namespace}/${claim}`) && !csiWriteAllowed(state, pod, claim));
 }
 
-export function isGlusterClaim(state: SimState, namespace: string | undefined, claim: string): boolean {
+function isGlusterClaim(state: SimState, namespace: string | undefined, claim: string): boolean {
   const pvc = findObject(state, 'PersistentVolumeClaim', claim, namespace);
   const pv = pvc?.spec?.volumeName ? findObject(state, 'PersistentVolume', pvc.spec.volumeName) : undefined;
   return pv?.spec?.glusterfs !== undefined || pv?.spec?.csi?.driver === CSI_DRIVER;

@@ -9,7 +9,7 @@ export interface KindInfo {
   aliases: string[];
 }
 
-export const kinds: KindInfo[] = [
+const kinds: KindInfo[] = [
   { kind: 'StorageClass', apiVersion: 'storage.k8s.io/v1', plural: 'storageclasses', singularRef: 'storageclass.storage.k8s.io', namespaced: false, aliases: ['storageclass', 'storageclasses', 'sc', 'storageclass.storage.k8s.io'] },
   { kind: 'PersistentVolumeClaim', apiVersion: 'v1', plural: 'persistentvolumeclaims', singularRef: 'persistentvolumeclaim', namespaced: true, aliases: ['persistentvolumeclaim', 'persistentvolumeclaims', 'pvc'] },
   { kind: 'PersistentVolume', apiVersion: 'v1', plural: 'persistentvolumes', singularRef: 'persistentvolume', namespaced: false, aliases: ['persistentvolume', 'persistentvolumes', 'pv'] },

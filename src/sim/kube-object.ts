@@ -5,7 +5,7 @@
  * serves every kind, so each known field is optional and anything else is `unknown`.
  */
 
-export interface OwnerReference {
+interface OwnerReference {
   apiVersion: string;
   kind: string;
   name: string;
@@ -34,7 +34,7 @@ export interface SecurityContext {
   [key: string]: unknown;
 }
 
-export interface Container {
+interface Container {
   name?: string;
   image?: string;
   command?: string[];
@@ -43,7 +43,7 @@ export interface Container {
   [key: string]: unknown;
 }
 
-export interface PodVolume {
+interface PodVolume {
   name?: string;
   persistentVolumeClaim?: { claimName?: string; readOnly?: boolean };
   [key: string]: unknown;
@@ -59,7 +59,7 @@ export interface PodSpec {
 }
 
 /** The spec fields the simulator reads, of Pods, PersistentVolumeClaims, PersistentVolumes and Deployments. */
-export interface KubeSpec extends PodSpec {
+interface KubeSpec extends PodSpec {
   accessModes?: string[];
   storageClassName?: string;
   /** PersistentVolumeClaim: the volume it is bound to. */
@@ -78,7 +78,7 @@ export interface KubeSpec extends PodSpec {
   template?: { metadata?: { labels?: Record<string, string> }; spec?: PodSpec };
 }
 
-export interface ContainerState {
+interface ContainerState {
   waiting?: { reason?: string; message?: string };
   running?: { startedAt?: string };
   terminated?: { exitCode: number; reason?: string; startedAt?: string; finishedAt?: string };
@@ -95,7 +95,7 @@ export interface ContainerStatus {
   lastState?: ContainerState;
 }
 
-export interface KubeStatus {
+interface KubeStatus {
   phase?: string;
   containerStatuses?: ContainerStatus[];
   accessModes?: string[];

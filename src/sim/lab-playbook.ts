@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { MachineConfig } from '../lab/config-schema.js';
 
 /** A task as the simulated ansible-playbook reports it on a first run. */
-export interface PlaybookTask {
+interface PlaybookTask {
   name: string;
   first: 'ok' | 'changed';
 }

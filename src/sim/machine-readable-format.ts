@@ -1,5 +1,5 @@
 /** Vagrant's --machine-readable encoding (lib/vagrant/ui.rb, MachineReadable#machine). */
-export function encodeField(value: string): string {
+function encodeField(value: string): string {
   return value.replaceAll(',', '%!(VAGRANT_COMMA)').replaceAll('\n', '\\n').replaceAll('\r', '\\r');
 }
 

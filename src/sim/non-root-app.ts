@@ -3,7 +3,7 @@ import type { KubeBody, PodSpec, SecurityContext } from './kube-object.js';
 import type { SimState } from './sim-state.js';
 
 /** The user the scenario's app runs as: the first non-root uid of most distributions and images. */
-export const appUser = 1000;
+const appUser = 1000;
 
 /**
  * The story of the 'permission-denied' scenario: once a GlusterFS claim is shared through a
@@ -32,7 +32,7 @@ export function addNonRootApps(state: SimState, nowMs: number, isGlusterClaim: (
 }
 
 /** The app's name for a claim, cut to a valid object name. */
-export function appName(claim: string): string {
+function appName(claim: string): string {
   return `uploader-${claim}`.slice(0, 63).replace(/[-.]+$/, '');
 }
 

@@ -1,14 +1,7 @@
-/**
- * Simulated time: nothing runs in the background, so every state is derived from how
- * much simulated time passed since something was recorded. `speed` multiplies real
- * time (10 = ten simulated seconds per real second).
- */
-export function simElapsedMs(sinceMs: number, speed: number, nowMs = Date.now()): number {
-  return Math.max(0, nowMs - sinceMs) * speed;
-}
+// Simulated time: `speed` multiplies real time (10 = ten simulated seconds per real second).
 
 /** Real milliseconds to wait for `simMs` of simulated time. */
-export function realDelayMs(simMs: number, speed: number): number {
+function realDelayMs(simMs: number, speed: number): number {
   return speed <= 0 ? 0 : simMs / speed;
 }
 

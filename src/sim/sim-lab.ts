@@ -139,7 +139,6 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
     kube: { objects: [], born: {} },
     heketi: newHeketiModel(gluster.map((m) => m.address), config.data_disk.size_gb, device),
     heketiMachine,
-    hostOnlyAddress: `${(config.machines[0]?.address ?? '192.168.56.20').split('.').slice(0, 3).join('.')}.1`,
     chmodDone: [],
     nfs: newNfsModel(config),
   };

@@ -28,8 +28,6 @@ export interface SimState {
   heketi: HeketiModel;
   /** The VM that runs Heketi: its REST API answers only while that machine runs, provisioned. */
   heketiMachine: string;
-  /** Host side of the lab's host-only network (x.y.z.1), listed by VBoxManage once VMs exist. */
-  hostOnlyAddress: string;
   /** Claims (namespace/name) on which a chmod pod has finished: non-root writes succeed there. */
   chmodDone: string[];
   /** Claims (namespace/name) given the 'permission-denied' scenario's non-root app (non-root-app.ts); absent in older state files. */

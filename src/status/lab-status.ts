@@ -6,14 +6,14 @@ import { formatBytes } from '../k8s/quantity.js';
 import { alignColumns } from '../text/text-width.js';
 import { nfsExportLines, type StatusNfsExport } from './nfs-export-lines.js';
 
-export interface StatusPeer {
+interface StatusPeer {
   hostname: string;
   /** glusterd's words: "Peer in Cluster", "Peer Rejected", … */
   state: string;
   connected: boolean;
 }
 
-export interface StatusClaim {
+interface StatusClaim {
   namespace: string;
   name: string;
   /** Pending, Bound, Lost */

@@ -10,7 +10,7 @@ export interface StorageTiming {
   pollMs: number;
 }
 
-export const defaultBindTimeoutMs = 120_000;
+const defaultBindTimeoutMs = 120_000;
 const defaultPollMs = 1_000;
 /** Below this, polling faster only loads the (simulated) API server. */
 const minPollMs = 50;

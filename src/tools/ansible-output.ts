@@ -15,7 +15,7 @@ export type AnsibleLine =
       ignored: number;
     };
 
-export type AnsibleResultStatus = 'ok' | 'changed' | 'failed' | 'fatal' | 'skipping' | 'unreachable';
+type AnsibleResultStatus = 'ok' | 'changed' | 'failed' | 'fatal' | 'skipping' | 'unreachable';
 
 // A line still carrying vagrant's `    gluster1: ` / `==> gluster1: ` prefix (plain logs).
 const VAGRANT_PREFIX = /^(?:==> | {4})[^\s:]+: ?/;

@@ -2,7 +2,7 @@ import { runTool } from './run.js';
 import { ToolOutputError } from './tool-output-error.js';
 import { defaultTimeouts, runOptions, type ToolOptions } from './tool-options.js';
 
-export const gitArgs = {
+const gitArgs = {
   version: (): string[] => ['--version'],
 };
 

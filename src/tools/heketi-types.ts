@@ -3,13 +3,13 @@
  * Sizes are in KiB, as Heketi reports them.
  */
 
-export interface HeketiStorage {
+interface HeketiStorage {
   total: number;
   free: number;
   used: number;
 }
 
-export interface HeketiHostnames {
+interface HeketiHostnames {
   manage: string[];
   storage: string[];
 }

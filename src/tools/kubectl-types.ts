@@ -13,7 +13,7 @@ export interface KubeTarget {
   kubeconfig?: string;
 }
 
-export interface ObjectMeta {
+interface ObjectMeta {
   name: string;
   namespace?: string;
   uid?: string;
@@ -80,7 +80,7 @@ export interface Pv {
   status?: { phase?: string; reason?: string; message?: string };
 }
 
-export interface ContainerState {
+interface ContainerState {
   waiting?: { reason?: string; message?: string };
   running?: { startedAt?: string };
   terminated?: { exitCode: number; reason?: string; message?: string };

@@ -6,8 +6,6 @@ import { ToolError } from './tool-error.js';
 import { ToolOutputError } from './tool-output-error.js';
 import { defaultTimeouts, runOptions, type ToolOptions } from './tool-options.js';
 
-export { kubectlArgs, kubectlCommandArgs } from './kubectl-args.js';
-
 export interface KubeVersions {
   client: KubeVersionInfo;
   server?: KubeVersionInfo;
@@ -27,7 +25,7 @@ export async function kubectlVersion(kube: KubeTarget, opts: ToolOptions = {}): 
   return parseKubectlVersion(result);
 }
 
-export function parseKubectlVersion(result: RunResult): KubeVersions {
+function parseKubectlVersion(result: RunResult): KubeVersions {
   const json = parseJson<{ clientVersion?: KubeVersionInfo; serverVersion?: KubeVersionInfo }>(result);
   if (!isVersionInfo(json.clientVersion)) throw new ToolOutputError(result, 'clientVersion');
   return isVersionInfo(json.serverVersion) ? { client: json.clientVersion, server: json.serverVersion } : { client: json.clientVersion };
@@ -45,7 +43,7 @@ interface MinifiedConfig {
   clusters?: { name: string; cluster?: { server?: string } }[];
 }
 
-export function parseCurrentTarget(result: RunResult): KubeCurrentTarget {
+function parseCurrentTarget(result: RunResult): KubeCurrentTarget {
   const config = parseJson<MinifiedConfig>(result);
   const name = config['current-context'] ?? '';
   const context = config.contexts?.find((c) => c.name === name)?.context;

@@ -6,7 +6,7 @@ const POWERSHELL = 'powershell';
 /** WMI is slow on a busy Windows host; past this the answer is treated as unknown. */
 const hypervisorTimeoutMs = 15_000;
 
-export const powershellArgs = {
+const powershellArgs = {
   hypervisorPresent: (): string[] => [
     '-NoProfile',
     '-NonInteractive',

@@ -32,7 +32,6 @@ export const defaultTimeouts = {
   vagrantHalt: 10 * MINUTE,
   vagrantDestroy: 10 * MINUTE,
   vagrantSsh: 2 * MINUTE,
-  vboxList: 20 * SECOND,
   kubectlGet: 30 * SECOND,
   kubectlChange: 60 * SECOND,
   kubectlLogs: 30 * SECOND,

@@ -1,6 +1,6 @@
 import { isDigits, parseMachineReadableLine, unescapeField, type MachineReadableRecord } from './vagrant-machine-readable.js';
 
-export type VagrantLineLevel = 'info' | 'output' | 'detail' | 'warn' | 'error' | 'success';
+type VagrantLineLevel = 'info' | 'output' | 'detail' | 'warn' | 'error' | 'success';
 
 /** What a running vagrant command reports, one event per visible line or state change. */
 export type VagrantEvent =
@@ -95,7 +95,7 @@ function levelAt(line: string, from: number, to: number): VagrantLineLevel {
 }
 
 /** Splits a ui message into visible lines, moving each `==> name: ` prefix into `machine`. */
-export function uiLines(target: string, level: VagrantLineLevel, message: string): VagrantEvent[] {
+function uiLines(target: string, level: VagrantLineLevel, message: string): VagrantEvent[] {
   const newline = message.indexOf('\n');
   // One line, perhaps ending in its own newline: the common case, without split and map.
   if (newline === -1 || newline === message.length - 1) return [uiLine(target, level, newline === -1 ? message : message.slice(0, -1))];

@@ -7,7 +7,6 @@ import { withErrorExit } from './vagrant-error.js';
 import { machineReadableEvents, type VagrantEvent } from './vagrant-events.js';
 import { parseMachineReadableLine } from './vagrant-machine-readable.js';
 
-export { vagrantArgs } from './vagrant-args.js';
 export { VagrantError } from './vagrant-error.js';
 
 const VAGRANT = 'vagrant';

@@ -25,7 +25,7 @@ const mark: Record<LayerStatus, { text: string; color?: string }> = {
  * The live list of layers: each row shows "checking…" until its result arrives, then
  * ✓/✗ and its one-line summary. Redrawn only when a result arrives (no spinner).
  */
-export function DoctorScreen({ heading, layers, subscribe, labels, onInterrupt }: DoctorScreenProps) {
+function DoctorScreen({ heading, layers, subscribe, labels, onInterrupt }: DoctorScreenProps) {
   const { isRawModeSupported } = useStdin();
   const [results, setResults] = useState<Partial<Record<LayerName, LayerResult>>>({});
   useEffect(() => subscribe((result) => setResults((r) => ({ ...r, [result.layer]: result }))), [subscribe]);

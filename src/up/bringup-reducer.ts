@@ -6,7 +6,7 @@ import { emptyRing, pushLine, pushLines, type LineRing } from './line-ring.js';
 export type { VmPhase } from './bringup-phases.js';
 
 /** PLAY RECAP counters of the VM's own playbook run. */
-export interface RecapCounts {
+interface RecapCounts {
   ok: number;
   changed: number;
   failed: number;

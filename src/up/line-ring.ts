@@ -47,7 +47,3 @@ export function lastLines(ring: LineRing, count: number = ring.cap): string[] {
   const n = Math.min(count, ring.cap, ring.end);
   return ring.buf.slice(ring.end - n, ring.end);
 }
-
-export function ringSize(ring: LineRing): number {
-  return Math.min(ring.end, ring.cap);
-}

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 
 /** Key names as tmux's send-keys understands them. */
-export const Keys = {
+const Keys = {
   enter: 'Enter',
   up: 'Up',
   down: 'Down',
@@ -17,7 +17,7 @@ export const Keys = {
   backspace: 'BSpace',
   ctrlC: 'C-c',
 } as const;
-export type KeyName = keyof typeof Keys;
+type KeyName = keyof typeof Keys;
 
 export interface TerminalOptions {
   /** Arguments after `node dist/cli.js`. */

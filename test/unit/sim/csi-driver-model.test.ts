@@ -28,7 +28,6 @@ function labState(scenarios: ScenarioName[]): SimState {
     kube: { objects: [], born: {} },
     heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], 20, '/dev/sdb'),
     heketiMachine: 'heketi',
-    hostOnlyAddress: '172.20.1.1',
     chmodDone: [],
     nfs: newNfsModel(defaultLabConfig),
   };

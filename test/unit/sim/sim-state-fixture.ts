@@ -21,7 +21,6 @@ export function labWithPendingClaim(scenarios: ScenarioName[], claimName: string
     kube: { objects: [], born: {} },
     heketi: newHeketiModel(['192.168.56.21', '192.168.56.22', '192.168.56.23'], defaultLabConfig.data_disk.size_gb, '/dev/sdb'),
     heketiMachine: 'heketi',
-    hostOnlyAddress: '192.168.56.1',
     chmodDone: [],
   };
   insertObject(state, { kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://192.168.56.20:8080' }, reclaimPolicy: 'Delete' }, T0);

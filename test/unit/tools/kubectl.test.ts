@@ -14,12 +14,12 @@ import {
   getPvs,
   getStorageClasses,
   isNotFound,
-  kubectlArgs,
   kubectlClientVersion,
   kubectlVersion,
   patchResource,
   podLogs,
 } from '../../../src/tools/kubectl.js';
+import { kubectlArgs } from '../../../src/tools/kubectl-args.js';
 import { makeFakeTools } from './fake-tool.js';
 import { fixture, fixturesDir } from './real-samples.js';
 import { stringContaining } from '../../string-containing.js';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseHostOnlyIfs, parseVBoxVersion, vboxHostOnlyIfs, vboxVersion } from '../../../src/tools/vboxmanage.js';
+import { parseVBoxVersion, vboxVersion } from '../../../src/tools/vboxmanage.js';
 import { makeFakeTools } from './fake-tool.js';
-import { fixture } from './real-samples.js';
 
 describe('parseVBoxVersion', () => {
   it.each([
@@ -21,19 +20,6 @@ describe('parseVBoxVersion', () => {
   });
 });
 
-describe('parseHostOnlyIfs', () => {
-  it('reads each block of `VBoxManage list hostonlyifs`', () => {
-    expect(parseHostOnlyIfs(fixture('vboxmanage/list-hostonlyifs.txt'))).toEqual([
-      { name: 'vboxnet0', ipAddress: '192.168.56.1', networkMask: '255.255.255.0', status: 'Down' },
-      { name: 'vboxnet1', ipAddress: '172.20.1.1', networkMask: '255.255.255.0', status: 'Up' },
-    ]);
-  });
-
-  it('no interfaces: empty output, empty list', () => {
-    expect(parseHostOnlyIfs('')).toEqual([]);
-  });
-});
-
 describe('VBoxManage argument lists (fake VBoxManage on PATH)', () => {
   let fake: Awaited<ReturnType<typeof makeFakeTools>>;
   beforeAll(async () => {
@@ -45,12 +31,6 @@ describe('VBoxManage argument lists (fake VBoxManage on PATH)', () => {
     await fake.answer('VBoxManage', '7.0.14r161095\n');
     expect(await vboxVersion({ env: fake.env })).toEqual({ version: '7.0.14', revision: '161095', raw: '7.0.14r161095' });
     expect((await fake.recorded('VBoxManage')).argv).toEqual(['--version']);
-  });
-
-  it('vboxHostOnlyIfs runs `VBoxManage list hostonlyifs`', async () => {
-    await fake.answer('VBoxManage', fixture('vboxmanage/list-hostonlyifs.txt'));
-    expect(await vboxHostOnlyIfs({ env: fake.env })).toHaveLength(2);
-    expect((await fake.recorded('VBoxManage')).argv).toEqual(['list', 'hostonlyifs']);
   });
 
   it('unreadable version output is a ToolError that keeps the output', async () => {

@@ -1,0 +1,14 @@
+import type { KnipConfig } from 'knip';
+
+// What runs on its own: the CLI and the simulated tools (bundled by build.mjs), the fast paths
+// build/fast-paths.mjs puts in front of string-width and Ink's styled characters, the build and
+// bench scripts. build.mjs comes in through package.json's scripts, the test files through the
+// vitest plugin (vitest.config.ts), eslint.config.js through the eslint plugin.
+const config: KnipConfig = {
+  entry: ['src/cli.ts', 'src/sim/bin/*.ts', 'src/text/*-fast-path.ts', 'build/*.mjs', 'bench/*.ts'],
+  project: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx,mjs}', 'bench/**/*.ts', 'build/**/*.mjs', '*.{js,mjs,ts}'],
+  // The programs the lab drives are installed on the machine, not npm packages.
+  ignoreBinaries: ['kubectl', 'vagrant', 'VBoxManage'],
+};
+
+export default config;
