@@ -37,6 +37,7 @@ export const kubectlCommandArgs = {
   ],
   apply: (): string[] => ['apply', '-f', '-', '-o', 'json'],
   create: (): string[] => ['create', '-f', '-', '-o', 'json'],
+  replace: (): string[] => ['replace', '-f', '-', '-o', 'json'],
   delete: (kind: string, name: string, namespace: string | undefined, wait: boolean): string[] => [
     'delete',
     kind,
