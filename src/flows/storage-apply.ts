@@ -6,7 +6,7 @@ import { diffStorageClass, type ClassFieldDiff } from '../k8s/class-diff.js';
 import { defaultClassAnnotations } from '../k8s/default-classes.js';
 import { heketiSecretManifest, storageClassManifest, type StorageClassManifest } from '../k8s/manifests.js';
 import type { LabConfig } from '../lab/config-schema.js';
-import { applyManifest, createManifest, deleteResource, getSecret, getStorageClasses, isNotFound } from '../tools/kubectl.js';
+import { applyManifest, createManifest, deleteResource, getSecret, getStorageClasses, isNotFound, replaceManifest } from '../tools/kubectl.js';
 import type { Secret } from '../tools/kubectl-types.js';
 import { confirmOrFlag } from './confirm.js';
 import { toolOptions } from './tool-options-from-context.js';
@@ -24,17 +24,24 @@ async function readSecret(ctx: AppContext, namespace: string, name: string): Pro
   }
 }
 
-/** Applies the Secret holding the admin key, unless the cluster already has exactly it. */
+const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Puts the Secret holding the admin key in place, unless the cluster already has exactly it:
+ * created, or replaced whole — never `kubectl apply`, which would copy the key into the
+ * last-applied-configuration annotation. A Secret an older version applied loses that copy.
+ */
 export async function applySecret(ctx: AppContext, report: Report, config: LabConfig, namespace: string, adminKey: string): Promise<ApplyAction> {
   const t = translator(storageMessages, ctx.lang);
   const name = config.kubernetes.secret_name;
   const manifest = heketiSecretManifest({ name, namespace, key: adminKey });
   const existing = await readSecret(ctx, namespace, name);
-  if (existing && existing.type === manifest.type && existing.data?.key === manifest.data.key) {
+  if (existing && existing.type === manifest.type && existing.data?.key === manifest.data.key && existing.metadata.annotations?.[lastApplied] === undefined) {
     report.info(t('secretUnchanged', { namespace, name }));
     return 'unchanged';
   }
-  await withNamespaceCheck(ctx, report, namespace, () => applyManifest(ctx.kube, manifest, toolOptions(ctx)));
+  const opts = toolOptions(ctx);
+  await withNamespaceCheck(ctx, report, namespace, () => (existing ? replaceManifest(ctx.kube, manifest, opts) : createManifest(ctx.kube, manifest, opts)));
   report.info(t(existing ? 'secretUpdated' : 'secretCreated', { namespace, name }));
   return existing ? 'updated' : 'created';
 }

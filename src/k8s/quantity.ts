@@ -5,7 +5,9 @@
  *   <number>   ::= <digits> | <digits>.<digits> | <digits>. | .<digits>
  *   <suffix>   ::= Ki | Mi | Gi | Ti | Pi | Ei | m | "" | k | M | G | T | P | E | e<signedNumber> | E<signedNumber>
  *
- * A storage request must also be greater than zero (the API server's PVC validation).
+ * A storage request must also be greater than zero (the API server's PVC validation), and
+ * here at least 1Mi: a bare `10` is ten bytes, which no one means for a volume (Heketi
+ * rounds every volume up to whole GiB anyway), so it is refused with the size meant.
  */
 
 type QuantityProblem =
@@ -13,6 +15,7 @@ type QuantityProblem =
   | { code: 'not-a-number' }
   | { code: 'negative' }
   | { code: 'zero' }
+  | { code: 'too-small'; bytes: number; suggestion: string }
   | { code: 'unknown-suffix'; suffix: string; hint?: string };
 
 export interface Quantity {
@@ -33,6 +36,9 @@ const lookalikes: Record<string, string> = {
 
 const shape = /^([+-]?)(\d+\.?\d*|\.\d+)(.*)$/;
 const exponent = /^[eE]([+-]?\d+)$/;
+
+/** The smallest claim accepted: 1Mi. */
+export const minimumBytes = 2 ** 20;
 
 export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; problem: QuantityProblem };
 
@@ -55,6 +61,7 @@ export function parseStorageQuantity(input: string): QuantityResult {
   if (sign === '-' && number !== 0) return { ok: false, problem: { code: 'negative' } };
   const bytes = number * multiplier;
   if (!(bytes > 0)) return { ok: false, problem: { code: 'zero' } };
+  if (bytes < minimumBytes) return { ok: false, problem: { code: 'too-small', bytes, suggestion: suffix === 'k' || suffix === 'Ki' ? `${digits}Mi` : `${bytes}Gi` } };
   return { ok: true, quantity: { text, bytes } };
 }
 

@@ -12,6 +12,7 @@ export const commandFlags: Record<string, CommandFlags> = {
   get: { valued: ['-o', '--output', '--field-selector', '-l', '--selector'], bool: ['-A', '--all-namespaces', '--ignore-not-found'] },
   apply: { valued: ['-f', '--filename', '-o', '--output'], bool: [] },
   create: { valued: ['-f', '--filename', '-o', '--output'], bool: [] },
+  replace: { valued: ['-f', '--filename', '-o', '--output'], bool: [] },
   delete: { valued: [], bool: ['--ignore-not-found', '--wait'] },
   patch: { valued: ['--type', '-p', '--patch', '-o', '--output'], bool: [] },
   logs: { valued: ['--tail', '-c', '--container'], bool: [] },

@@ -93,6 +93,7 @@ function dispatch(state: SimState, args: KubectlArgs, stdin: string): string {
       return get(state, args, ns);
     case 'apply':
     case 'create':
+    case 'replace':
       return applyOrCreate(state, args, stdin, ns);
     case 'delete':
       return remove(state, args, ns);
@@ -173,6 +174,20 @@ function applyOrCreate(state: SimState, args: KubectlArgs, stdin: string, ns: st
     const name = String(doc.metadata?.name ?? '');
     const existing = findObject(state, info.kind, name, namespace);
     const ref = `${info.singularRef}/${name}`;
+    // replace: the object as given, whole — no last-applied-configuration (kubectl adds it
+    // on apply only, or with --save-config); uid and creation time stay.
+    if (args.command === 'replace') {
+      if (!existing) throw new KubectlError(`Error from server (NotFound): error when replacing "STDIN": ${info.plural}${info.singularRef.includes('.') ? `.${info.singularRef.split('.').slice(1).join('.')}` : ''} "${name}" not found`);
+      for (const key of Object.keys(existing)) if (key !== 'metadata' && key !== 'status' && key !== 'kind' && key !== 'apiVersion') delete existing[key];
+      for (const [key, value] of Object.entries(doc)) if (key !== 'metadata' && key !== 'status') existing[key] = structuredClone(value);
+      const { uid, creationTimestamp, resourceVersion } = existing.metadata;
+      existing.metadata = { ...structuredClone(doc.metadata ?? {}), name, namespace, uid, creationTimestamp, resourceVersion } as KubeObject['metadata'];
+      if (namespace === undefined) delete existing.metadata.namespace;
+      bumpVersion(state, existing);
+      results.push(existing);
+      lines.push(`${ref} replaced`);
+      continue;
+    }
     if (args.command === 'create') {
       if (existing) throw new KubectlError(`Error from server (AlreadyExists): error when creating "STDIN": ${info.plural}${info.singularRef.includes('.') ? `.${info.singularRef.split('.').slice(1).join('.')}` : ''} "${name}" already exists`);
       results.push(create(state, doc, namespace));

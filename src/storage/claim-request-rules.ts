@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/define.js';
 import { translator } from '../i18n/define.js';
+import { claimSizeMessages } from '../i18n/claim-size-messages.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import { accessModeOf, accessModeShortNames, claimAccessModes } from '../k8s/access-modes.js';
 import { parseStorageQuantity, type Quantity } from '../k8s/quantity.js';
@@ -31,6 +32,8 @@ export function sizeCheck(value: string, lang: Lang): { quantity: Quantity } | {
       return { error: t('sizeNegative', { value }) };
     case 'zero':
       return { error: t('sizeZero', { value }) };
+    case 'too-small':
+      return { error: translator(claimSizeMessages, lang)('sizeTooSmall', { value, bytes: Math.round(p.bytes), suggestion: p.suggestion }) };
     case 'unknown-suffix':
       return { error: p.hint ? t('sizeSuffixHint', { value, suffix: p.suffix, hint: p.hint }) : t('sizeSuffix', { value, suffix: p.suffix }) };
   }

@@ -39,6 +39,7 @@ export const kubectlCommandArgs = {
   applyText: (): string[] => ['apply', '-f', '-'],
   object: (kind: string, name: string, namespace: string | undefined): string[] => ['get', kind, name, ...(namespace === undefined ? [] : ['-n', namespace]), '-o', 'json'],
   create: (): string[] => ['create', '-f', '-', '-o', 'json'],
+  replace: (): string[] => ['replace', '-f', '-', '-o', 'json'],
   delete: (kind: string, name: string, namespace: string | undefined, wait: boolean): string[] => [
     'delete',
     kind,

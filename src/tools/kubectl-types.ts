@@ -162,11 +162,11 @@ export interface Workload {
   };
 }
 
-/** A Secret: only its type and (base64) data are read, to compare before applying. */
+/** A Secret: its type, (base64) data and annotations are read, to compare before writing it. */
 export interface Secret {
   apiVersion?: string;
   kind?: string;
-  metadata: { name: string; namespace?: string };
+  metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
   type?: string;
   data?: Record<string, string>;
 }

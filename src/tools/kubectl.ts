@@ -118,6 +118,16 @@ export async function createManifest<T = unknown>(kube: KubeTarget, manifest: ob
   return object(await kubectl(kube, cmd.create(), opts, defaultTimeouts.kubectlChange, JSON.stringify(manifest)));
 }
 
+/**
+ * `kubectl replace -f - -o json`: the object as given, whole; fails if it does not exist.
+ * Unlike apply it keeps no copy of the manifest in the last-applied-configuration annotation
+ * (a Secret's key must not sit in an annotation that `kubectl describe` and any reader of
+ * metadata can see).
+ */
+export async function replaceManifest<T = unknown>(kube: KubeTarget, manifest: object, opts: ToolOptions = {}): Promise<T> {
+  return object(await kubectl(kube, cmd.replace(), opts, defaultTimeouts.kubectlChange, JSON.stringify(manifest)));
+}
+
 /** `kubectl delete KIND NAME [-n NS] --ignore-not-found --wait=…`; deleting what is gone is not an error. */
 export async function deleteResource(
   kube: KubeTarget,

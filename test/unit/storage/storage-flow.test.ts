@@ -1,3 +1,4 @@
+import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -18,7 +19,8 @@ afterEach(async () => {
 
 const flags = { pvc: 'gvol-1', size: '10Gi' };
 const verbs = (calls: KubectlCall[]) => calls.map((c) => c.argv.slice(4).join(' '));
-const writes = (calls: KubectlCall[]) => calls.filter((c) => ['apply', 'create', 'delete', 'patch'].includes(c.argv[4] ?? ''));
+const writes = (calls: KubectlCall[]) => calls.filter((c) => ['apply', 'create', 'replace', 'delete', 'patch'].includes(c.argv[4] ?? ''));
+const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 
 describe('storage against the simulated cluster', () => {
   it('fresh cluster: sends exactly these kubectl calls and manifests, and ends with the table', async () => {
@@ -33,7 +35,7 @@ describe('storage against the simulated cluster', () => {
       'config view --minify -o json',
       'version -o json',
       'get secret heketi-secret -n default -o json',
-      'apply -f - -o json',
+      'create -f - -o json',
       'get storageclass -o json',
       'apply -f - -o json',
       'get pvc gvol-1 -n default -o json',
@@ -88,6 +90,28 @@ describe('storage against the simulated cluster', () => {
     expect(out()).toMatch(/192\.168\.56\.21:vol_\w+\s+10G\s.*\/mnt/);
   });
 
+  it('the Secret is created, then replaced when the key changes: never applied, so no annotation holds the key', async () => {
+    lab = await startStorageLab();
+    expect(await storageFlow(testContext(lab).ctx, flags)).toBe(0);
+    const secret = () => lab!.sim.readState().kube.objects.find((o) => o.kind === 'Secret' && o.metadata.name === 'heketi-secret');
+    const key = (await readFile(join(lab.labDir, labFiles.heketiAdminKey), 'utf8')).trim();
+    expect(secret()?.data).toEqual({ key: Buffer.from(key).toString('base64') });
+    expect(secret()?.metadata.annotations?.[lastApplied]).toBeUndefined();
+    // A Secret an older gluster-lab applied: its annotation carries the key. The next run scrubs it.
+    const applied = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'heketi-secret', namespace: 'default' }, type: 'kubernetes.io/glusterfs', data: { key: Buffer.from('old-key').toString('base64') } };
+    await execa('kubectl', ['apply', '-f', '-'], { env: lab.sim.env, input: JSON.stringify(applied) });
+    expect(secret()?.metadata.annotations?.[lastApplied]).toContain(Buffer.from('old-key').toString('base64'));
+    const uid = secret()?.metadata.uid;
+    await lab.clearCalls();
+    const { ctx, out } = testContext(lab);
+    expect(await storageFlow(ctx, flags)).toBe(0);
+    expect(verbs(writes(await lab.calls()))).toEqual(['replace -f - -o json']);
+    expect(out()).toContain('Secret default/heketi-secret: updated');
+    expect(secret()?.data).toEqual({ key: Buffer.from(key).toString('base64') });
+    expect(secret()?.metadata.annotations?.[lastApplied]).toBeUndefined();
+    expect(secret()?.metadata.uid).toBe(uid);
+  });
+
   it('already configured: a second run reads only and changes nothing', async () => {
     lab = await startStorageLab();
     expect(await storageFlow(testContext(lab).ctx, flags)).toBe(0);
@@ -126,7 +150,10 @@ describe('storage against the simulated cluster', () => {
     const cls = lab.sim.readState().kube.objects.find((o) => o.kind === 'StorageClass' && o.metadata.name === 'gluster-heketi');
     expect(cls?.parameters?.resturl).toBe('http://10.0.0.5:8080');
     expect(lab.names('PersistentVolumeClaim')).toEqual([]);
-    expect(verbs(writes(await lab.calls())).filter((v) => !v.startsWith('apply'))).toEqual([]);
+    // The one write is the Secret (created before the class is looked at).
+    const written = writes(await lab.calls());
+    expect(verbs(written)).toEqual(['create -f - -o json']);
+    expect(JSON.parse(written[0]?.stdin ?? '{}')).toMatchObject({ kind: 'Secret' });
   });
 
   it('v1.27 server: refused with the explanation, nothing created', async () => {
