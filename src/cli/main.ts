@@ -11,6 +11,7 @@ import { cliMessages } from '../i18n/cli-messages.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { ToolError } from '../tools/tool-error.js';
+import { wrappingOutput } from '../ui/wrapping-output.js';
 
 /** Set when stdout's reader went away: the flow's own end is then not an interruption. */
 let outputClosed = false;
@@ -88,8 +89,9 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
     interrupt: interrupts.interrupt,
     env: process.env,
     stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // In a terminal, long lines break where a reader expects, not at the last column.
+    stdout: process.stdout.isTTY ? wrappingOutput(process.stdout) : process.stdout,
+    stderr: process.stderr.isTTY ? wrappingOutput(process.stderr) : process.stderr,
     simulation: false,
   };
 }

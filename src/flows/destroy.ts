@@ -1,3 +1,4 @@
+import { promptText } from '../ui/prompt-text.js';
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
@@ -61,7 +62,7 @@ async function lookUpPvs(ctx: AppContext): Promise<PvLookup> {
 async function askName(ctx: AppContext, message: string): Promise<string | undefined> {
   const { input } = await import('@inquirer/prompts');
   try {
-    return await input({ message }, { signal: ctx.signal, output: ctx.stdout });
+    return await input({ message: promptText(message, ctx.stdout) }, { signal: ctx.signal, output: ctx.stdout });
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) return undefined;
     throw error;
