@@ -1,4 +1,5 @@
 import { createElement } from 'react';
+import { reflowSafeOutput } from '../ui/reflow-safe-output.js';
 import { render } from 'ink';
 import type { StepLoader } from '../command-runner.js';
 import { ExitCode } from '../exit-codes.js';
@@ -35,7 +36,8 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
         lastResult,
         onChoose: (command) => (chosen = command),
       });
-    const app = render(screen(summary.lastVms ?? 'reading'), { stdout: ctx.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
+    const out = reflowSafeOutput(ctx.stdout);
+    const app = render(screen(summary.lastVms ?? 'reading'), { stdout: out.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
     // The VM states take vagrant a second or two: the screen is usable meanwhile.
     const stopReading = new AbortController();
     if (summary.config) {
@@ -50,6 +52,7 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
     ctx.signal.removeEventListener('abort', leave);
     stopReading.abort();
     app.cleanup();
+    out.dispose();
     if (ctx.signal.aborted) return ExitCode.interrupted;
     if (chosen === undefined) return ExitCode.ok;
     // Ink unrefs stdin when it lets go of raw mode; a step's prompt must keep the process alive.
