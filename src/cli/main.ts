@@ -12,6 +12,7 @@ import { translator, type Lang } from '../i18n/define.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { reportError, stopExitCode, type ExplainedFailure, type StopCause } from './error-handler.js';
 import { tapOutput } from './output-tap.js';
+import { wrappingOutput } from '../ui/wrapping-output.js';
 
 /** Why the program was asked to stop, first cause wins (a closed terminal then a broken pipe is a hang-up). */
 let stopCause: StopCause | undefined;
@@ -145,8 +146,9 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
     interrupt,
     env: process.env,
     stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // In a terminal, long lines break where a reader expects, not at the last column.
+    stdout: process.stdout.isTTY ? wrappingOutput(process.stdout) : process.stdout,
+    stderr: process.stderr.isTTY ? wrappingOutput(process.stderr) : process.stderr,
     simulation: false,
   };
 }

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { reflowSafeOutput } from '../ui/reflow-safe-output.js';
 import { dirname, join } from 'node:path';
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode } from '../exit-codes.js';
@@ -126,6 +127,7 @@ async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, 
   // Ink is loaded only for the live screen: plain and --json output start faster without it.
   const { renderCheckScreen } = await import('../ui/check-screen.js');
   let results: CheckResult[] = [];
+  const out = reflowSafeOutput(ctx.stdout);
   const app = renderCheckScreen(
     {
       heading: text.t('heading'),
@@ -142,10 +144,11 @@ async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, 
       onDone: (all) => (results = all),
       onInterrupt: () => ctx.interrupt(),
     },
-    { stdout: ctx.stdout, stdin: ctx.stdin },
+    { stdout: out.stdout, stdin: ctx.stdin },
   );
   await app.waitUntilExit();
   app.cleanup();
+  out.dispose();
   return results;
 }
 

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { promptTheme } from '../ui/prompt-theme.js';
+import { promptText } from '../ui/prompt-text.js';
 
 /**
  * Asks a yes/no question, or takes `--yes` as the answer. Without a terminal and without
@@ -9,5 +10,5 @@ export async function confirmOrFlag(ctx: AppContext, question: string, noTermina
   if (ctx.yes) return true;
   if (!ctx.interactive) throw noTerminal();
   const { confirm } = await import('@inquirer/prompts');
-  return confirm({ ...promptTheme(ctx.lang).confirm, message: question, default: defaultAnswer }, { signal: ctx.signal, output: ctx.stdout });
+  return confirm({ ...promptTheme(ctx.lang).confirm, message: promptText(question, ctx.stdout), default: defaultAnswer }, { signal: ctx.signal, output: ctx.stdout });
 }

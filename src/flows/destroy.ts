@@ -1,3 +1,4 @@
+import { promptText } from '../ui/prompt-text.js';
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
@@ -59,5 +60,5 @@ async function lookUpPvs(ctx: AppContext): Promise<PvLookup> {
 /** The typed answer; Ctrl-C at the question is the top-level handler's to report. */
 async function askName(ctx: AppContext, message: string): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  return input({ message }, { signal: ctx.signal, output: ctx.stdout });
+  return input({ message: promptText(message, ctx.stdout) }, { signal: ctx.signal, output: ctx.stdout });
 }

@@ -1,3 +1,4 @@
+import { promptText } from '../ui/prompt-text.js';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -70,7 +71,7 @@ export const diagnoseCommand: CommandRunner = async (ctx, { args }) => {
   if (file !== undefined || !ctx.interactive) return diagnoseFlow(ctx, file ?? '');
   const t = translator(wizardMessages, ctx.lang);
   const { input } = await import('@inquirer/prompts');
-  const path = (await input({ message: t('diagnoseAskPath') }, { signal: ctx.signal, output: ctx.stdout })).trim();
+  const path = (await input({ message: promptText(t('diagnoseAskPath'), ctx.stdout) }, { signal: ctx.signal, output: ctx.stdout })).trim();
   if (path) return diagnoseFlow(ctx, path);
   ctx.stdout.write(`${t('diagnosePasteHint')}\n`);
   return diagnoseFlow(ctx, '-', Readable.from(await readPaste(ctx)), { pasted: true });

@@ -1,4 +1,5 @@
 import type { CommandRunner } from '../command-runner.js';
+import { reflowSafeOutput } from '../ui/reflow-safe-output.js';
 import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { createDoctorContext, WRITE_TEST_WAIT_MS, type DoctorContext } from '../doctor/doctor-context.js';
@@ -69,7 +70,7 @@ async function runPlain(ctx: AppContext, dc: DoctorContext): Promise<DoctorRepor
     done.set(result.layer, result);
     for (let next = layerNames[printed]; next !== undefined && done.has(next); next = layerNames[++printed]) {
       const row = done.get(next);
-      if (row) ctx.stdout.write(`${formatLayerRow(layerTitle(dc, next), row, width)}\n`);
+      if (row) ctx.stdout.write(`${formatLayerRow(layerTitle(dc, next), row, width, (ctx.stdout as { columns?: number }).columns || undefined).join('\n')}\n`);
     }
   });
 }
@@ -86,6 +87,7 @@ async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorRe
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
+  const out = reflowSafeOutput(ctx.stdout);
   const app = renderDoctorScreen(
     {
       heading: dc.t('heading', { dir: ctx.labDir }),
@@ -94,7 +96,7 @@ async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorRe
       labels: { checking: dc.t('checking'), simulation: simulationLabel(ctx) },
       onInterrupt: () => ctx.interrupt(),
     },
-    { stdout: ctx.stdout, stdin: ctx.stdin },
+    { stdout: out.stdout, stdin: ctx.stdin },
   );
   try {
     return await runDoctor(dc, (result) => {
@@ -106,5 +108,6 @@ async function runOnScreen(ctx: AppContext, dc: DoctorContext): Promise<DoctorRe
     await new Promise((resolve) => setTimeout(resolve, 50));
     app.unmount();
     await app.waitUntilExit();
+    out.dispose();
   }
 }

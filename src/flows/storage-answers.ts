@@ -1,4 +1,5 @@
 import { promptTheme } from '../ui/prompt-theme.js';
+import { promptText } from '../ui/prompt-text.js';
 import { UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
@@ -83,10 +84,11 @@ export async function claimAnswers(ctx: AppContext, flags: StorageFlags, default
     ? await import('@inquirer/prompts')
     : undefined;
   const context = { signal: ctx.signal, output: ctx.stdout };
+  const wrapped = (problem: string | undefined) => (problem === undefined ? true : promptText(problem, ctx.stdout));
   const ask = async (given: string | undefined, message: string, fallback: string | undefined, validate: (v: string) => string | undefined) => {
     if (given !== undefined) return given;
     if (!prompts) return fallback ?? '';
-    const answer = await prompts.input({ message, default: fallback, validate: (v) => validate(v.trim()) ?? true }, context);
+    const answer = await prompts.input({ message: promptText(message, ctx.stdout), default: fallback, validate: (v) => wrapped(validate(v.trim())) }, context);
     return answer.trim();
   };
 
@@ -103,7 +105,7 @@ export async function claimAnswers(ctx: AppContext, flags: StorageFlags, default
   if (flags.accessMode === undefined && prompts) {
     const labels: Record<string, string> = { ReadWriteMany: t('accessRwx'), ReadWriteOnce: t('accessRwo'), ReadOnlyMany: t('accessRox') };
     accessMode = await prompts.select<AccessMode>(
-      { message: t('askAccessMode'), choices: claimAccessModes.map((m) => ({ value: m, name: labels[m] ?? m })), default: 'ReadWriteMany', theme: promptTheme(ctx.lang).list },
+      { message: promptText(t('askAccessMode'), ctx.stdout), choices: claimAccessModes.map((m) => ({ value: m, name: labels[m] ?? m })), default: 'ReadWriteMany', theme: promptTheme(ctx.lang).list },
       context,
     );
   }
@@ -118,8 +120,9 @@ export async function secretNamespaceAnswer(ctx: AppContext, flags: StorageFlags
   if (flags.secretNamespace !== undefined || !ctx.interactive) return flags.secretNamespace ?? configured;
   const t = translator(storageMessages, ctx.lang);
   const { input } = await import('@inquirer/prompts');
+  const wrapped = (problem: string | undefined) => (problem === undefined ? true : promptText(problem, ctx.stdout));
   const answer = await input(
-    { message: t('askSecretNamespace'), default: configured, validate: (v) => nameError(v.trim(), 'label', 'whatSecretNamespace', ctx.lang) ?? true },
+    { message: promptText(t('askSecretNamespace'), ctx.stdout), default: configured, validate: (v) => wrapped(nameError(v.trim(), 'label', 'whatSecretNamespace', ctx.lang)) },
     { signal: ctx.signal, output: ctx.stdout },
   );
   return answer.trim();
@@ -130,5 +133,5 @@ export async function clientAnswer(ctx: AppContext, flags: StorageFlags): Promis
   if (flags.client) return true;
   if (!ctx.interactive || ctx.yes) return false;
   const { confirm } = await import('@inquirer/prompts');
-  return confirm({ ...promptTheme(ctx.lang).confirm, message: translator(storageMessages, ctx.lang)('askClient'), default: true }, { signal: ctx.signal, output: ctx.stdout });
+  return confirm({ ...promptTheme(ctx.lang).confirm, message: promptText(translator(storageMessages, ctx.lang)('askClient'), ctx.stdout), default: true }, { signal: ctx.signal, output: ctx.stdout });
 }

@@ -1,3 +1,4 @@
+import { promptText } from '../ui/prompt-text.js';
 import { promptTheme } from '../ui/prompt-theme.js';
 import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
@@ -120,7 +121,7 @@ async function offerDelete(ctx: AppContext, report: Report, claim: Pick<ClaimAns
     return;
   }
   const { confirm } = await import('@inquirer/prompts');
-  if (!(await confirm({ ...promptTheme(ctx.lang).confirm, message: t('pvcDeleteConfirm', where), default: true }, { signal: ctx.signal, output: ctx.stdout }))) {
+  if (!(await confirm({ ...promptTheme(ctx.lang).confirm, message: promptText(t('pvcDeleteConfirm', where), ctx.stdout), default: true }, { signal: ctx.signal, output: ctx.stdout }))) {
     report.info(t('pvcKept', where));
     return;
   }

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { reflowSafeOutput } from '../ui/reflow-safe-output.js';
 import { dirname } from 'node:path';
 import { createElement } from 'react';
 import type { CommandRunner } from '../command-runner.js';
@@ -95,8 +96,9 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
   const { BringupScreen } = await import('../ui/bringup-screen.js');
   const simulation = ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined;
   const props = { store, lang: ctx.lang, labName: config.name, logFile, simulation, onInterrupt: ctx.interrupt };
+  const out = reflowSafeOutput(ctx.stdout);
   const instance = render(createElement(BringupScreen, props), {
-    stdout: ctx.stdout,
+    stdout: out.stdout,
     stdin: ctx.stdin,
     exitOnCtrlC: false,
     patchConsole: false,
@@ -107,6 +109,7 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
   instance.rerender(createElement(BringupScreen, { ...props, outcome: lines }));
   instance.unmount();
   await instance.waitUntilExit();
+  out.dispose();
   return exitCodeOf(outcome);
 }
 

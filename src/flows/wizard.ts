@@ -1,4 +1,5 @@
 import { createElement } from 'react';
+import { reflowSafeOutput } from '../ui/reflow-safe-output.js';
 import { render } from 'ink';
 import type { StepLoader } from '../command-runner.js';
 import { ExitCode } from '../exit-codes.js';
@@ -37,7 +38,8 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
         // Ctrl-C on the home screen is an interruption (exit 130), q and Escape a quit (0).
         onInterrupt: () => ctx.interrupt(),
       });
-    const app = render(screen(summary.lastVms ?? 'reading'), { stdout: ctx.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
+    const out = reflowSafeOutput(ctx.stdout);
+    const app = render(screen(summary.lastVms ?? 'reading'), { stdout: out.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
     // The VM states take vagrant a second or two: the screen is usable meanwhile.
     const stopReading = new AbortController();
     if (summary.config) {
@@ -52,6 +54,7 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
     ctx.signal.removeEventListener('abort', leave);
     stopReading.abort();
     app.cleanup();
+    out.dispose();
     if (ctx.signal.aborted) return ExitCode.interrupted;
     if (chosen === undefined) return ExitCode.ok;
     // Ink unrefs stdin when it lets go of raw mode; a step's prompt must keep the process alive.

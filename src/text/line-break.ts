@@ -71,6 +71,14 @@ function breakPieces(line: string): string[] {
   return pieces;
 }
 
+/**
+ * A piece too wide for any line split where the strict rules would not: around brackets,
+ * so that "ログ全体（/a/long/path.log）を" puts the path on a line of its own, whole.
+ */
+function relaxedPieces(piece: string): string[] {
+  return piece.split(/(?<=[（「『【〔(])|(?=[（「『【〔(）」』】〕)])/u).filter((p) => p !== '');
+}
+
 export interface WrapOptions {
   /**
    * Continuation lines start under the text of the first: after its indent and a list
@@ -100,7 +108,7 @@ export function wrapLine(line: string, width: number, options: WrapOptions = {})
   const indent = options.hang ? hangingIndent(line, width) : '';
   const out: string[] = [];
   let current = '';
-  for (const piece of breakPieces(line)) {
+  for (const piece of breakPieces(line).flatMap((p) => (displayWidth(p.trimEnd()) > width ? relaxedPieces(p) : [p]))) {
     if (current.trim() !== '' && displayWidth(current + piece.trimEnd()) > width) {
       out.push(current.trimEnd());
       current = indent + piece.trimStart();

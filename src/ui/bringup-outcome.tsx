@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { wrapToColumns } from '../text/line-break.js';
 import type { SummaryLine } from '../up/bringup-summary.js';
 
 const toneProps: Record<SummaryLine['tone'], { color?: string; dimColor?: boolean; bold?: boolean }> = {
@@ -10,11 +11,11 @@ const toneProps: Record<SummaryLine['tone'], { color?: string; dimColor?: boolea
 };
 
 /** How the bring-up ended: success, or the failed VM, its error lines and the known issue. */
-export function BringupOutcome({ lines }: { lines: readonly SummaryLine[] }) {
+export function BringupOutcome({ lines, columns }: { lines: readonly SummaryLine[]; columns: number }) {
   return (
     <Box flexDirection="column" marginTop={1}>
       {lines.map((line, index) => (
-        <Text key={index} {...toneProps[line.tone]}>{line.text}</Text>
+        <Text key={index} {...toneProps[line.tone]}>{wrapToColumns(line.text, columns, { hang: true })}</Text>
       ))}
     </Box>
   );

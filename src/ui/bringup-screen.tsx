@@ -15,6 +15,8 @@ import { SimulationBanner } from './simulation-banner.js';
 import { useClock } from './use-clock.js';
 import { displayWidth, padColumns } from '../text/text-width.js';
 import { useThrottledStore, type ExternalStore } from './use-throttled-store.js';
+import { useColumns } from './use-columns.js';
+import { wrapLine } from '../text/line-break.js';
 
 export interface BringupScreenProps {
   store: ExternalStore<BringupState>;
@@ -37,6 +39,8 @@ export interface BringupScreenProps {
 const SHORT_TAIL = 6;
 // The simulation banner: a rounded border around one line.
 const BANNER_ROWS = 3;
+// Fewer columns than this left for the Ansible task, and it moves under its VM's row.
+const MIN_TASK_COLUMNS = 20;
 // Rows the screen uses besides the VM rows and the tail: title, header, tail heading,
 // margins, log path, help, stopping line, and the simulation banner's three rows.
 const FIXED_ROWS = 12;
@@ -61,6 +65,7 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
   const state = outcome ? store.getState() : throttled;
   const running = state.outcome === undefined;
   const { stdout } = useStdout();
+  const width = useColumns();
   const { isRawModeSupported } = useStdin();
 
   // Until the user picks a VM, the tail follows the one at work.
@@ -101,33 +106,47 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
   const now = useClock(running && secondsOnScreen(layout, working, stdout), state.startedAt, clock);
   const at = running ? now : (state.finishedAt ?? state.startedAt);
   const total = (state.finishedAt ?? at) - state.startedAt;
+  const title = t('screenTitle', { name: labName });
+  const totalText = t('screenTotal', { time: elapsedText(total) });
+  // The Ansible task needs room to say something: on a narrow terminal it gets a line of its own under its VM.
+  const fixed = columns.name + 2 + columns.phase + 2 + columns.elapsed + 1 + columns.recap + 1;
+  const taskBelow = width - fixed < MIN_TASK_COLUMNS;
+  const wrap = (text: string) => wrapLine(text, width, { hang: true }).join('\n');
 
   return (
     <Box flexDirection="column">
       {simulation ? <SimulationBanner text={simulation} /> : null}
-      <Box>
-        <Text bold>{t('screenTitle', { name: labName })}</Text>
-        <Text dimColor>{`   ${t('screenTotal', { time: elapsedText(total) })}`}</Text>
-      </Box>
+      {displayWidth(`${title}   ${totalText}`) <= width ? (
+        <Text>
+          <Text bold>{title}</Text>
+          <Text dimColor>{`   ${totalText}`}</Text>
+        </Text>
+      ) : (
+        <Box flexDirection="column">
+          <Text bold>{wrap(title)}</Text>
+          <Text dimColor>{wrap(totalText)}</Text>
+        </Box>
+      )}
       <Box marginTop={1}>
         <Text dimColor wrap="truncate-end">
-          {padColumns(`  ${t('colVm')}`, columns.name + 2) + padColumns(t('colPhase'), columns.phase + 2) + padColumns(t('colElapsed'), columns.elapsed + 1) + padColumns(t('colRecap'), columns.recap + 1) + t('colTask')}
+          {padColumns(`  ${t('colVm')}`, columns.name + 2) + padColumns(t('colPhase'), columns.phase + 2) + padColumns(t('colElapsed'), columns.elapsed + 1) + (taskBelow ? (width - fixed + columns.recap + 1 >= displayWidth(t('colRecap')) ? t('colRecap') : t('colRecapShort')) : padColumns(t('colRecap'), columns.recap + 1) + t('colTask'))}
         </Text>
       </Box>
       {state.order.map((name) => {
         const row = state.vms[name];
-        return row ? <BringupVmRow key={name} vm={row} phaseLabel={t(phaseLabelKey[row.phase])} selected={running && name === selected} now={rowClock(row, at)} columns={columns} /> : null;
+        return row ? <BringupVmRow key={name} vm={row} phaseLabel={t(phaseLabelKey[row.phase])} selected={running && name === selected} now={rowClock(row, at)} columns={columns} taskBelow={taskBelow} /> : null;
       })}
       {outcome && !running ? (
-        <BringupOutcome lines={outcome} />
+        <BringupOutcome lines={outcome} columns={width} />
       ) : (
         <BringupTail heading={t('tailHeading', { vm: selected ?? '', count: tailCount })} lines={tail} emptyText={t('tailEmpty')} />
       )}
       <Box marginTop={1}>
-        <Text dimColor wrap="truncate-end">{t('logFile', { path: logFile })}</Text>
+        {/* The path whole, on a line of its own when the label and it do not fit together. */}
+        <Text dimColor>{wrap(t('logFile', { path: logFile }))}</Text>
       </Box>
-      {state.stopping && running ? <Text color="yellow">{t('stopping')}</Text> : null}
-      {running && isRawModeSupported ? <Text dimColor>{t('keysHelp')}</Text> : null}
+      {state.stopping && running ? <Text color="yellow">{wrap(t('stopping'))}</Text> : null}
+      {running && isRawModeSupported ? <Text dimColor>{wrap(t('keysHelp'))}</Text> : null}
     </Box>
   );
 }

@@ -41,11 +41,11 @@ const phaseMark: Record<VmPhase, string> = {
  * the non-ASCII marks (❯ … ✔) whose measurement is the slow path. Memoised: a row
  * whose VM, label, selection and time are unchanged is not rebuilt on a clock tick.
  */
-export const BringupVmRow = memo(function BringupVmRow({ vm, phaseLabel, selected, now, columns }: { vm: VmState; phaseLabel: string; selected: boolean; now: number; columns: VmColumns }) {
+export const BringupVmRow = memo(function BringupVmRow({ vm, phaseLabel, selected, now, columns, taskBelow = false }: { vm: VmState; phaseLabel: string; selected: boolean; now: number; columns: VmColumns; taskBelow?: boolean }) {
   const ms = vmElapsedMs(vm, now);
   const recap = vm.recap ? `${vm.recap.ok}/${vm.recap.changed}/${vm.recap.failed}` : '';
   const step = vm.phase === 'provisioning' || vm.phase === 'failed' ? (vm.failedTask ?? vm.task ?? '') : '';
-  return (
+  const row = (
     <Box>
       <Box flexShrink={0}>
         <Text>
@@ -55,9 +55,18 @@ export const BringupVmRow = memo(function BringupVmRow({ vm, phaseLabel, selecte
       </Box>
       <Text wrap="truncate-end">
         {padColumns(ms === undefined ? '' : elapsedText(ms), columns.elapsed + 1)}
-        <Text color={vm.recap && vm.recap.failed > 0 ? 'red' : undefined}>{padColumns(recap, columns.recap + 1)}</Text>
-        <Text dimColor>{step}</Text>
+        <Text color={vm.recap && vm.recap.failed > 0 ? 'red' : undefined}>{taskBelow ? recap : padColumns(recap, columns.recap + 1)}</Text>
+        {taskBelow ? null : <Text dimColor>{step}</Text>}
       </Text>
+    </Box>
+  );
+  if (!taskBelow || step === '') return row;
+  return (
+    <Box flexDirection="column">
+      {row}
+      <Box marginLeft={4}>
+        <Text dimColor wrap="truncate-end">{`↳ ${step}`}</Text>
+      </Box>
     </Box>
   );
 });

@@ -5,6 +5,8 @@ import type { CheckId, CheckResult } from '../checks/check-result.js';
 import type { CheckEvent } from '../checks/run-checks.js';
 import { CheckRow } from './check-row.js';
 import { SimulationBanner } from './simulation-banner.js';
+import { useColumns } from './use-columns.js';
+import { wrapLine } from '../text/line-break.js';
 
 export interface CheckScreenProps {
   heading: string;
@@ -35,6 +37,7 @@ export function CheckScreen({ heading, note, simulation, ids, titles, labels, ru
   const { isRawModeSupported } = useStdin();
   const [board, dispatch] = useReducer(reduceBoard, ids, initialBoard);
   const [results, setResults] = useState<CheckResult[] | undefined>();
+  const columns = useColumns();
 
   useEffect(() => {
     let live = true;
@@ -69,26 +72,26 @@ export function CheckScreen({ heading, note, simulation, ids, titles, labels, ru
           'kind' in item ? (
             <Box key={item.key} flexDirection="column">
               {simulation ? <SimulationBanner text={simulation} /> : null}
-              <Text bold>{heading}</Text>
-              {note ? <Text dimColor>{note}</Text> : null}
+              <Text bold>{wrapLine(heading, columns).join('\n')}</Text>
+              {note ? <Text dimColor>{wrapLine(note, columns).join('\n')}</Text> : null}
             </Box>
           ) : (
-            <CheckRow key={item.id} title={titles[item.id]} result={item} />
+            <CheckRow key={item.id} title={titles[item.id]} result={item} columns={columns} />
           )
         }
       </Static>
       {pending.map((row) =>
         row.result ? (
-          <CheckRow key={row.id} title={titles[row.id]} result={row.result} brief />
+          <CheckRow key={row.id} title={titles[row.id]} result={row.result} columns={columns} brief />
         ) : (
           <Text key={row.id} dimColor>
-            {`… ${titles[row.id]}  ${row.state === 'slow' ? labels.stillChecking(titles[row.id]) : labels.checking}`}
+            {wrapLine(`… ${titles[row.id]}  ${row.state === 'slow' ? labels.stillChecking(titles[row.id]) : labels.checking}`, columns, { hang: true }).join('\n')}
           </Text>
         ),
       )}
       {results ? (
         <Box marginTop={1}>
-          <Text bold>{labels.summary(results)}</Text>
+          <Text bold>{wrapLine(labels.summary(results), columns).join('\n')}</Text>
         </Box>
       ) : null}
     </Box>

@@ -15,6 +15,7 @@
  *   non-root write fails, so a claim that needs nothing is left unchanged.
  * - Escape cancels, as it does in the home screen: nothing is changed.
  */
+import { promptText } from './prompt-text.js';
 import { emitKeypressEvents } from 'node:readline';
 import { checkbox } from '@inquirer/prompts';
 
@@ -75,10 +76,10 @@ export async function pickClaims<V>(rows: readonly PickRow<V>[], options: PickOp
   try {
     const values = await checkbox<V>(
       {
-        message: options.message,
+        message: promptText(options.message, options.output),
         choices: rows.map((r) => ({ value: r.value, name: r.label, short: r.short, checked: r.preselected })),
         pageSize: Math.min(15, rows.length),
-        instructions: options.help,
+        instructions: promptText(options.help, options.output),
         loop: false,
         theme: {
           style: {

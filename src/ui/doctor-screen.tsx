@@ -1,7 +1,10 @@
 import { Box, render, Text, useInput, useStdin, type Instance } from 'ink';
 import { useEffect, useState } from 'react';
 import type { LayerName, LayerResult, LayerStatus } from '../doctor/doctor-types.js';
-import { displayWidth, padColumns } from '../text/text-width.js';
+import { layerRowCells } from '../doctor/format-report.js';
+import { wrapLine } from '../text/line-break.js';
+import { displayWidth } from '../text/text-width.js';
+import { useColumns } from './use-columns.js';
 import { SimulationBanner } from './simulation-banner.js';
 
 export interface DoctorScreenProps {
@@ -35,19 +38,25 @@ function DoctorScreen({ heading, layers, subscribe, labels, onInterrupt }: Docto
     },
     { isActive: isRawModeSupported === true },
   );
+  const columns = useColumns();
   const width = Math.max(...layers.map((l) => displayWidth(l.title)));
   return (
     <Box flexDirection="column">
       {labels.simulation ? <SimulationBanner text={labels.simulation} /> : null}
-      <Text bold>{heading}</Text>
+      <Text bold>{wrapLine(heading, columns, { hang: true }).join('\n')}</Text>
       {layers.map(({ name, title }) => {
         const result = results[name];
         const m = result ? mark[result.status] : undefined;
+        const lines = layerRowCells(m ? m.text : '…', title, result ? result.summary : labels.checking, width, columns);
         return (
-          <Box key={name}>
-            <Text color={m?.color}>{m ? m.text : '…'}</Text>
-            <Text>{` ${padColumns(title, width)}  `}</Text>
-            <Text dimColor={!result || result.status === 'skipped'}>{result ? result.summary : labels.checking}</Text>
+          <Box key={name} flexDirection="column">
+            {lines.map(([markCell = '', titleCell = '', summaryCell = ''], i) => (
+              <Text key={i}>
+                <Text color={m?.color}>{markCell}</Text>
+                <Text>{` ${titleCell}  `}</Text>
+                <Text dimColor={!result || result.status === 'skipped'}>{summaryCell}</Text>
+              </Text>
+            ))}
           </Box>
         );
       })}

@@ -1,5 +1,5 @@
 import { displayWidth, padColumns } from '../text/text-width.js';
-import { cellLines } from './cell-lines.js';
+import { cellLines } from '../text/cell-lines.js';
 import type { HomeModel, HomeRow } from './home-model.js';
 
 /** One terminal line of a home-screen row: the title cell, the state cell, and the "← next" mark. */

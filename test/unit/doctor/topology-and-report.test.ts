@@ -63,7 +63,7 @@ describe('report text', () => {
   });
 
   it('prints a layer row with its mark, and a finding with what, fix and evidence', () => {
-    expect(formatLayerRow('VMs', { layer: 'vms', status: 'skipped', summary: 'skipped: x', findings: [] }, 6)).toBe('- VMs     skipped: x');
+    expect(formatLayerRow('VMs', { layer: 'vms', status: 'skipped', summary: 'skipped: x', findings: [] }, 6)).toEqual(['- VMs     skipped: x']);
     const lines = formatFindings([{ id: 'x', layer: 'vms', severity: 'error', title: 'T', explanation: 'E', fix: 'F', links: ['https://l'], evidence: ['ev'] }], dc.t);
     expect(lines).toEqual(['1 finding(s):', '', '1. [vms] T', '   What is wrong: E', '   What to do: F', '   Evidence:', '     | ev', '   More: https://l']);
     expect(formatFindings([], dc.t)).toEqual(['Everything checked is healthy: no findings.']);
