@@ -13,6 +13,7 @@ import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LayerResult } from '../../src/doctor/doctor-types.js';
 import { nfsPort } from '../../src/doctor/read-nfs-export.js';
 import type { LabConfig } from '../../src/lab/config-schema.js';
 import { defaultLabConfig } from '../../src/lab/defaults.js';
@@ -212,6 +213,15 @@ describe.skipIf(gate.skip)('NFS-Ganesha exporting a live Gluster volume, configu
       expect([onBrick.uid, onBrick.gid, onBrick.size], node.address).toEqual([1000, 1000, 14]);
     }
   }, 120_000);
+
+  it("doctor's NFS export layer, run in the namespace: gluster1's Ganesha answers on 2049, gluster2 has none and is named", async () => {
+    const script = resolve(import.meta.dirname, 'harness', 'doctor-nfs-layer.ts');
+    const result = must(await pool.ns.run([process.execPath, '--import', 'tsx', script, JSON.stringify(lab), 'en', 'gluster1', 'gluster2'], { timeoutMs: 60_000 }), 'doctor nfs-export layer');
+    const layer = JSON.parse(result.stdout) as LayerResult;
+    expect(layer).toMatchObject({ layer: 'nfs-export', status: 'failed', summary: '1 of 2 gluster VMs answer on port 2049' });
+    expect(layer.findings.map((f) => [f.id, f.category, f.title])).toEqual([['doctor.nfs-export-down', 'nfs-export', 'NFS-Ganesha does not answer on gluster2']]);
+    expect(layer.findings[0]?.evidence).toEqual([expect.stringMatching(/^127\.1\.1\.2:2049: connect ECONNREFUSED 127\.1\.1\.2:2049 \(\d+ ms\)$/)]);
+  }, 90_000);
 
   it("no_root_squash: root's writes stay root's (csi-driver-nfs's mkdir and fsGroup's chown need it)", async () => {
     const client = new NfsClient(pool.ns, nfsOp, server, lab.nfs.export);
