@@ -14,14 +14,14 @@ export async function buildNfsOp(dir: string): Promise<string> {
   return out;
 }
 
-export interface NfsUser {
+interface NfsUser {
   version: 3 | 4;
   uid?: number;
   gid?: number;
 }
 
 /** libnfs's URL of an export, with its own options: ?version=…&uid=…&gid=… */
-export function nfsUrl(server: string, exportPath: string, user: NfsUser, file = ''): string {
+function nfsUrl(server: string, exportPath: string, user: NfsUser, file = ''): string {
   const options = [`version=${user.version}`, ...(user.uid === undefined ? [] : [`uid=${user.uid}`]), ...(user.gid === undefined ? [] : [`gid=${user.gid}`])];
   return `nfs://${server}${exportPath}${file}?${options.join('&')}`;
 }
