@@ -37,7 +37,7 @@ export function fakeProbes(overrides: Partial<HostProbes> = {}, files: Record<st
     pathExists: async (path) => path === '/dev/vboxdrv',
     memory: async () => ({ totalBytes: 16 * GIB, freeBytes: 10 * GIB }),
     cpuCount: async () => 8,
-    freeDiskBytes: async () => 100 * GIB,
+    freeDiskBytes: async () => 150 * GIB,
     windowsHypervisorPresent: async () => false,
     ...overrides,
   };
