@@ -3,7 +3,7 @@
 // which answers in heketi-cli's JSON): the volume is created once with the configured name and
 // size, found again on the next run (nothing changed), and Heketi's refusals end the run with
 // its words and what to change. The key travels in the environment, never on a command line.
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
@@ -77,7 +77,6 @@ async function runTasks(name: string, stateFile: string): Promise<Run> {
 }
 
 async function heketiState(name: string, state: object): Promise<string> {
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(join(work, name), { recursive: true });
   const file = join(work, name, 'heketi.json');
   await writeFile(file, JSON.stringify({ key, cluster: 'c'.repeat(32), hosts, volumes: [], ...state }));
@@ -87,7 +86,6 @@ async function heketiState(name: string, state: object): Promise<string> {
 describe.skipIf(!hasAnsible)('tasks/k8s-volume.yml with ansible-playbook and a stand-in heketi-cli', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'gl-k8s-volume-'));
-    const { mkdir } = await import('node:fs/promises');
     await mkdir(join(work, 'bin'));
     await symlink(resolve(import.meta.dirname, 'stand-ins', 'heketi-cli.mjs'), join(work, 'bin', 'heketi-cli'));
   });
@@ -128,7 +126,7 @@ describe.skipIf(!hasAnsible)('tasks/k8s-volume.yml with ansible-playbook and a s
     expect(first.output + second.output).not.toContain(key);
   }, 240_000);
 
-  it("a fresh Heketi lists no volume (null): the volume is created", async () => {
+  it('a fresh Heketi lists no volume (null): the volume is created', async () => {
     const state = await heketiState('fresh', {});
     const run = await runTasks('fresh', state);
     expect(run.exitCode, run.output).toBe(0);

@@ -1,7 +1,7 @@
 // Whether this machine can run real daemons in a network namespace (root, `ip netns`) and the
 // programs a test needs. Elsewhere the tests skip with a line that says why; in CI
 // (CI=true, kept by test/setup/test-env.ts as GLUSTER_LAB_TEST_CI) they must run, so they fail.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { execa } from 'execa';
 
@@ -28,9 +28,15 @@ export function findProgram(name: string): string | undefined {
   return undefined;
 }
 
-/** Checks root, `programs` (name → Debian package) and, unless told not to, network namespaces. */
-export async function daemonGate(programs: Record<string, string>, options: { netns?: boolean } = {}): Promise<DaemonGate> {
-  const reason = await unavailableReason(options.netns === false ? programs : { ...programs, ip: 'iproute2' }, options.netns !== false);
+/**
+ * Checks root, `programs` (name → Debian package), `files` (path → Debian package: libraries,
+ * headers, plugins) and, unless told not to, network namespaces.
+ */
+export async function daemonGate(programs: Record<string, string>, options: { netns?: boolean; files?: Record<string, string> } = {}): Promise<DaemonGate> {
+  const missingFiles = Object.entries(options.files ?? {}).filter(([path]) => !existsSync(path));
+  const reason =
+    (await unavailableReason(options.netns === false ? programs : { ...programs, ip: 'iproute2' }, options.netns !== false)) ??
+    (missingFiles.length > 0 ? `${missingFiles.map(([path]) => path).join(', ')} missing (apt-get install ${[...new Set(missingFiles.map(([, pkg]) => pkg))].join(' ')})` : undefined);
   const ci = ['true', '1'].includes((process.env.GLUSTER_LAB_TEST_CI ?? '').toLowerCase());
   if (reason && !ci) console.warn(`real daemons: skipping — ${reason}`);
   return { reason, skip: reason !== undefined && !ci };

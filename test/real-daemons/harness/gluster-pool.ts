@@ -32,8 +32,11 @@ export interface GlusterPool {
 
 export const poolVolume = 'gv0';
 
-/** Starts three glusterd, probes the pool, creates and starts a replica-3 volume. */
-export async function startGlusterPool(base: string, cleanup: Cleanup): Promise<GlusterPool> {
+/**
+ * Starts three glusterd, probes the pool, and creates and starts a replica-3 volume named
+ * `volume` (default gv0; null for none yet: createReplicaVolume makes it later).
+ */
+export async function startGlusterPool(base: string, cleanup: Cleanup, options: { volume?: string | null } = {}): Promise<GlusterPool> {
   const ns = await NetNamespace.create('gluster');
   const nodes: GlusterNode[] = [1, 2, 3].map((n) => ({
     n,
@@ -82,7 +85,19 @@ export async function startGlusterPool(base: string, cleanup: Cleanup): Promise<
     const { peers } = parsePeerStatusXml((await cli(1, ['peer', 'status', '--xml'])).stdout);
     return peers.length === 2 && peers.every((p) => p.connected && p.state === 3) ? true : undefined;
   });
-  must(await cli(1, ['volume', 'create', poolVolume, 'replica', '3', ...nodes.map((node) => `${node.address}:${node.brick}`), 'force']), 'volume create');
-  must(await cli(1, ['volume', 'start', poolVolume]), 'volume start');
-  return { ns, nodes, cli, glusterdPid, uuid };
+  const pool = { ns, nodes, cli, glusterdPid, uuid };
+  const volume = options.volume === undefined ? poolVolume : options.volume;
+  if (volume !== null) await createReplicaVolume(pool, volume);
+  return pool;
+}
+
+/** The brick directory of `volume` on a node (gv0's is node.brick). */
+export function brickOf(node: GlusterNode, volume: string): string {
+  return join(node.dir, 'bricks', volume);
+}
+
+/** Creates and starts a replica-3 volume with one directory brick on each node, as Heketi asks glusterd to. */
+export async function createReplicaVolume(pool: GlusterPool, volume: string): Promise<void> {
+  must(await pool.cli(1, ['volume', 'create', volume, 'replica', '3', ...pool.nodes.map((node) => `${node.address}:${brickOf(node, volume)}`), 'force']), `volume create ${volume}`);
+  must(await pool.cli(1, ['volume', 'start', volume]), `volume start ${volume}`);
 }

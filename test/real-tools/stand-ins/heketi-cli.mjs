@@ -6,6 +6,7 @@
 // with whether the server, user and key came through the environment.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import process from 'node:process';
 
 const stateFile = process.env.HEKETI_STANDIN_STATE;
 const state = JSON.parse(readFileSync(stateFile, 'utf8'));

@@ -66,7 +66,7 @@ describe('gluster-lab check (plain lines)', () => {
       '✓ Kubernetes cluster — v1.24.17 (kind-lab)',
       '✓ git — 2.39.5',
       '✓ Memory — 16 GB, 10 GB free',
-      '✓ Free disk — 100 GB free',
+      '✓ Free disk — 150 GB free',
       '✓ CPU cores — 8 cores',
       '✓ Hardware virtualisation — vmx',
       '✓ Host architecture — linux/x64',
