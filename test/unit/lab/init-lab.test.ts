@@ -1,3 +1,4 @@
+import { opensshKeyLabel } from '../../../src/lab/openssh-key-format.js';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,7 @@ describe('init', () => {
     const derived = publicKeyFromPrivate(readFileSync(join(lab, labFiles.sshPrivateKey), 'utf8'), 'x');
     expect(pub.split(' ')[1]).toBe(derived.split(' ')[1]);
     expect(pub).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\S+ heketi@lab\n$/);
-    expect(readFileSync(join(lab, labFiles.sshPrivateKey), 'utf8')).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n[\s\S]+\n-----END OPENSSH PRIVATE KEY-----\n$/);
+    expect(readFileSync(join(lab, labFiles.sshPrivateKey), 'utf8')).toMatch(new RegExp(`^-----BEGIN ${opensshKeyLabel}-----\n[\\s\\S]+\n-----END ${opensshKeyLabel}-----\n$`));
   });
 
   it('run twice changes no byte', async () => {

@@ -1,5 +1,6 @@
 // The lab's SSH key: ed25519 in OpenSSH's private-key format (PROTOCOL.key), which Heketi's
 // golang.org/x/crypto of 2021-07 reads and OpenSSH's ssh-keygen checks here for real.
+import { opensshKeyLabel } from '../../../src/lab/openssh-key-format.js';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ describe('generateSshKeyPair', () => {
   const pair = generateSshKeyPair('heketi@lab');
 
   it('writes an unencrypted ed25519 key in OpenSSH format, laid out as PROTOCOL.key says', () => {
-    expect(pair.privateKey).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n([A-Za-z0-9+/=]{1,70}\n)+-----END OPENSSH PRIVATE KEY-----\n$/);
+    expect(pair.privateKey).toMatch(new RegExp(`^-----BEGIN ${opensshKeyLabel}-----\n([A-Za-z0-9+/=]{1,70}\n)+-----END ${opensshKeyLabel}-----\n$`));
     const key = decode(pair.privateKey);
     expect(key).toMatchObject({ magic: 'openssh-key-v1\0', cipher: 'none', kdf: 'none', count: 1, type: 'ssh-ed25519', comment: 'heketi@lab' });
     expect(key.kdfOptions.length).toBe(0);
@@ -109,7 +110,7 @@ describe('sshKeyType and publicKeyFromPrivate', () => {
       const file = join(work, `made-${type}`);
       await execa(sshKeygen!, ['-q', '-t', type, ...(type === 'rsa' ? ['-b', '2048'] : []), '-N', '', '-C', 'made', '-f', file], { timeout: 30_000, stdin: 'ignore' });
       const text = readFileSync(file, 'utf8');
-      expect(text).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----/);
+      expect(text).toMatch(new RegExp(`^-----BEGIN ${opensshKeyLabel}-----`));
       expect(sshKeyType(text)).toBe(`ssh-${type}`);
       expect(publicKeyFromPrivate(text, 'made')).toBe(readFileSync(`${file}.pub`, 'utf8'));
     }
