@@ -11,7 +11,7 @@ import { startInPty } from './pty.js';
 import { readRealGuestLines, replayRecords, type ReplayMachine } from './replay-records.js';
 import type { Pace, ReplayReport, ReplaySpec } from './replay-spec.js';
 
-export type Subject = 'up' | 'passthrough';
+type Subject = 'up' | 'passthrough';
 
 export interface ReplayBench {
   /** Replays `lines` records at `pace` into `subject`; what the fake vagrant measured. */

@@ -10,14 +10,14 @@ import { banner, recapRow } from '../../src/sim/ansible-play.js';
 import type { Playbook } from '../../src/sim/lab-playbook.js';
 import { machineReadableLine } from '../../src/sim/machine-readable-format.js';
 
-export const REAL_LOG = 'vagrant-up-plain-multi-ansible-local.log';
+const REAL_LOG = 'vagrant-up-plain-multi-ansible-local.log';
 
 /**
  * The guest's lines of a plain `vagrant up` log: every line Vagrant printed without its
  * `==> vm:` / `    vm:` prefix (the shell and ansible_local provisioners' output), minus
  * Ansible's own banners and recap rows, which the lab's playbook supplies.
  */
-export function realGuestLines(plainLog: string): string[] {
+function realGuestLines(plainLog: string): string[] {
   return plainLog
     .split('\n')
     .map((line) => line.replace(/\r$/, ''))

@@ -56,7 +56,7 @@ export function virtualizationCheck(facts: VirtualizationFacts, { t, os }: Check
  * accepts it from 2.4.2 (vagrant-virtualbox-support.ts), which also picks the box built for the
  * host's CPU (box architectures, Vagrant 2.4.0).
  */
-export const appleSiliconVirtualBoxSince = '7.1.0';
+const appleSiliconVirtualBoxSince = '7.1.0';
 
 /**
  * Whether the lab's builds fit this CPU: the box (bento/ubuntu-24.04, built for VirtualBox on

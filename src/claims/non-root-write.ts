@@ -5,11 +5,11 @@ import type { ToolOptions } from '../tools/tool-options.js';
 import { runTempPod, type TempPodOutcome } from './temp-pod.js';
 
 /** Labels on every temporary pod, so a leftover is recognisable (`kubectl get pods -l gluster-lab/temporary`). */
-export const temporaryPodLabels = { 'app.kubernetes.io/managed-by': 'gluster-lab', 'gluster-lab/temporary': 'true' } as const;
+const temporaryPodLabels = { 'app.kubernetes.io/managed-by': 'gluster-lab', 'gluster-lab/temporary': 'true' } as const;
 
 /** The non-root user the proof runs as: the first ordinary user id on most distributions. */
 export const proofUserId = 1000;
-export const writeTestFile = '/mnt/.gluster-lab-write-test';
+const writeTestFile = '/mnt/.gluster-lab-write-test';
 
 /**
  * A name no other pod has: `gl-<purpose>-<claim>-<random>`, at most 63 characters (a

@@ -39,7 +39,7 @@ const stopCodes: Record<StopCause, string> = { interrupt: 'interrupted', SIGTERM
  * error-handler idea): being stopped, a cancelled question, a usage error, an explained
  * failure, a failed tool, a problem of the machine's files — and only what is left is a bug.
  */
-export function explainFailure(error: unknown, lang: Lang, cause: StopCause | undefined, aborted: boolean): ExplainedFailure {
+function explainFailure(error: unknown, lang: Lang, cause: StopCause | undefined, aborted: boolean): ExplainedFailure {
   const t = translator(errorMessages, lang);
   const message = error instanceof Error ? error.message : String(error);
   if (cause) return { exitCode: stopExitCode(cause), code: stopCodes[cause], message, say: false };

@@ -15,7 +15,7 @@ export interface CatalogueVars {
   defaultRange: string;
 }
 
-export const catalogueVarNames: readonly (keyof CatalogueVars)[] = ['labRange', 'defaultRange'];
+const catalogueVarNames: readonly (keyof CatalogueVars)[] = ['labRange', 'defaultRange'];
 
 /** The values for this lab. */
 export function labVars(config: Pick<LabConfig, 'machines'>): CatalogueVars {
@@ -29,7 +29,7 @@ export function labVars(config: Pick<LabConfig, 'machines'>): CatalogueVars {
  * lab (inside 192.168.56.0/21) never meets: a lab that does is most likely on the original
  * guide's network, the one outside network the README documents (`init --network`).
  */
-export const fallbackVars: CatalogueVars = { labRange: seedNetwork, defaultRange: defaultHostOnlyRange };
+const fallbackVars: CatalogueVars = { labRange: seedNetwork, defaultRange: defaultHostOnlyRange };
 
 /** The values for the lab at `labDir`, or the fallback when there is none or it cannot be read. */
 export async function labVarsAt(labDir: string): Promise<CatalogueVars> {

@@ -14,7 +14,7 @@ export function formatLayerRow(title: string, result: LayerResult, width: number
 }
 
 /** A layer's row as lines: mark, title column, summary column (shared by the live screen). */
-export function layerRowLines(mark: string, title: string, summary: string, width: number, columns?: number): string[] {
+function layerRowLines(mark: string, title: string, summary: string, width: number, columns?: number): string[] {
   return layerRowCells(mark, title, summary, width, columns).map(([m = '', t = '', s = '']) => `${m} ${t}  ${s}`.trimEnd());
 }
 

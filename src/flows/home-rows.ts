@@ -5,8 +5,6 @@ import type { HomeModel, Tone } from '../ui/home-model.js';
 import { nextStep, type VmCount } from './next-step.js';
 import { wizardSteps } from './wizard-steps.js';
 
-export type { VmCount };
-
 /**
  * What is known of the VMs: a count (read just now, or the last one recorded in the lab),
  * still being read with nothing recorded, or not readable (vagrant failed).

@@ -68,19 +68,8 @@ const extentKiB = 4096;
  * (test/real-daemons/heketi-device-size.test.ts measures it on a loop device).
  */
 const dataStartKiB = 129 * 1024;
-const alignToExtent = (kib: number): number => Math.ceil(kib / extentKiB) * extentKiB;
 
 /** A new device's size as Heketi records it (KiB): the whole extents of its volume group. */
 export function heketiDeviceKiB(diskGiB: number): number {
   return Math.floor((diskGiB * 1024 * 1024 - dataStartKiB) / extentKiB) * extentKiB;
-}
-
-/**
- * What one brick of a `sizeGiB` volume takes from a device (KiB), as Heketi reserves it
- * (apps/glusterfs/device_entry.go SpaceNeeded, snapshot factor 1): a thin pool of the volume's
- * size and 0.5 % of it for the pool's metadata (at most 16 GiB), each rounded up to whole extents.
- */
-export function heketiBrickKiB(sizeGiB: number): number {
-  const pool = alignToExtent(sizeGiB * 1024 * 1024);
-  return pool + alignToExtent(Math.min(Math.floor(pool * 0.005), 16 * 1024 * 1024));
 }

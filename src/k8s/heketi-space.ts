@@ -21,7 +21,7 @@
 const KiB_PER_MiB = 1024;
 const KiB_PER_GiB = 1024 * 1024;
 
-export const heketiDefaults = {
+const heketiDefaults = {
   /** `--physicalextentsize=4M`; also DeviceEntry's default ExtentSize (4096 KB). */
   extentKiB: 4 * KiB_PER_MiB,
   /** `--metadatasize=128M`. */

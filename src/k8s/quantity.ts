@@ -38,7 +38,7 @@ const shape = /^([+-]?)(\d+\.?\d*|\.\d+)(.*)$/;
 const exponent = /^[eE]([+-]?\d+)$/;
 
 /** The smallest claim accepted: 1Mi. */
-export const minimumBytes = 2 ** 20;
+const minimumBytes = 2 ** 20;
 
 export type QuantityResult = { ok: true; quantity: Quantity } | { ok: false; problem: QuantityProblem };
 

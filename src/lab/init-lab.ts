@@ -16,10 +16,10 @@ import { labFiles } from './lab-files.js';
  * the same name that init never wrote; left alone, --force or not. `replace-key`: the lab's
  * RSA SSH key pair, made anew as ed25519 (see generateSshKeyPair).
  */
-export type FileAction = 'create' | 'update' | 'repair' | 'unchanged' | 'keep-modified' | 'keep-key' | 'keep-foreign' | 'replace-key';
+type FileAction = 'create' | 'update' | 'repair' | 'unchanged' | 'keep-modified' | 'keep-key' | 'keep-foreign' | 'replace-key';
 
 /** Why a file is repaired: it is empty, it is the start of what init writes, or (a key) it does not parse. */
-export type RepairReason = 'empty' | 'cut-short' | KeyProblem;
+type RepairReason = 'empty' | 'cut-short' | KeyProblem;
 
 export interface PlannedFile {
   /** Path relative to the lab directory. */

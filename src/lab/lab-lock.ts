@@ -31,7 +31,7 @@ export interface LabLock {
   release(): Promise<void>;
 }
 
-export const labLockFile = join('state', 'lab.lock');
+const labLockFile = join('state', 'lab.lock');
 
 /**
  * Takes the lab for one mutating command: a lock file (PID, command, host, time) made with
@@ -103,7 +103,7 @@ export async function takeLabLock(labDir: string, command: string): Promise<LabL
 }
 
 /** The holder recorded in a lock file; undefined when it is missing, empty or unreadable (a crash while writing it). */
-export async function readHolder(file: string): Promise<LockHolder | undefined> {
+async function readHolder(file: string): Promise<LockHolder | undefined> {
   try {
     const value = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder>;
     if (typeof value.pid !== 'number' || typeof value.command !== 'string' || typeof value.host !== 'string' || typeof value.since !== 'string') return undefined;
@@ -118,7 +118,7 @@ export async function readHolder(file: string): Promise<LockHolder | undefined> 
  * alive; on this machine it is alive while its PID runs and, where the start time is known,
  * is still the same process.
  */
-export function holderAlive(holder: LockHolder): boolean {
+function holderAlive(holder: LockHolder): boolean {
   if (holder.host !== hostname()) return true;
   if (!processAlive(holder.pid)) return false;
   const now = startTime(holder.pid).started;

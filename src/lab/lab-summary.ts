@@ -32,14 +32,14 @@ interface LastDoctor {
 }
 
 /** How many of the lab's VMs ran when a command last looked (`vagrant status`, or the end of `up`/`halt`/`destroy`). */
-export interface LastVms {
+interface LastVms {
   at: string;
   running: number;
   total: number;
 }
 
 /** What the last `fix-permissions` did, as it records it in the lab. */
-export interface LastRepair {
+interface LastRepair {
   at: string;
   fixed: number;
   failed: number;

@@ -43,9 +43,3 @@ export function columnCells(cells: readonly string[], widths: readonly number[])
   }
   return lines;
 }
-
-/** `columnCells` joined into lines, `gap` (one string, or one per column boundary) between the columns. */
-export function columnLines(cells: readonly string[], widths: readonly number[], gap: string | readonly string[] = '  '): string[] {
-  const gapAfter = (i: number) => (typeof gap === 'string' ? gap : (gap[i] ?? '  '));
-  return columnCells(cells, widths).map((line) => line.map((cell, i) => (i === line.length - 1 ? cell : cell + gapAfter(i))).join('').trimEnd());
-}

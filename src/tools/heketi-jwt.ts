@@ -84,7 +84,7 @@ function qshOf(method: string, path: string): string {
 }
 
 /** Go's time.Duration String() for whole seconds: 5s, 1m0s, 2h3m4s. */
-export function goDuration(seconds: number): string {
+function goDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;

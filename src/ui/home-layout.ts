@@ -43,7 +43,7 @@ export function homeColumns(model: HomeModel, columns: number, nextLabel: string
   return { stateStart: CURSOR + titleWidth + GAP, titleWidth, stateWidth };
 }
 
-export function nextMark(label: string): string {
+function nextMark(label: string): string {
   return `  ← ${label}`;
 }
 

@@ -12,7 +12,7 @@ import { fixtureDir } from './fixture-files.js';
 const esc = String.fromCharCode(27);
 
 /** Shell prompts as they precede a pasted command: bash, PowerShell, and two Japanese ones. */
-export const prompts = [
+const prompts = [
   'taro@lab:~/gluster-lab$ gluster-lab up',
   'PS C:\\Users\\taro\\gluster-lab> vagrant up',
   '[田中@ラボ gluster-lab]$ vagrant up --provider=virtualbox',
@@ -24,9 +24,9 @@ function cleanLines(file: string, from: number, count: number): string[] {
 }
 
 /** Another VM coming up while this one failed (a real `vagrant up` of three machines). */
-export const otherVmLines = cleanLines('clean-vagrant-up-ansible-local.vamegh.txt', 0, 30);
+const otherVmLines = cleanLines('clean-vagrant-up-ansible-local.vamegh.txt', 0, 30);
 /** A healthy cluster's listing (a real hello-world session of gluster-kubernetes). */
-export const healthyClusterLines = cleanLines('clean-pvc-bound-hello-world.gluster-kubernetes.txt', 0, 20);
+const healthyClusterLines = cleanLines('clean-pvc-bound-hello-world.gluster-kubernetes.txt', 0, 20);
 
 export interface Paste {
   name: string;
