@@ -26,7 +26,7 @@ const counting = stdout.write.bind(stdout);
 stdout.write = ((chunk: string) => {
   bytes += chunk.length;
   return counting(chunk);
-}) as typeof stdout.write;
+});
 const props = { store, lang: 'en' as const, labName: 'gluster-lab', logFile: '/home/user/gluster-lab/logs/up-x.log', onInterrupt: () => {}, frameIntervalMs: 0 };
 const instance = render(createElement(BringupScreen, { ...props, clock: () => fakeNow }), {
   stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 1000,

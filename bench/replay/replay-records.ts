@@ -21,7 +21,7 @@ function realGuestLines(plainLog: string): string[] {
   return plainLog
     .split('\n')
     .map((line) => line.replace(/\r$/, ''))
-    .filter((line) => !/^(==> |    [\w.-]+:)/.test(line))
+    .filter((line) => !/^(==> | {4}[\w.-]+:)/.test(line))
     .filter((line) => line.trim() !== '' && !/^(PLAY|TASK|GATHERING FACTS|RUNNING HANDLER|NOTIFIED)|: ok=\d/.test(line));
 }
 

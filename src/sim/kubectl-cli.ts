@@ -181,7 +181,7 @@ function applyOrCreate(state: SimState, args: KubectlArgs, stdin: string, ns: st
       for (const key of Object.keys(existing)) if (key !== 'metadata' && key !== 'status' && key !== 'kind' && key !== 'apiVersion') delete existing[key];
       for (const [key, value] of Object.entries(doc)) if (key !== 'metadata' && key !== 'status') existing[key] = structuredClone(value);
       const { uid, creationTimestamp, resourceVersion } = existing.metadata;
-      existing.metadata = { ...structuredClone(doc.metadata ?? {}), name, namespace, uid, creationTimestamp, resourceVersion } as KubeObject['metadata'];
+      existing.metadata = { ...structuredClone(doc.metadata ?? {}), name, namespace, uid, creationTimestamp, resourceVersion };
       if (namespace === undefined) delete existing.metadata.namespace;
       bumpVersion(state, existing);
       results.push(existing);

@@ -126,7 +126,7 @@ export function plainStyledChars(line: string): StyledChar[] | undefined {
   return chars;
 }
 
-const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles'] }) as StyledChar;
+const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles'] });
 
 export default class Output {
   width: number;

@@ -62,7 +62,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(plain.stdout).toContain(
       ['PVCs of class gluster-heketi:', '  NAMESPACE   NAME   STATUS   CAPACITY', '  default     logs   Bound    1Gi', '  team-a      data   Bound    2Gi'].join('\n'),
     );
-    expect(plain.stdout).toMatch(/Gluster peers \(asked gluster1\):\n  192\.168\.56\.2[23]: Peer in Cluster, connected\n  192\.168\.56\.2[23]: Peer in Cluster, connected\n/);
+    expect(plain.stdout).toMatch(/Gluster peers \(asked gluster1\):\n {2}192\.168\.56\.2[23]: Peer in Cluster, connected\n {2}192\.168\.56\.2[23]: Peer in Cluster, connected\n/);
   });
 
   it('status says the Heketi admin key is missing instead of reporting a refused key', async () => {

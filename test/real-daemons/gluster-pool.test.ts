@@ -140,7 +140,7 @@ describe.skipIf(gate.skip)('a real three-node GlusterFS pool', () => {
   it('a peer that goes away: peer status shows it disconnected, and doctor says so from both sides', async () => {
     const pid = await pool.glusterdPid(3);
     expect(signal(pid, 'SIGTERM')).toBe(true);
-    await waitFor('glusterd on 127.1.1.3 to exit', 15_000, async () => (alive(pid) ? undefined : true));
+    await waitFor('glusterd on 127.1.1.3 to exit', 15_000, () => Promise.resolve(alive(pid) ? undefined : true));
     const xml = await waitFor('127.1.1.3 disconnected in peer status', 30_000, async () => {
       const out = (await pool.cli(1, ['peer', 'status', '--xml'])).stdout;
       return parsePeerStatusXml(out).peers.some((p) => p.hostname === '127.1.1.3' && !p.connected) ? out : undefined;

@@ -149,13 +149,13 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
       boot: string[];
     };
 
-    const base = (machine: string) => [
+    const base = () => [
       ['modifyvm', ':id', '--cpus', '1'],
       ['modifyvm', ':id', '--memory', '1024'],
       ['modifyvm', ':id', '--groups', '/gluster-lab'],
     ];
     // No controller of our own any more: on PIIX3 boxes a second SATA controller is refused.
-    for (const machine of ['gluster1', 'gluster2', 'gluster3', 'heketi']) expect(plan.machines[machine]?.customize).toEqual(base(machine));
+    for (const machine of ['gluster1', 'gluster2', 'gluster3', 'heketi']) expect(plan.machines[machine]?.customize).toEqual(base());
     expect(Object.values(plan.machines).map((m) => [m.box, m.box_version])).toEqual(Array(4).fill(['bento/ubuntu-24.04', config.box_version]));
     expect(plan.disks).toEqual(
       Object.fromEntries(['gluster1', 'gluster2', 'gluster3'].map((m) => [m, { path: join(lab, '.vagrant', 'disks', `gluster-lab-${m}-data.vdi`), size_mb: config.data_disk.size_gb * 1024 }])),

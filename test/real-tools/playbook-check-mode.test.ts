@@ -154,7 +154,7 @@ describe('check mode in the playbooks as written', () => {
   const files = ['gluster.yml', 'heketi.yml', 'tasks/choose-data-disk.yml'];
   const tasksOf = (file: string): Task[] => {
     const doc = parseAllDocuments(readFileSync(join(ansibleDir, file), 'utf8'))[0]?.toJS() as Array<{ tasks?: Task[]; handlers?: Task[] }> | Task[];
-    return flatten(file.startsWith('tasks/') ? (doc as Task[]) : (doc as Array<{ tasks?: Task[]; handlers?: Task[] }>).flatMap((play) => [...(play.tasks ?? []), ...(play.handlers ?? [])]));
+    return flatten(file.startsWith('tasks/') ? (doc) : (doc as Array<{ tasks?: Task[]; handlers?: Task[] }>).flatMap((play) => [...(play.tasks ?? []), ...(play.handlers ?? [])]));
   };
 
   it('runs every read-only command (changed_when: false) in check mode too, so what follows gets its output', () => {

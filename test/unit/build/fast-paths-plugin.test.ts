@@ -6,7 +6,6 @@ import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types (shared with build.mjs).
 import { bundleOptions } from '../../../build/bundle-options.mjs';
-// @ts-expect-error: a plain .mjs module without types.
 import { applyEdits } from '../../../build/fast-paths.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'gl-swfp-'));
