@@ -24,6 +24,8 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'off',
       // Unused names are the compiler's job (noUnusedLocals); a leading _ marks a kept parameter.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A destructuring where one name is reassigned stays `let` as a whole (the Ink fast path's loop).
+      'prefer-const': ['error', { destructuring: 'all' }],
       // A terminal program reads and strips ANSI escape sequences (ESC, \x1b) on purpose: vagrant's
       // coloured output, commander's help, the screens under test. The rule exists to catch a
       // control character typed by mistake; here every one is meant.

@@ -5,7 +5,6 @@ import { realSamplesDir, realSamplesPresent } from '../../setup/shared-samples.j
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-{ realSamplesDir };
 export const haveRealSamples = realSamplesPresent();
 
 export function realSample(name: string): string {
