@@ -3,7 +3,8 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { makeDir, processAlive } from './atomic-write.js';
+import { markAlive, thisProcess } from '../host/process-identity.js';
+import { makeDir } from './atomic-write.js';
 
 /** Who holds a lab: written into the lock file, read by the command that finds it taken. */
 export interface LockHolder {
@@ -42,7 +43,7 @@ export const labLockFile = join('state', 'lab.lock');
 export async function takeLabLock(labDir: string, command: string): Promise<LabLock> {
   const file = join(labDir, labLockFile);
   await makeDir(join(labDir, 'state'));
-  const me: LockHolder = { pid: process.pid, command, host: hostname(), since: new Date().toISOString(), ...startTime(process.pid) };
+  const me: LockHolder = { ...thisProcess(), command, since: new Date().toISOString() };
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o644);
   try {
@@ -119,22 +120,7 @@ export async function readHolder(file: string): Promise<LockHolder | undefined> 
  * is still the same process.
  */
 export function holderAlive(holder: LockHolder): boolean {
-  if (holder.host !== hostname()) return true;
-  if (!processAlive(holder.pid)) return false;
-  const now = startTime(holder.pid).started;
-  return holder.started === undefined || now === undefined || now === holder.started;
-}
-
-function startTime(pid: number): { started?: string } {
-  try {
-    // Field 22 (starttime) follows the command name, which is in parentheses and may hold spaces.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const started = fields[19];
-    return started ? { started } : {};
-  } catch {
-    return {};
-  }
+  return markAlive(holder, () => true);
 }
 
 function releaseSync(file: string): void {

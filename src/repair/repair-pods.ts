@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodPodManifest, type PodManifest } from '../k8s/manifests.js';
+import { ownerAnnotation, ownerValue } from './leftover-pods.js';
 
 /** Labels on every temporary pod, so a leftover is recognisable (`kubectl get pods -l gluster-lab/temporary`). */
 export const temporaryPodLabels = { 'app.kubernetes.io/managed-by': 'gluster-lab', 'gluster-lab/temporary': 'true' } as const;
@@ -19,8 +20,10 @@ export function temporaryPodName(purpose: 'chmod' | 'write-test', claimName: str
   return `gl-${purpose}-${claimPart}-${suffix}`;
 }
 
+/** The temporary labels, and the owner mark that tells a later run whether this one is still going. */
 function labelled(manifest: PodManifest): PodManifest {
-  return { ...manifest, metadata: { ...manifest.metadata, labels: { ...manifest.metadata.labels, ...temporaryPodLabels } } };
+  const annotations = { ...manifest.metadata.annotations, [ownerAnnotation]: ownerValue() };
+  return { ...manifest, metadata: { ...manifest.metadata, labels: { ...manifest.metadata.labels, ...temporaryPodLabels }, annotations } };
 }
 
 /** k8s-yaml/chmod-pod.yml for one claim, under a unique name. */
