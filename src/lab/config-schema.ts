@@ -31,7 +31,7 @@ export const labConfigSchema = z.strictObject({
   }),
   heketi: z.strictObject({
     version: z.string().regex(/^v\d+\.\d+\.\d+$/, 'a release tag like v10.4.0'),
-    url: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]{1,253}(:\d{1,5})?(\/[A-Za-z0-9._~\/-]*)?$/, 'an http:// or https:// URL such as http://172.20.1.20:8080'),
+    url: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]{1,253}(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, 'an http:// or https:// URL such as http://172.20.1.20:8080'),
     admin_user: z.string().min(1),
   }),
   kubernetes: z.strictObject({
