@@ -42,15 +42,24 @@ export const labLockFile = join('state', 'lab.lock');
  */
 export async function takeLabLock(labDir: string, command: string): Promise<LabLock> {
   const file = join(labDir, labLockFile);
+  // The lab directory first: a path through a file or a read-only disk is named as the user gave it.
+  await makeDir(labDir);
   await makeDir(join(labDir, 'state'));
   const me: LockHolder = { ...thisProcess(), command, since: new Date().toISOString() };
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(`${JSON.stringify(me)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(`${JSON.stringify(me)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    // The sentence names the lock file, not the temporary one beside it.
+    if (error instanceof Error && 'code' in error) (error as NodeJS.ErrnoException).path = file;
+    throw error;
   }
   let tookOverFrom: LockHolder | undefined;
   try {
