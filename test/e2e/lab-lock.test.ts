@@ -60,6 +60,7 @@ describe('the lab lock', () => {
       'Vagrant locks each machine for access by only one process at a time.',
     ].join('\n');
     const result = await execa(process.execPath, [cliPath, 'diagnose', '-', '--json', '--lang', 'en'], { input: message, reject: false });
-    expect(JSON.parse(result.stdout).findings.map((f: { id: string }) => f.id)).toEqual(['vagrant-machine-locked']);
+    const { findings } = JSON.parse(result.stdout) as { findings: Array<{ id: string }> };
+    expect(findings.map((f) => f.id)).toEqual(['vagrant-machine-locked']);
   });
 });
