@@ -59,3 +59,22 @@ export function alive(pid: number): boolean {
     return false;
   }
 }
+
+/** Every process below `pid` (children, their children…), as `pid args` lines. */
+export async function descendants(pid: number): Promise<Array<{ pid: number; args: string }>> {
+  const { stdout } = await execa('ps', ['-eo', 'pid=,ppid=,args=']);
+  const rows = stdout.split('\n').map((line) => {
+    const [, p = '0', pp = '0', args = ''] = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line) ?? [];
+    return { pid: Number(p), ppid: Number(pp), args };
+  });
+  const found: Array<{ pid: number; args: string }> = [];
+  const walk = (parent: number) => {
+    for (const row of rows) {
+      if (row.ppid !== parent) continue;
+      found.push({ pid: row.pid, args: row.args });
+      walk(row.pid);
+    }
+  };
+  walk(pid);
+  return found;
+}
