@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { KubeTarget } from '../context.js';
 import { chmodPodManifest, type PodManifest } from '../k8s/manifests.js';
 import type { ToolOptions } from '../tools/tool-options.js';
+import { ownerAnnotation, ownerValue } from './leftover-pods.js';
 import { runTempPod, type TempPodOutcome } from './temp-pod.js';
 
 /** Labels on every temporary pod, so a leftover is recognisable (`kubectl get pods -l gluster-lab/temporary`). */
@@ -24,7 +25,8 @@ export function temporaryPodName(purpose: 'chmod' | 'write-test', claimName: str
 
 /** A temporary pod's manifest with the labels that mark it as ours. */
 export function labelled(manifest: PodManifest): PodManifest {
-  return { ...manifest, metadata: { ...manifest.metadata, labels: { ...manifest.metadata.labels, ...temporaryPodLabels } } };
+  const annotations = { ...manifest.metadata.annotations, [ownerAnnotation]: ownerValue() };
+  return { ...manifest, metadata: { ...manifest.metadata, labels: { ...manifest.metadata.labels, ...temporaryPodLabels }, annotations } };
 }
 
 /**

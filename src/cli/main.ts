@@ -157,8 +157,9 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
     // Nothing should keep the process alive after the flow ended (an idle keypress
-    // listener, a forgotten timer); leave once pending output is flushed.
-    setImmediate(() => process.exit(code));
+    // listener, a forgotten timer); leave once pending output is flushed. A signal that
+    // came in meanwhile still decides the code.
+    setImmediate(() => process.exit(finalExitCode(code, stopCause)));
   },
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

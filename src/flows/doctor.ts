@@ -11,6 +11,7 @@ import { writeLabState } from '../lab/lab-summary.js';
 import { doctorExitCode, layerTitle, runDoctor } from '../doctor/run-doctor.js';
 import { displayWidth } from '../text/text-width.js';
 import { labConfigOrReport } from './lab-config.js';
+import { cleanUpLeftoverPods } from './leftover-cleanup.js';
 import { simulationLabel } from './simulation-label.js';
 import { toolOptions } from './tool-options-from-context.js';
 
@@ -34,7 +35,10 @@ export async function doctorFlow(ctx: AppContext): Promise<number> {
   });
 
   let report: DoctorReport;
+  let removedLeftovers: string[];
   try {
+    // Temporary pods of an earlier run that was killed: said, removed, and not counted below.
+    removedLeftovers = await cleanUpLeftoverPods(ctx, (line) => (ctx.json ? ctx.stderr : ctx.stdout).write(`${line}\n`));
     if (ctx.json) report = await runDoctor(dc);
     else if (ctx.interactive) report = await runOnScreen(ctx, dc);
     else report = await runPlain(ctx, dc);
@@ -46,7 +50,7 @@ export async function doctorFlow(ctx: AppContext): Promise<number> {
 
   if (ctx.json) {
     const layers = report.layers.map(({ layer, status, summary }) => ({ layer, status, summary }));
-    ctx.stdout.write(`${JSON.stringify({ findings: report.findings, layers }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify(removedLeftovers.length > 0 ? { findings: report.findings, layers, removedLeftovers } : { findings: report.findings, layers }, null, 2)}\n`);
   } else {
     ctx.stdout.write(`\n${formatFindings(report.findings, dc.t).join('\n')}\n`);
   }

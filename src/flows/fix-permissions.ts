@@ -17,6 +17,7 @@ import { proofUserId } from '../claims/non-root-write.js';
 import { ToolError } from '../tools/tool-error.js';
 import { alignColumns } from '../text/text-width.js';
 import { confirmOrFlag } from './confirm.js';
+import { cleanUpLeftoverPods } from './leftover-cleanup.js';
 import { toolOptions } from './tool-options-from-context.js';
 
 type T = Translate<keyof typeof repairMessages.en>;
@@ -50,6 +51,8 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
 
   const tool = toolOptions(ctx);
   try {
+    // Pods a killed earlier run left would show as users of their claims: gone first.
+    await cleanUpLeftoverPods(ctx, out);
     // The lab's class counts as GlusterFS even before a PV shows it; without a lab, the provisioner decides.
     const labClass = await loadLabConfig(ctx.labDir, ctx.lang).then((c) => c.kubernetes.storage_class, () => undefined);
     let claims: InspectedClaim[];

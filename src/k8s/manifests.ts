@@ -24,6 +24,7 @@ interface Metadata {
   name: string;
   namespace?: string;
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
 }
 
 export interface SecretManifest {

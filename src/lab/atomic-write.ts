@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from '../host/process-identity.js';
 
 /** How the program's temporary files are named: `.<name>.<pid>.<random>.tmp` beside the target. */
 const tempPattern = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -70,17 +71,6 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
     removed.push(name);
   }
   return removed;
-}
-
-/** True when a process with this id exists (signal 0 only asks). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function ignoreExists(error: NodeJS.ErrnoException): void {

@@ -14,7 +14,10 @@ const machine = z.strictObject({
 
 /**
  * The schema of a lab's `gluster-lab.yaml`. Strict objects: an unknown key is an error
- * that names it, so a typo never silently falls back to a default.
+ * that names it, so a typo never silently falls back to a default. provisioning/Vagrantfile
+ * holds the same rules in Ruby (check_lab_config), with config.ts's cross-checks (box and
+ * admin_user forms, VM addresses on one /24) and YAML form rules; test/real-tools/
+ * config-rules-both-sides.test.ts runs every case through both.
  */
 export const labConfigSchema = z.strictObject({
   /** The lab's name: VirtualBox group, and what `destroy` asks the user to type. */
@@ -39,7 +42,7 @@ export const labConfigSchema = z.strictObject({
   }),
   heketi: z.strictObject({
     version: z.string().regex(/^v\d+\.\d+\.\d+$/, 'a release tag like v10.4.0'),
-    url: z.url({ protocol: /^https?$/ }),
+    url: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]{1,253}(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, 'an http:// or https:// URL such as http://172.20.1.20:8080'),
     admin_user: z.string().min(1),
   }),
   kubernetes: z.strictObject({

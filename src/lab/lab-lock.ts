@@ -3,7 +3,8 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { makeDir, processAlive } from './atomic-write.js';
+import { markAlive, thisProcess } from '../host/process-identity.js';
+import { makeDir } from './atomic-write.js';
 
 /** Who holds a lab: written into the lock file, read by the command that finds it taken. */
 export interface LockHolder {
@@ -41,15 +42,24 @@ const labLockFile = join('state', 'lab.lock');
  */
 export async function takeLabLock(labDir: string, command: string): Promise<LabLock> {
   const file = join(labDir, labLockFile);
+  // The lab directory first: a path through a file or a read-only disk is named as the user gave it.
+  await makeDir(labDir);
   await makeDir(join(labDir, 'state'));
-  const me: LockHolder = { pid: process.pid, command, host: hostname(), since: new Date().toISOString(), ...startTime(process.pid) };
+  const me: LockHolder = { ...thisProcess(), command, since: new Date().toISOString() };
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(`${JSON.stringify(me)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(`${JSON.stringify(me)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    // The sentence names the lock file, not the temporary one beside it.
+    if (error instanceof Error && 'code' in error) (error as NodeJS.ErrnoException).path = file;
+    throw error;
   }
   let tookOverFrom: LockHolder | undefined;
   try {
@@ -118,23 +128,8 @@ async function readHolder(file: string): Promise<LockHolder | undefined> {
  * alive; on this machine it is alive while its PID runs and, where the start time is known,
  * is still the same process.
  */
-function holderAlive(holder: LockHolder): boolean {
-  if (holder.host !== hostname()) return true;
-  if (!processAlive(holder.pid)) return false;
-  const now = startTime(holder.pid).started;
-  return holder.started === undefined || now === undefined || now === holder.started;
-}
-
-function startTime(pid: number): { started?: string } {
-  try {
-    // Field 22 (starttime) follows the command name, which is in parentheses and may hold spaces.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const started = fields[19];
-    return started ? { started } : {};
-  } catch {
-    return {};
-  }
+export function holderAlive(holder: LockHolder): boolean {
+  return markAlive(holder, () => true);
 }
 
 function releaseSync(file: string): void {

@@ -8,6 +8,7 @@ import type { Playbook } from './lab-playbook.js';
 interface Task {
   name: string;
   first: 'ok' | 'changed';
+  msg?: string;
 }
 
 const common: Task[] = [
@@ -86,7 +87,10 @@ export function ansibleRun(machine: MachineConfig, options: { repeat: boolean; f
     const status = options.repeat ? 'ok' : task.first;
     counts[status] += 1;
     if (status === 'changed') counts.ok += 1;
-    say(status === 'changed' ? 700 : 250, `${status}: [${host}]`);
+    // A debug task's result as the default callback prints it: the message JSON-encoded,
+    // indented four spaces — guest text that may look like a Vagrant prefix.
+    if (task.msg !== undefined) say(250, `${status}: [${host}] => {\n    "msg": ${JSON.stringify(task.msg)}\n}`);
+    else say(status === 'changed' ? 700 : 250, `${status}: [${host}]`);
   }
   say(0, '');
   say(0, banner('PLAY RECAP'));

@@ -134,6 +134,14 @@ function get(state: SimState, args: KubectlArgs, ns: string): string {
     return json(presentObject(obj));
   }
   let items = listObjects(state, info.kind, info.namespaced && !all ? ns : undefined);
+  const labels = args.values.get('--selector');
+  // `-l a=b,c`: every term must hold (equality, or the label present).
+  if (labels !== undefined) {
+    for (const term of labels.split(',')) {
+      const [key, value] = term.split('=') as [string, string | undefined];
+      items = items.filter((o) => (value === undefined ? o.metadata.labels?.[key] !== undefined : o.metadata.labels?.[key] === value));
+    }
+  }
   const selector = args.values.get('--field-selector');
   if (selector !== undefined) {
     for (const term of selector.split(',')) {

@@ -7,6 +7,8 @@ import type { MachineConfig } from '../lab/config-schema.js';
 interface PlaybookTask {
   name: string;
   first: 'ok' | 'changed';
+  /** A debug task's message, which ansible-playbook prints under its result. */
+  msg?: string;
 }
 
 export interface Playbook {
@@ -47,7 +49,8 @@ function flatten(tasks: TaskYaml[], dir: string): PlaybookTask[] {
     if (Array.isArray(task.block)) return flatten(task.block as TaskYaml[], dir);
     const module = Object.keys(task).map((k) => k.replace(/^ansible\.builtin\./, '')).find((k) => readOnlyModules.has(k));
     const first = task.changed_when === false || module !== undefined ? 'ok' : 'changed';
-    return [{ name: task.name ?? 'unnamed task', first }];
+    const msg = (moduleArg(task, 'debug') as { msg?: unknown } | undefined)?.msg;
+    return [typeof msg === 'string' ? { name: task.name ?? 'unnamed task', first, msg } : { name: task.name ?? 'unnamed task', first }];
   });
 }
 

@@ -25,6 +25,7 @@ export const kubectlCommandArgs = {
   secret: (namespace: string, name: string): string[] => ['get', 'secret', name, '-n', namespace, '-o', 'json'],
   pods: (namespace: NamespaceScope): string[] => ['get', 'pods', ...namespaceArgs(namespace), '-o', 'json'],
   pod: (namespace: string, name: string): string[] => ['get', 'pod', name, '-n', namespace, '-o', 'json'],
+  labelledPods: (selector: string): string[] => ['get', 'pods', '-A', '-l', selector, '-o', 'json'],
   events: (namespace: string, involved: { kind: string; name: string }): string[] => [
     'get',
     'events',

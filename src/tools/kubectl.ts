@@ -80,6 +80,11 @@ export async function getPods(kube: KubeTarget, namespace: NamespaceScope, opts:
   return list(await kubectl(kube, cmd.pods(namespace), opts, defaultTimeouts.kubectlGet));
 }
 
+/** `kubectl get pods -A -l SELECTOR -o json`: the pods of every namespace with these labels. */
+export async function getLabelledPods(kube: KubeTarget, selector: string, opts: ToolOptions = {}): Promise<K8sList<Pod>> {
+  return list(await kubectl(kube, cmd.labelledPods(selector), opts, defaultTimeouts.kubectlGet));
+}
+
 export async function getPod(kube: KubeTarget, namespace: string, name: string, opts: ToolOptions = {}): Promise<Pod> {
   return object(await kubectl(kube, cmd.pod(namespace, name), opts, defaultTimeouts.kubectlGet));
 }

@@ -105,13 +105,19 @@ function uiLines(target: string, level: VagrantLineLevel, message: string): Vagr
   return parts.map((raw) => uiLine(target, level, raw));
 }
 
+/**
+ * One visible line. The machine is the record's target field, never a name read from the
+ * text: guest output may quote a prefix (`==> db: ready` echoed by a provisioner, a log
+ * printed by ansible) and must not make a VM of it. A prefix naming the target is Vagrant's
+ * own and is cut off; any other stays part of the text.
+ */
 function uiLine(target: string, level: VagrantLineLevel, raw: string): VagrantEvent {
   const text = visibleText(raw);
   // Only lines starting `==> ` or four spaces can carry a prefix: skip the regex for the rest.
   const first = text.charCodeAt(0);
-  const prefixed = first === 61 || first === 32 ? PREFIX.exec(text) : null;
-  if (prefixed && (target === '' || prefixed[1] === target)) {
-    return { type: 'line', machine: prefixed[1], level, text: prefixed[2] ?? '' };
+  const prefixed = target !== '' && (first === 61 || first === 32) ? PREFIX.exec(text) : null;
+  if (prefixed && prefixed[1] === target) {
+    return { type: 'line', machine: target, level, text: prefixed[2] ?? '' };
   }
   // Every line event this parser makes has the same four fields (machine may be undefined):
   // one object shape keeps the code that reads 100,000 of them monomorphic.

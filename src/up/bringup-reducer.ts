@@ -122,9 +122,11 @@ export function appendTail(state: BringupState, owner: string, lines: readonly s
 function onLine(state: BringupState, machine: string | undefined, level: string, text: string, now: number): BringupState {
   if (isBlank(text)) return state;
   const owner = machine ?? state.active;
-  if (owner === undefined) return stateWith(state, { general: pushLine(state.general, text), lineCount: state.lineCount + 1 });
-  const known = state.vms[owner];
-  const vm = known ?? newVm(owner);
+  const known = owner === undefined ? undefined : state.vms[owner];
+  // A line never adds a VM (the lab's configuration and Vagrant's action and metadata
+  // records name them): one for a VM not in the list is a general line.
+  if (known === undefined) return stateWith(state, { general: pushLine(state.general, text), lineCount: state.lineCount + 1 });
+  const vm = known;
   const isError = level === 'error';
   const phase = machine === undefined ? undefined : phaseOfLine(text);
   // ansible_local prints through Vagrant's environment UI: no machine prefix.

@@ -7,7 +7,7 @@ const signalNumber = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 export type StopSignal = keyof typeof signalNumber;
 
 /** True once the process catches every one of `signals` (its handlers are installed). */
-function catches(pid: number, signals: readonly StopSignal[] = ['SIGHUP', 'SIGINT', 'SIGTERM']): boolean {
+export function catches(pid: number, signals: readonly StopSignal[] = ['SIGHUP', 'SIGINT', 'SIGTERM']): boolean {
   try {
     const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     if (!mask) return false;
@@ -48,4 +48,33 @@ export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv; inp
   }) as ResultPromise<{ reject: false; all: true }>;
   if (child.pid === undefined) throw new Error('the CLI did not start');
   return { child, pid: child.pid };
+}
+
+/** True while a process with this id exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every process below `pid` (children, their children…), as `pid args` lines. */
+export async function descendants(pid: number): Promise<Array<{ pid: number; args: string }>> {
+  const { stdout } = await execa('ps', ['-eo', 'pid=,ppid=,args=']);
+  const rows = stdout.split('\n').map((line) => {
+    const [, p = '0', pp = '0', args = ''] = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line) ?? [];
+    return { pid: Number(p), ppid: Number(pp), args };
+  });
+  const found: Array<{ pid: number; args: string }> = [];
+  const walk = (parent: number) => {
+    for (const row of rows) {
+      if (row.ppid !== parent) continue;
+      found.push({ pid: row.pid, args: row.args });
+      walk(row.pid);
+    }
+  };
+  walk(pid);
+  return found;
 }

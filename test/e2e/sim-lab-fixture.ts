@@ -64,8 +64,8 @@ export interface DoctorLab extends UpTestLab {
   recordingEnv(): Promise<{ env: NodeJS.ProcessEnv; calls(): Promise<string[][]> }>;
 }
 
-export async function doctorLab(scenarios: ScenarioName[], machines: 'running' | 'poweroff' | 'not_created' = 'running'): Promise<DoctorLab> {
-  const lab = await simulatedLab(scenarios, 50, machines === 'not_created' ? undefined : machines);
+export async function doctorLab(scenarios: ScenarioName[], machines: 'running' | 'poweroff' | 'not_created' = 'running', speed = 50): Promise<DoctorLab> {
+  const lab = await simulatedLab(scenarios, speed, machines === 'not_created' ? undefined : machines);
   const env = lab.sim.env;
   const kubectl = async (args: string[], input?: object) => {
     const r = await execa('kubectl', args, { env, input: input ? JSON.stringify(input) : undefined, reject: false });
@@ -144,8 +144,8 @@ type SimPod = ReturnType<typeof podsOf>[number];
  * The fix-permissions lab: default/data unused, and team-a/shared used by a pod running as
  * user 1000 (denied writing in 'permission-denied'); ready once that pod satisfies `ready`.
  */
-export async function twoClaimLab(scenarios: ScenarioName[], ready: (pod: SimPod) => boolean): Promise<DoctorLab> {
-  const l = await doctorLab(scenarios);
+export async function twoClaimLab(scenarios: ScenarioName[], ready: (pod: SimPod) => boolean, speed = 50): Promise<DoctorLab> {
+  const l = await doctorLab(scenarios, 'running', speed);
   await l.applyLabClass();
   await l.claim('default', 'data');
   await l.claim('team-a', 'shared');

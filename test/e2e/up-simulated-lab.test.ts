@@ -41,7 +41,7 @@ describe('gluster-lab up in a terminal, against the simulated lab', () => {
       const tasks = readLabPlaybook(lab!.labDir, role)?.tasks ?? [];
       return `${tasks.length}/${tasks.filter((task) => task.first === 'changed').length}/0`;
     };
-    expect(counts('gluster')).toBe('17/6/0');
+    expect(counts('gluster')).toBe('18/6/0');
     for (const vm of ['gluster1', 'gluster2', 'gluster3']) expect(screen).toMatch(new RegExp(`${vm}\\s+✔ ready\\s+\\d+:\\d\\d\\s+${counts('gluster')}`));
     expect(screen).toMatch(new RegExp(`heketi\\s+✔ ready\\s+\\d+:\\d\\d\\s+${counts('heketi')}`));
     expect(screen).toMatch(/Full log: \S+\/logs\/up-[\dT-]+Z\.log/);

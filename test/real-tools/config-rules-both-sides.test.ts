@@ -1,0 +1,124 @@
+// One set of gluster-lab.yaml rules, held by the program (src/lab/config-schema.ts and
+// config.ts) and by the Vagrantfile (check_lab_config, in Ruby): every case below goes
+// through both — the program's parser, and Debian's real vagrant 2.3.4 validating a lab
+// that holds the case — and both must give the same verdict. A file the program accepts is
+// one `vagrant validate` accepts, and each file it refuses, vagrant refuses with our sentence.
+import { accessSync, constants } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LabConfigError, parseLabConfig } from '../../src/lab/config.js';
+import { applyInit, planInit } from '../../src/lab/init-lab.js';
+import { packageRoot } from '../../src/lab/package-root.js';
+
+const haveVagrant = (process.env.PATH ?? '').split(delimiter).some((dir) => {
+  try {
+    accessSync(join(dir, 'vagrant'), constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!haveVagrant) console.warn('vagrant is not installed: skipping the both-sides config rules (apt-get install vagrant)');
+
+type Edit = (text: string) => string;
+const swap = (from: string, to: string): Edit => (text) => {
+  if (!text.includes(from)) throw new Error(`the default gluster-lab.yaml has no "${from}"`);
+  return text.replace(from, to);
+};
+const all = (...edits: Edit[]): Edit => (text) => edits.reduce((t, e) => e(t), text);
+
+/** [what, edit of the file init writes, accepted?] */
+const cases: Array<[string, Edit, boolean]> = [
+  ['the file init writes', (t) => t, true],
+  ['VirtualBox 6.1.28+ default range 192.168.56.0/21', all(...['20', '21', '22', '23'].map((d) => swap(`172.20.1.${d}`, `192.168.56.${d}`))), true],
+  ['a quoted y as admin_user', swap('admin_user: admin', 'admin_user: "y"'), true],
+  ['a hexadecimal whole number (0x2 cpus)', swap('cpus: 1', 'cpus: 0x2'), true],
+  ['another box name', swap('box: bento/ubuntu-24.04', 'box: generic/ubuntu2204'), true],
+  ['an anchor and an alias', all(swap('name: gluster-lab', 'name: &lab gluster-lab'), swap('storage_class: gluster-heketi', 'storage_class: *lab')), false],
+  ['an alias bomb', (t) => `${t}x: &a [y, y, y, y, y, y, y, y, y]\nz: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n`, false],
+  ['a !!str tag', swap('box: bento/ubuntu-24.04', 'box: !!str bento/ubuntu-24.04'), false],
+  ['a local tag', swap('box: bento/ubuntu-24.04', 'box: !box bento/ubuntu-24.04'), false],
+  ['a Ruby object tag', swap('box: bento/ubuntu-24.04', 'box: !ruby/object:Object {}'), false],
+  ['a date', swap('box: bento/ubuntu-24.04', 'box: 2024-01-01'), false],
+  ['a base-60 number', swap('memory_mb: 1024', 'memory_mb: 17:04'), false],
+  ['a whole number with a point (2.0)', swap('cpus: 1', 'cpus: 2.0'), false],
+  ['an exponent (1e3) where text goes', swap('box: bento/ubuntu-24.04', 'box: 1e3'), false],
+  ['a bare y', swap('admin_user: admin', 'admin_user: y'), false],
+  ['0.0.0.0', swap('172.20.1.23', '0.0.0.0'), false],
+  ['255.255.255.255', swap('172.20.1.23', '255.255.255.255'), false],
+  ['224.0.0.1 (multicast)', swap('172.20.1.23', '224.0.0.1'), false],
+  ['127.0.0.5 (loopback)', swap('172.20.1.23', '127.0.0.5'), false],
+  ['.1, the host adapter', swap('172.20.1.23', '172.20.1.1'), false],
+  ['.0, the network', swap('172.20.1.23', '172.20.1.0'), false],
+  ['.255, the broadcast', swap('172.20.1.23', '172.20.1.255'), false],
+  ['mixed /24 networks', swap('172.20.1.23', '172.20.2.23'), false],
+  ['a leading zero in an address', swap('172.20.1.23', '172.20.1.023'), false],
+  ['NUL in box', swap('box: bento/ubuntu-24.04', 'box: "bento/ubuntu\\0-24.04"'), false],
+  ['a bidi control character in box', swap('box: bento/ubuntu-24.04', 'box: "bento/ubuntu\\u202e-24.04"'), false],
+  ['a 1 MB admin_user', swap('admin_user: admin', `admin_user: ${'a'.repeat(1 << 20)}`), false],
+  ['a repeated key', swap('box: bento/ubuntu-24.04', 'box: bento/ubuntu-24.04\nbox: bento/ubuntu-22.04'), false],
+  ['two YAML documents', (t) => `${t}---\nname: other\n`, false],
+  ['an unknown key', swap('admin_user: admin', 'admin_user: admin\n  admin_usr: admin'), false],
+  ['a missing key', swap('  admin_user: admin\n', ''), false],
+  ['17 CPUs', swap('cpus: 1', 'cpus: 17'), false],
+  ['256 MB of memory', swap('memory_mb: 1024', 'memory_mb: 256'), false],
+  ['an unknown role', swap('role: gluster', 'role: nfs'), false],
+  ['an ftp:// Heketi URL', swap('url: http://', 'url: ftp://'), false],
+  ['a device name with a !', swap('device: /dev/sdb', 'device: /dev/sd!'), false],
+  ['a version without its v', swap('version: v10.4.0', 'version: 10.4.0'), false],
+];
+
+let work: string;
+let template: string;
+let defaults: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'gl-config-rules-'));
+  template = join(work, 'template');
+  await applyInit(await planInit(template, join(packageRoot(), 'provisioning')));
+  defaults = await readFile(join(template, 'gluster-lab.yaml'), 'utf8');
+  env = { ...process.env, VAGRANT_HOME: join(work, 'vagrant-home'), VAGRANT_CHECKPOINT_DISABLE: '1', NO_COLOR: '1' };
+});
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+function programAccepts(text: string): { ok: true } | { ok: false; message: string } {
+  try {
+    parseLabConfig(text, '/lab/gluster-lab.yaml');
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof LabConfigError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+async function vagrantAccepts(name: string, text: string) {
+  const lab = join(work, name.replace(/[^a-z0-9]+/gi, '-'));
+  await cp(template, lab, { recursive: true });
+  await writeFile(join(lab, 'gluster-lab.yaml'), text);
+  return execa('vagrant', ['validate', '--ignore-provider'], { cwd: lab, env, reject: false, all: true, stdin: 'ignore', timeout: 90_000 });
+}
+
+describe.skipIf(!haveVagrant)('gluster-lab.yaml: the program and the Vagrantfile give the same verdict', () => {
+  // Each case starts a real vagrant (a few seconds of Ruby): four at a time.
+  it.concurrent.each(cases)('%s', async (name, edit, accepted) => {
+    const text = edit(defaults);
+    const program = programAccepts(text);
+    const vagrant = await vagrantAccepts(name, text);
+    expect(program.ok, program.ok ? '' : program.message).toBe(accepted);
+    if (accepted) {
+      expect(vagrant.all).toContain('Vagrantfile validated successfully.');
+      expect(vagrant.exitCode).toBe(0);
+    } else {
+      expect(vagrant.exitCode).not.toBe(0);
+      // Our sentence, not a Ruby exception: the file, what is wrong, what to do.
+      expect(vagrant.all).toContain('gluster-lab.yaml is not usable:');
+      expect(vagrant.all).toContain('Fix the file, or run `gluster-lab init` to write the defaults.');
+    }
+  }, 120_000);
+});
