@@ -10,6 +10,8 @@ import type { AppContext } from '../context.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { detectLang } from '../i18n/detect-lang.js';
+import { failureLines } from '../diagnosis/explain-failure.js';
+import { HeketiError } from '../tools/heketi-error.js';
 import { ToolError } from '../tools/tool-error.js';
 import { wrappingOutput } from '../ui/wrapping-output.js';
 
@@ -103,8 +105,9 @@ function reportError(error: unknown, ctx: AppContext): number {
     ctx.stderr.write(`${error.message}\n`);
     return ExitCode.usage;
   }
-  if (error instanceof ToolError) {
-    ctx.stderr.write(`${error.message}\n`);
+  if (error instanceof ToolError || error instanceof HeketiError) {
+    // The one way every command says a tool failed: its own words, cleaned, and the known issue.
+    ctx.stderr.write(`${failureLines(error, ctx.lang).join('\n')}\n`);
     return ExitCode.failed;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -14,6 +14,7 @@ import { readClusterObjects } from '../claims/cluster-objects.js';
 import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
 import { repairClaim, type RepairEvent, type RepairVerdict } from '../repair/repair-claim.js';
 import { proofUserId } from '../claims/non-root-write.js';
+import { explainFailure, findingLines } from '../diagnosis/explain-failure.js';
 import { ToolError } from '../tools/tool-error.js';
 import { alignColumns } from '../text/text-width.js';
 import { confirmOrFlag } from './confirm.js';
@@ -62,7 +63,8 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       allPvcs = objects.pvcs;
     } catch (error) {
       if (!(error instanceof ToolError) || ctx.signal.aborted) throw error;
-      ctx.stderr.write(`${t('clusterError', { error: error.message })}\n${t('clusterErrorHint')}\n`);
+      const explained = explainFailure(error, ctx.lang);
+      ctx.stderr.write(`${[t('clusterError', { error: explained.reason }), ...findingLines(explained.findings.slice(0, 1), ctx.lang), t('clusterErrorHint')].join('\n')}\n`);
       return ExitCode.failed;
     }
 

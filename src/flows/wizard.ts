@@ -1,4 +1,7 @@
 import { createElement } from 'react';
+import { failureLines } from '../diagnosis/explain-failure.js';
+import { HeketiError } from '../tools/heketi-error.js';
+import { ToolError } from '../tools/tool-error.js';
 import { reflowSafeOutput } from '../ui/reflow-safe-output.js';
 import { render } from 'ink';
 import type { StepLoader } from '../command-runner.js';
@@ -101,7 +104,9 @@ async function runStep(ctx: AppContext, loadStep: StepLoader, command: string): 
     return await run(stepCtx, { args: [], options: {} });
   } catch (error) {
     if (interrupts.signal.aborted || (error instanceof Error && error.name === 'ExitPromptError')) return ExitCode.interrupted;
-    ctx.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // A step's tool failure reads as it does from the command line (cli/main.ts).
+    const lines = error instanceof ToolError || error instanceof HeketiError ? failureLines(error, ctx.lang) : [error instanceof Error ? error.message : String(error)];
+    ctx.stderr.write(`${lines.join('\n')}\n`);
     return ExitCode.failed;
   } finally {
     ctx.signal.removeEventListener('abort', stopStep);

@@ -7,6 +7,7 @@ import { parse, stringify } from 'yaml';
 import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
+import { simServer } from './kube-unreachable.js';
 import { readLabConfig, virtualBoxName } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
 import type { HeketiKeys } from '../tools/heketi-jwt.js';
@@ -78,8 +79,13 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   const keys = (): HeketiKeys | undefined => heketiKeys(options);
   const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
   const heketiUrl = server?.url ?? (await closedPortUrl());
+  // A kubeconfig of the simulated cluster, as minikube writes one: a flow that checks the
+  // file exists (to tell "no kubeconfig" from "cluster down") finds it, as on a real machine.
+  const kubeconfig = join(root, 'kubeconfig');
+  writeFileSync(kubeconfig, simKubeconfig(readStateFile(stateFile).kubeContext), { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    KUBECONFIG: kubeconfig,
     PATH: `${binDir}:${process.env.PATH ?? ''}`,
     GLUSTER_LAB_SIM_STATE: stateFile,
     GLUSTER_LAB_SIM_SPEED: String(speed),
@@ -98,6 +104,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
       else {
         rmSync(binDir, { recursive: true, force: true });
         rmSync(stateFile, { force: true });
+        rmSync(kubeconfig, { force: true });
       }
     },
   };
@@ -182,4 +189,27 @@ export async function writeSimLabConfig(labDir: string, heketiUrl: string): Prom
   const doc = parse(text) as { heketi?: { url?: string } };
   doc.heketi = { ...(doc.heketi ?? {}), url: heketiUrl };
   await writeFile(file, stringify(doc));
+}
+
+/** The simulated cluster's kubeconfig (what the simulated `kubectl config view` shows), in kubectl's YAML. */
+function simKubeconfig(context: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    `- name: ${context}`,
+    '  cluster:',
+    `    server: https://${simServer}`,
+    'users:',
+    `- name: ${context}`,
+    '  user: {}',
+    'contexts:',
+    `- name: ${context}`,
+    '  context:',
+    `    cluster: ${context}`,
+    `    user: ${context}`,
+    '    namespace: default',
+    `current-context: ${context}`,
+    '',
+  ].join('\n');
 }
