@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
-import { z } from 'zod';
 import { translator, type Lang } from '../i18n/define.js';
 import { labMessages } from '../i18n/lab-messages.js';
+import { ConfigProblems } from './config-problems.js';
 import { labConfigSchema, type LabConfig } from './config-schema.js';
 import { labFiles } from './lab-files.js';
 
@@ -39,43 +39,16 @@ export async function loadLabConfig(labDir: string, lang: Lang = 'en'): Promise<
 /** Validates the text of a gluster-lab.yaml; `file` is only used in messages. */
 export function parseLabConfig(text: string, file: string, lang: Lang = 'en'): LabConfig {
   const t = translator(labMessages, lang);
+  const describe = new ConfigProblems(text, (source, lineCounter) => parseDocument(source, { prettyErrors: true, lineCounter }), lang);
   const doc = parseDocument(text, { prettyErrors: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line ?? '?';
     throw new LabConfigError(t('configNotYaml', { file, line, reason: (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') }), file);
   }
-  // zod's own sentences (wrong type, too small) in the user's language.
-  z.config(lang === 'ja' ? z.locales.ja() : z.locales.en());
-  const result = labConfigSchema.safeParse(isMap(doc.contents) ? doc.toJS() : doc.toJS() ?? {});
-  const problems: Array<{ key: string; problem: string }> = result.success ? crossChecks(result.data, t) : result.error.issues.flatMap((issue) => describeIssue(issue, t));
+  const result = labConfigSchema.safeParse(isMap(doc.contents) ? doc.toJS() : (doc.toJS() ?? {}));
+  const problems = result.success ? describe.crossChecks(result.data) : result.error.issues.flatMap((issue) => describe.describe(issue));
   if (problems.length === 0 && result.success) return result.data;
-  const lines = [t('configInvalid', { file, count: problems.length }), ...problems.map((p) => t('configIssue', p)), t('configFixHint')];
+  const lines = [t('configInvalid', { file, count: problems.length }), ...problems.map((p) => `  ${p.text}`), t('configFixHint')];
   throw new LabConfigError(lines.join('\n'), file, problems.map((p) => p.key));
-}
-
-function describeIssue(issue: z.core.$ZodIssue, t: ReturnType<typeof translator<keyof typeof labMessages.en>>): Array<{ key: string; problem: string }> {
-  const base = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => {
-      const full = base ? `${base}.${key}` : key;
-      return { key: full, problem: t('configUnknownKey', { key: full }) };
-    });
-  }
-  return [{ key: base || '(top)', problem: issue.message }];
-}
-
-function crossChecks(config: LabConfig, t: ReturnType<typeof translator<keyof typeof labMessages.en>>): Array<{ key: string; problem: string }> {
-  const problems: Array<{ key: string; problem: string }> = [];
-  for (const field of ['name', 'address'] as const) {
-    const seen = new Map<string, number>();
-    config.machines.forEach((m, i) => {
-      if (seen.has(m[field])) problems.push({ key: `machines.${i}.${field}`, problem: t('configDuplicate', { what: field, value: m[field] }) });
-      seen.set(m[field], i);
-    });
-  }
-  const heketis = config.machines.filter((m) => m.role === 'heketi').length;
-  const glusters = config.machines.filter((m) => m.role === 'gluster').length;
-  if (heketis !== 1 || glusters < 3) problems.push({ key: 'machines', problem: t('configNeedsRoles') });
-  return problems;
 }
