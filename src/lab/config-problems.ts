@@ -110,7 +110,8 @@ export class ConfigProblems {
     if (node === undefined) return undefined;
     if (isSeq(node)) return this.t('foundList', { count: node.items.length });
     if (isMap(node)) return this.t('foundMap');
-    const value: unknown = this.doc.getIn(path);
+    // A scalar here (maps and lists were answered above): its text as written.
+    const value = this.doc.getIn(path) as string | number | boolean | null;
     if (value === null || value === '') return this.t('foundEmpty');
     return this.t('foundText', { value: String(value) });
   }
