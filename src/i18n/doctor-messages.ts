@@ -161,7 +161,7 @@ export const doctorMessages = defineMessages(
     layerGlusterPeers: 'Gluster ピア',
     layerCluster: 'Kubernetes クラスター',
     layerStorageclass: 'StorageClass',
-    layerPvcs: 'PVC（PVC）',
+    layerPvcs: 'PVC',
     layerPodMounts: 'Pod のマウント',
     layerPermissionDenied: 'Pod の書き込み',
     checking: '確認中…',

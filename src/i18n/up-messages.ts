@@ -42,7 +42,7 @@ export const upMessages = defineMessages(
     statusVagrantFailed: 'Could not read the VM states: {reason}',
     statusHeketiHeading: 'Heketi ({url}):',
     statusHeketiUp: '  reachable: {hello}',
-    statusHeketiDown: '  not reachable: {reason}. Is the heketi VM running ("gluster-lab up")?',
+    statusHeketiDown: '  not reachable ({reason}). Is the heketi VM running ("gluster-lab up")?',
     statusTopology: '  {nodes} nodes, {devices} devices, {free} free of {total}',
     statusTopologyFailed: '  topology not readable: {reason}',
     statusKubeHeading: 'Kubernetes:',
