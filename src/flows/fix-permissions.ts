@@ -16,7 +16,7 @@ import { repairClaim, type RepairEvent, type RepairVerdict } from '../repair/rep
 import { proofUserId } from '../claims/non-root-write.js';
 import { explainFailure, findingLines } from '../diagnosis/explain-failure.js';
 import { ToolError } from '../tools/tool-error.js';
-import { alignColumns } from '../text/text-width.js';
+import { fitTable } from '../text/fit-table.js';
 import { confirmOrFlag } from './confirm.js';
 import { toolOptions } from './tool-options-from-context.js';
 
@@ -74,7 +74,8 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       return wanted.length > 0 ? ExitCode.failed : ExitCode.ok;
     }
     const cells = [claimHeader(t), ...claims.map((c) => claimCells(c, t))];
-    const table = alignColumns(cells, 2);
+    const columns = (ctx.stdout as { columns?: number }).columns;
+    const table = fitTable(cells, ctx.interactive && columns ? columns : undefined, 2);
     // The picker draws the table itself; everywhere else it is printed.
     const willPick = wanted.length === 0 && !options.allSuspected && ctx.interactive;
     if (!willPick) for (const line of table) out(line);
@@ -119,7 +120,6 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       if (!ctx.interactive) throw new UsageError(t('needsNames'));
       const { pickClaims } = await import('../ui/claim-picker.js');
       // Each row follows "❯◉ " (3 columns) and must not reach the last column, or it wraps.
-      const columns = (ctx.stdout as { columns?: number }).columns;
       const [header = '', ...rows] = fitClaimTable(cells, columns === undefined ? undefined : columns - 4);
       const result = await pickClaims(
         claims.map((claim, i) => ({ value: claim, label: rows[i] ?? claimRef(claim), short: claimRef(claim), preselected: claim.suspected })),

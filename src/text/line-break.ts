@@ -38,7 +38,8 @@ function unbreakableSpans(line: string): Array<[number, number]> {
 /** Whether a line may break between `previous` and `ch`. */
 function mayBreak(previous: string, ch: string): boolean {
   if (isSpace(ch)) return false;
-  if (isSpace(previous)) return true;
+  // An option stays with its command: "df -h", "vagrant up --provision".
+  if (isSpace(previous)) return ch !== '-';
   if (NO_BREAK_BEFORE.test(ch) || NO_BREAK_AFTER.test(previous)) return false;
   if (SENTENCE_PAUSE.test(previous)) return true;
   if (HIRAGANA.test(ch)) return false;
