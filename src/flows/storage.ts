@@ -13,7 +13,7 @@ import { createReport, FlowStop } from './storage-report.js';
 import { storageTiming } from '../storage/storage-timing.js';
 import { labFiles } from '../lab/lab-files.js';
 import { readLabSummary, writeLabState } from '../lab/lab-summary.js';
-import { nextStep, nextStepHint } from './next-step.js';
+import { nextStepAfterSuccess, nextStepHint } from './next-step.js';
 import { refuseUnfittingFlag } from './storage-fit.js';
 import { sizeCheck } from '../storage/claim-request-rules.js';
 
@@ -88,7 +88,7 @@ export async function storageFlow(ctx: AppContext, flags: StorageFlags): Promise
     // The next step as the home screen would name it: default-class, unless that is done
     // already. Heketi answered, so the VMs run.
     const vms = { running: config.machines.length, total: config.machines.length };
-    report.info(nextStepHint(nextStep(await readLabSummary(ctx.labDir, ctx.lang), vms), ctx.lang));
+    report.info(nextStepHint(nextStepAfterSuccess(await readLabSummary(ctx.labDir, ctx.lang), vms), ctx.lang));
     printSummary(ctx, { ok: true, ...summary });
     return ExitCode.ok;
   } catch (error) {

@@ -14,7 +14,7 @@ import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { readLabSummary, recordVmCount } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
-import { nextStep, nextStepHint } from './next-step.js';
+import { nextStepAfterSuccess, nextStepHint } from './next-step.js';
 import { ToolError } from '../tools/tool-error.js';
 import { vagrantUp } from '../tools/vagrant.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
@@ -132,7 +132,7 @@ async function endLines(ctx: AppContext, state: BringupState, logFile: string): 
   if (state.outcome !== 'ok') return lines;
   // What comes next depends on the lab: a lab whose storage is done is not sent to `storage` again.
   const summary = await readLabSummary(ctx.labDir, ctx.lang);
-  const next = nextStep(summary, { running: state.order.length, total: state.order.length });
+  const next = nextStepAfterSuccess(summary, { running: state.order.length, total: state.order.length });
   return [...lines, { text: nextStepHint(next, ctx.lang), tone: 'plain' }];
 }
 
