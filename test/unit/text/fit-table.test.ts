@@ -29,3 +29,11 @@ describe('a command with an option', () => {
     expect(lines.join('\n')).toContain('df -h');
   });
 });
+
+describe('a command written without quotes', () => {
+  it('keeps the program, its subcommand and its arguments on one line', () => {
+    const lines = wrapLine('対処: gluster-lab fix-permissions default/gvol-1 を実行してください。恒久的な対策は別です。', 30);
+    expect(lines.join('\n')).toContain('gluster-lab fix-permissions default/gvol-1');
+    expect(wrapLine('Run gluster-lab default-class --undo to put the previous defaults back.', 30).join('\n')).toContain('gluster-lab default-class --undo');
+  });
+});
