@@ -3,6 +3,8 @@ import type { AppContext } from '../context.js';
 import { ExitCode, ExplainedError, UsageError } from '../exit-codes.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { errorMessages } from '../i18n/error-messages.js';
+import { failureLines } from '../diagnosis/explain-failure.js';
+import { HeketiError } from '../tools/heketi-error.js';
 import { ToolError } from '../tools/tool-error.js';
 
 /** Why the program was asked to stop, if it was: decides the exit code over the flow's own. */
@@ -49,7 +51,8 @@ function explainFailure(error: unknown, lang: Lang, cause: StopCause | undefined
   if (aborted || name === 'AbortPromptError') return { exitCode: ExitCode.interrupted, code: 'interrupted', message, say: false };
   if (error instanceof UsageError) return { exitCode: ExitCode.usage, code: 'usage', message, say: true };
   if (error instanceof ExplainedError) return { exitCode: ExitCode.failed, code: error.code, message, say: true };
-  if (error instanceof ToolError) return { exitCode: ExitCode.failed, code: 'tool-failed', message, say: true };
+  // The one way every command says a tool failed: its own words, cleaned, and the known issue.
+  if (error instanceof ToolError || error instanceof HeketiError) return { exitCode: ExitCode.failed, code: 'tool-failed', message: failureLines(error, lang).join('\n'), say: true };
   const env = environmentSentence(error, t);
   if (env) return { exitCode: ExitCode.failed, code: env.code, message: env.message, say: true };
   const detail = error instanceof Error ? (error.stack ?? message) : message;

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     const message = error.code === 'commander.invalidArgument' && /--lang/.test(error.message)
       ? t('errBadLang', { lang: wanted ?? '' })
       : usageMessage(error, lang);
-    process.stderr.write(`${message}\nUsage: ${program.name()} ${program.usage()}\n${t('seeHelp')}\n`);
+    process.stderr.write(`${message}\n${t('helpUsage')} ${program.name()} ${program.usage()}\n${t('seeHelp')}\n`);
     if (argv.includes('--json')) process.stdout.write(jsonError('usage', message));
     return ExitCode.usage;
   }

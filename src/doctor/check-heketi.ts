@@ -1,5 +1,6 @@
 import { heketiCapacity, largestReplicaKiB, requiredNodes } from '../k8s/heketi-capacity.js';
 import { brickSpace } from '../k8s/heketi-space.js';
+import { explainFailure, networkReason } from '../diagnosis/explain-failure.js';
 import { formatBytes } from '../k8s/quantity.js';
 import { HeketiClient, HeketiError } from '../tools/heketi-client.js';
 import type { HeketiTopology } from '../tools/heketi-types.js';
@@ -29,9 +30,9 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
     if (!(error instanceof HeketiError)) throw error;
     if (error.kind !== 'unreachable') {
       // Something answered, but not as Heketi does: a wrong port or another service.
-      return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-http', { title: t('heketiHttpTitle'), explanation: t('heketiHttpWhat', { error: error.message }), fix: t('heketiUrlFix', { vm }) }, [error.message]));
+      return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-http', { title: t('heketiHttpTitle'), explanation: t('heketiHttpWhat', { error: explainFailure(error, dc.lang).reason }), fix: t('heketiUrlFix', { vm }) }, [error.message]));
     }
-    const reason = error.code ?? error.kind;
+    const reason = networkReason(error.code, dc.lang);
     return failed(
       t('sumHeketiDown', { url }),
       ownFinding('heketi', 'heketi-unreachable', { title: t('heketiUnreachableTitle'), explanation: t('heketiUnreachableWhat', { url, reason, vm }), fix: t('heketiUnreachableFix', { vm, dir: dc.labDir }) }, [error.message], { category: 'heketi-unreachable' }),
@@ -53,7 +54,7 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
         ownFinding('heketi', 'heketi-auth', { title: t('heketiAuthTitle'), explanation: t('heketiAuthWhat', { user: config.heketi.admin_user }), fix: t('heketiAuthFix', { file: key.path, vm }) }, [error.message], { category: 'heketi-auth' }),
       );
     }
-    return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-http', { title: t('heketiHttpTitle'), explanation: t('heketiHttpWhat', { error: error.message }), fix: t('heketiHttpFix', { vm }) }, [error.message]));
+    return failed(t('sumHeketiDown', { url }), ownFinding('heketi', 'heketi-http', { title: t('heketiHttpTitle'), explanation: t('heketiHttpWhat', { error: explainFailure(error, dc.lang).reason }), fix: t('heketiHttpFix', { vm }) }, [error.message]));
   }
   return topologyResult(dc, topology, vm);
 }

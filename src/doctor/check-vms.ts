@@ -2,7 +2,7 @@ import { parseMachineReadableLine } from '../tools/vagrant-machine-readable.js';
 import { vagrantStatus } from '../tools/vagrant.js';
 import { ToolError } from '../tools/tool-error.js';
 import { VagrantError } from '../tools/vagrant-error.js';
-import { shortReason } from '../tools/short-reason.js';
+import { explainFailure } from '../diagnosis/explain-failure.js';
 import { catalogueFindings, ownFinding, tailLines } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
@@ -59,7 +59,7 @@ function vagrantReason(dc: DoctorContext, error: ToolError): string {
   const text = error instanceof VagrantError ? `${error.errorClass}\n${error.vagrantMessage}` : `${error.stderrTail}\n${error.stdoutTail}`;
   const provider = /provider '([^']+)'[^]*?isn't usable|No usable default provider/.exec(text);
   if (provider) return dc.t('providerNotUsable', { provider: provider[1] ?? 'virtualbox' });
-  return shortReason(error);
+  return explainFailure(error, dc.lang).reason;
 }
 
 /** vagrant failed: the catalogue usually knows why (VirtualBox missing, driver not loaded); else its own words. */

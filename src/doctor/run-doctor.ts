@@ -1,3 +1,6 @@
+import { explainFailure } from '../diagnosis/explain-failure.js';
+import { HeketiError } from '../tools/heketi-error.js';
+import { ToolError } from '../tools/tool-error.js';
 import { checkCluster, type ClusterFacts } from './check-cluster.js';
 import { checkGlusterPeers } from './check-gluster-peers.js';
 import { checkHeketi } from './check-heketi.js';
@@ -44,7 +47,7 @@ export async function runDoctor(dc: DoctorContext, onLayer: (result: LayerResult
       .catch((error: unknown) => {
         // Ctrl-C stops the run; anything else is one layer's failure, not the whole report's.
         if (dc.tool.signal?.aborted) throw error;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = error instanceof ToolError || error instanceof HeketiError ? explainFailure(error, dc.lang).sentence : error instanceof Error ? error.message : String(error);
         const finding = ownFinding(layer, `unexpected.${layer}`, { title: t('unexpectedTitle', { layer: layerTitle(dc, layer) }), explanation: t('unexpectedWhat', { error: message }), fix: t('unexpectedFix') }, message.split('\n').slice(0, 8));
         return { layer, status: 'failed' as const, summary: t('statusFailed'), findings: [finding] };
       })

@@ -32,7 +32,7 @@ export async function defaultClassFlow(ctx: AppContext, options: { undo?: boolea
   try {
     // The undo file is read before kubectl runs: "nothing to undo" needs no cluster.
     if (options.undo) return await undo(ctx, report, undoFile);
-    const target = await contextGuard(ctx, report, 'dcConfirm');
+    const target = await contextGuard(ctx, report);
     const classes = (await getStorageClasses(ctx.kube, toolOptions(ctx))).items;
     const listing = listClasses(classes);
     showListing(ctx, report, target, listing);
@@ -109,7 +109,7 @@ async function undo(ctx: AppContext, report: Report, undoFile: string): Promise<
     report.fail(t('dcUndoBroken', { file: undoFile }));
     return ExitCode.failed;
   }
-  const target = await contextGuard(ctx, report, 'dcConfirm');
+  const target = await contextGuard(ctx, report);
   if (target.context !== record.context) {
     report.fail(t('dcUndoOtherContext', { recorded: record.context, current: target.context }));
     return ExitCode.failed;

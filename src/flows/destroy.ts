@@ -5,10 +5,10 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import { getPvs } from '../tools/kubectl.js';
-import { shortReason } from '../tools/short-reason.js';
+import { explainFailure } from '../diagnosis/explain-failure.js';
 import { vagrantDestroy } from '../tools/vagrant.js';
 import { destroyLines, type PvLookup } from '../destroy/destroy-plan.js';
-import { runVagrantPlain } from './halt.js';
+import { reportVagrantFailure, runVagrantPlain } from './halt.js';
 import { forgetDestroyedLab } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { toolOptions } from './tool-options-from-context.js';
@@ -44,7 +44,7 @@ export async function destroyFlow(ctx: AppContext): Promise<number> {
     ctx.stderr.write(`${t('interruptedPlain', { path: result.logFile })}\n`);
     return ExitCode.interrupted;
   }
-  ctx.stderr.write(`${t('destroyFailed', { reason: result.reason, path: result.logFile })}\n`);
+  reportVagrantFailure(ctx, 'destroyFailed', result);
   return ExitCode.failed;
 }
 
@@ -53,7 +53,7 @@ async function lookUpPvs(ctx: AppContext): Promise<PvLookup> {
     const list = await getPvs(ctx.kube, toolOptions(ctx, { timeoutMs: KUBE_TIMEOUT_MS }));
     return { ok: true, pvs: list.items };
   } catch (error) {
-    return { ok: false, reason: shortReason(error) };
+    return { ok: false, reason: explainFailure(error, ctx.lang).reason };
   }
 }
 

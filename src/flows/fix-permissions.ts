@@ -14,8 +14,9 @@ import { readClusterObjects } from '../claims/cluster-objects.js';
 import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
 import { repairClaim, type RepairEvent, type RepairVerdict } from '../repair/repair-claim.js';
 import { proofUserId } from '../claims/non-root-write.js';
+import { explainFailure, findingLines } from '../diagnosis/explain-failure.js';
 import { ToolError } from '../tools/tool-error.js';
-import { alignColumns } from '../text/text-width.js';
+import { fitTable } from '../text/fit-table.js';
 import { confirmOrFlag } from './confirm.js';
 import { cleanUpLeftoverPods } from './leftover-cleanup.js';
 import { toolOptions } from './tool-options-from-context.js';
@@ -65,7 +66,8 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       allPvcs = objects.pvcs;
     } catch (error) {
       if (!(error instanceof ToolError) || ctx.signal.aborted) throw error;
-      ctx.stderr.write(`${t('clusterError', { error: error.message })}\n${t('clusterErrorHint')}\n`);
+      const explained = explainFailure(error, ctx.lang);
+      ctx.stderr.write(`${[t('clusterError', { error: explained.reason }), ...findingLines(explained.findings.slice(0, 1), ctx.lang), t('clusterErrorHint')].join('\n')}\n`);
       return ExitCode.failed;
     }
 
@@ -75,7 +77,8 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       return wanted.length > 0 ? ExitCode.failed : ExitCode.ok;
     }
     const cells = [claimHeader(t), ...claims.map((c) => claimCells(c, t))];
-    const table = alignColumns(cells, 2);
+    const columns = (ctx.stdout as { columns?: number }).columns;
+    const table = fitTable(cells, ctx.interactive && columns ? columns : undefined, 2);
     // The picker draws the table itself; everywhere else it is printed.
     const willPick = wanted.length === 0 && !options.allSuspected && ctx.interactive;
     if (!willPick) for (const line of table) out(line);
@@ -120,7 +123,6 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       if (!ctx.interactive) throw new UsageError(t('needsNames'));
       const { pickClaims } = await import('../ui/claim-picker.js');
       // Each row follows "❯◉ " (3 columns) and must not reach the last column, or it wraps.
-      const columns = (ctx.stdout as { columns?: number }).columns;
       const [header = '', ...rows] = fitClaimTable(cells, columns === undefined ? undefined : columns - 4);
       const result = await pickClaims(
         claims.map((claim, i) => ({ value: claim, label: rows[i] ?? claimRef(claim), short: claimRef(claim), preselected: claim.suspected })),

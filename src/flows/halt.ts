@@ -5,8 +5,9 @@ import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
-import { shortReason } from '../tools/short-reason.js';
+import { explainFailure, findingLines } from '../diagnosis/explain-failure.js';
 import { ToolError } from '../tools/tool-error.js';
+import { VagrantError } from '../tools/vagrant-error.js';
 import type { VagrantStreamOptions } from '../tools/vagrant.js';
 import { vagrantHalt } from '../tools/vagrant.js';
 import { logFilePath } from '../up/log-file-name.js';
@@ -27,13 +28,25 @@ export async function haltFlow(ctx: AppContext): Promise<number> {
   if (result.ok) {
     await recordVmCount(ctx.labDir, 0, config.machines.length);
     ctx.stdout.write(`${t('haltDone')}\n`);
-  }
-  else if (result.interrupted) ctx.stderr.write(`${t('interruptedPlain', { path: result.logFile })}\n`);
-  else ctx.stderr.write(`${t('haltFailed', { reason: result.reason, path: result.logFile })}\n`);
+  } else if (result.interrupted) ctx.stderr.write(`${t('interruptedPlain', { path: result.logFile })}\n`);
+  else reportVagrantFailure(ctx, 'haltFailed', result);
   return result.ok ? ExitCode.ok : result.interrupted ? ExitCode.interrupted : ExitCode.failed;
 }
 
-export type PlainRun = { ok: true; logFile: string } | { ok: false; interrupted: boolean; reason: string; logFile: string };
+/**
+ * Why halt or destroy failed, as `up` says it: Vagrant's error class (its own paragraph was
+ * just printed with the other lines, so it is not repeated), the known issue behind it, and
+ * where the full log is.
+ */
+export function reportVagrantFailure(ctx: AppContext, key: 'haltFailed' | 'destroyFailed', result: Extract<PlainRun, { ok: false }>): void {
+  const t = translator(upMessages, ctx.lang);
+  const explained = explainFailure(result.error, ctx.lang);
+  const reason = result.error instanceof VagrantError ? result.error.errorClass : explained.reason;
+  const lines = [t(key, { reason }), ...findingLines(explained.findings.slice(0, 1), ctx.lang), t('logFile', { path: result.logFile })];
+  ctx.stderr.write(`${lines.join('\n')}\n`);
+}
+
+export type PlainRun = { ok: true; logFile: string } | { ok: false; interrupted: boolean; error: ToolError; logFile: string };
 
 /**
  * Runs a vagrant command that needs no live screen (halt, destroy), printing each
@@ -56,6 +69,6 @@ export async function runVagrantPlain(ctx: AppContext, name: string, command: (o
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     const interrupted = error.kind === 'interrupted' || ctx.signal.aborted;
-    return { ok: false, interrupted, reason: shortReason(error), logFile };
+    return { ok: false, interrupted, error, logFile };
   }
 }

@@ -32,6 +32,14 @@ export function nextStep(summary: LabSummary, vms: VmCount | undefined): string 
   return 'doctor';
 }
 
+/**
+ * The next step once `up` or `storage` succeeded: what the home screen would say, except that
+ * the prerequisites are not sent back to — the step that just worked shows they are met.
+ */
+export function nextStepAfterSuccess(summary: LabSummary, vms: VmCount): string {
+  return nextStep({ ...summary, lastCheck: { at: summary.lastCheck?.at ?? '', failures: 0, warnings: summary.lastCheck?.warnings ?? 0 } }, vms);
+}
+
 /** "Next: Connect Kubernetes storage ("gluster-lab storage")." for the end of a step. */
 export function nextStepHint(command: string, lang: Lang): string {
   const t = translator(wizardMessages, lang);

@@ -12,7 +12,7 @@ import { recordVmCount } from '../lab/lab-summary.js';
 import { readClusterObjects, type ClusterObjects } from '../claims/cluster-objects.js';
 import { HeketiClient } from '../tools/heketi-client.js';
 import { currentTarget, kubectlVersion } from '../tools/kubectl.js';
-import { shortReason } from '../tools/short-reason.js';
+import { explainFailure } from '../diagnosis/explain-failure.js';
 import { vagrantStatus } from '../tools/vagrant.js';
 import { statusLines, type LabStatus } from '../status/lab-status.js';
 import { labConfigOrReport } from './lab-config.js';
@@ -70,7 +70,7 @@ async function vmStates(ctx: AppContext, config: LabConfig): Promise<LabStatus['
     await recordVmCount(ctx.labDir, machines.filter((m) => names.has(m.name) && m.state === 'running').length, config.machines.length);
     return { ok: true, machines };
   } catch (error) {
-    return { ok: false, error: shortReason(error) };
+    return { ok: false, error: explainFailure(error, ctx.lang).reason };
   }
 }
 
@@ -84,7 +84,7 @@ async function peerState(ctx: AppContext, config: LabConfig, vms: LabStatus['vms
     const peers = await readPeerStatus(ctx.labDir, vm, toolOptions(ctx, { timeoutMs: PEERS_TIMEOUT_MS }));
     return { vm, asked: true, peers: peers.map((p) => ({ hostname: p.hostname, state: p.stateStr, connected: p.connected })) };
   } catch (error) {
-    return { vm, asked: true, error: shortReason(error) };
+    return { vm, asked: true, error: explainFailure(error, ctx.lang).reason };
   }
 }
 
@@ -97,7 +97,7 @@ async function heketiState(ctx: AppContext, config: LabConfig): Promise<LabStatu
   try {
     hello = await client.hello();
   } catch (error) {
-    return { url, reachable: false, error: shortReason(error) };
+    return { url, reachable: false, error: explainFailure(error, ctx.lang).reason };
   }
   if (!key.ok) return { url, reachable: true, hello, keyError: { path: key.path, reason: key.reason } };
   try {
@@ -114,7 +114,7 @@ async function heketiState(ctx: AppContext, config: LabConfig): Promise<LabStatu
       },
     };
   } catch (error) {
-    return { url, reachable: true, hello, topologyError: shortReason(error) };
+    return { url, reachable: true, hello, topologyError: explainFailure(error, ctx.lang).reason };
   }
 }
 
@@ -139,14 +139,14 @@ async function clusterState(ctx: AppContext, config: LabConfig): Promise<Cluster
     if (!versions.server) return notChecked({ ...base, reachable: false, error: 'no server version' });
     version = versions.server.gitVersion;
   } catch (error) {
-    return notChecked({ ...base, reachable: false, error: shortReason(error) });
+    return notChecked({ ...base, reachable: false, error: explainFailure(error, ctx.lang).reason });
   }
   const kubernetes = { ...base, reachable: true, version };
   let objects: ClusterObjects;
   try {
     objects = await readClusterObjects(ctx.kube, opts);
   } catch (error) {
-    const reason = shortReason(error);
+    const reason = explainFailure(error, ctx.lang).reason;
     return { kubernetes, storageClass: { name, checked: false, error: reason }, claims: { checked: false, error: reason } };
   }
   const labClass = labClassState(config, objects.classes);

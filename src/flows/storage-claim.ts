@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import { claimTable } from '../k8s/pvc-pv-table.js';
-import { alignColumns } from '../text/text-width.js';
+import { fitTable } from '../text/fit-table.js';
 import { EventTracker } from '../k8s/event-tracker.js';
 import { pvcManifest } from '../k8s/manifests.js';
 import { claimFits } from '../k8s/claim-room.js';
@@ -156,6 +156,12 @@ export async function showClaimTable(ctx: AppContext, report: Report, pvc: Pvc):
   const pvs = await getPvs(ctx.kube, toolOptions(ctx));
   const pv = pvs.items.find((v) => v.metadata.name === pvc.spec.volumeName);
   report.info(t('tableHeader'));
-  for (const line of alignColumns(claimTable(pvc, pv, new Date()), 3)) report.info(line);
+  for (const line of fitTable(claimTable(pvc, pv, new Date()), terminalWidth(ctx))) report.info(line);
   return pv;
+}
+
+/** The terminal's width when output goes to one (tables fit it), else undefined (kept as kubectl prints them). */
+function terminalWidth(ctx: AppContext): number | undefined {
+  const columns = (ctx.json ? ctx.stderr : ctx.stdout).columns;
+  return ctx.interactive && columns > 0 ? columns : undefined;
 }

@@ -14,14 +14,14 @@ import { ToolError } from '../tools/tool-error.js';
 import { vagrantStatus } from '../tools/vagrant.js';
 import { missingKubeconfigFiles } from '../k8s/kubeconfig-files.js';
 import { labMachines } from '../doctor/doctor-context.js';
-import { shortReason } from '../tools/short-reason.js';
+import { explainFailure, networkReason } from '../diagnosis/explain-failure.js';
 import { confirmOrFlag } from './confirm.js';
 import { toolOptions } from './tool-options-from-context.js';
 import { diagnoseLines, knownFinding } from '../diagnosis/findings-for-lines.js';
 import { FlowStop, type Report } from './storage-report.js';
 
-/** Which cluster kubectl points at, shown and confirmed before anything changes there. */
-export async function contextGuard(ctx: AppContext, report: Report, question: 'targetConfirm' | 'dcConfirm'): Promise<KubeCurrentTarget> {
+/** Which cluster kubectl points at, shown before anything is asked or changed there. */
+export async function contextGuard(ctx: AppContext, report: Report): Promise<KubeCurrentTarget> {
   const t = translator(storageMessages, ctx.lang);
   let target: KubeCurrentTarget;
   try {
@@ -33,14 +33,21 @@ export async function contextGuard(ctx: AppContext, report: Report, question: 't
   report.info(t('targetContext', { value: target.context }));
   report.info(t('targetServer', { value: target.server }));
   report.info(t('targetUser', { value: target.user }));
-  if (question === 'targetConfirm') {
-    const go = await confirmOrFlag(ctx, t('targetConfirm'), () => new UsageError(t('targetNeedsYes')), true);
-    if (!go) {
-      report.info(t('targetCancelled'));
-      throw new FlowStop(ExitCode.ok, 'context', 'cancelled');
-    }
-  }
   return target;
+}
+
+/**
+ * "Create the Secret, StorageClass and PVC in this cluster?" — asked once every check has
+ * passed (the server's version, Heketi answering with room), so a yes is never followed by
+ * a refusal the program could have found before asking.
+ */
+export async function confirmTarget(ctx: AppContext, report: Report): Promise<void> {
+  const t = translator(storageMessages, ctx.lang);
+  const go = await confirmOrFlag(ctx, t('targetConfirm'), () => new UsageError(t('targetNeedsYes')), true);
+  if (!go) {
+    report.info(t('targetCancelled'));
+    throw new FlowStop(ExitCode.ok, 'context', 'cancelled');
+  }
 }
 
 /** Refuses a server without the in-tree glusterfs plugin (v1.26+); warns on v1.25. */
@@ -91,8 +98,9 @@ function kubectlStop(
     return new FlowStop(ExitCode.failed, step, `no kubeconfig: ${missing.join(', ')}`);
   }
   const detail = error instanceof ToolError ? (error.stderrTail.trim() || error.message) : error instanceof Error ? error.message : String(error);
-  report.fail(t(what, { reason: shortReason(error) }));
-  report.findings(diagnoseLines(detail.split('\n'), ctx.lang), 'fail');
+  const explained = explainFailure(error, ctx.lang);
+  report.fail(t(what, { reason: explained.reason }));
+  report.findings(explained.findings, 'fail');
   report.fail(t(next));
   return new FlowStop(ExitCode.failed, step, detail);
 }
@@ -142,7 +150,7 @@ export async function heketiCheck(ctx: AppContext, report: Report, config: LabCo
     return { capacity, largestKiB, adminKey };
   } catch (error) {
     if (!(error instanceof HeketiError)) throw error;
-    const reason = error.kind === 'unreachable' ? (error.code ?? 'no answer') : `HTTP ${error.status ?? '?'}${error.body ? `: ${error.body}` : ''}`;
+    const reason = error.kind === 'unreachable' ? networkReason(error.code, ctx.lang) : explainFailure(error, ctx.lang).reason;
     if (error.kind === 'unreachable') {
       const vm = labMachines(config).heketi;
       if (vm !== undefined && (await vmRuns(ctx, vm))) {

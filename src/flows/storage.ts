@@ -8,11 +8,12 @@ import { applySecret, applyStorageClass } from './storage-apply.js';
 import { createClaim, showClaimTable, waitForBound } from './storage-claim.js';
 import { deployClient } from './storage-client.js';
 import { labConfigOrReport } from './lab-config.js';
-import { contextGuard, heketiCheck, serverCheck } from './storage-preflight.js';
+import { confirmTarget, contextGuard, heketiCheck, serverCheck } from './storage-preflight.js';
 import { createReport, FlowStop } from './storage-report.js';
 import { storageTiming } from '../storage/storage-timing.js';
 import { labFiles } from '../lab/lab-files.js';
-import { writeLabState } from '../lab/lab-summary.js';
+import { readLabSummary, writeLabState } from '../lab/lab-summary.js';
+import { nextStepAfterSuccess, nextStepHint } from './next-step.js';
 import { refuseUnfittingFlag } from './storage-fit.js';
 import { sizeCheck } from '../storage/claim-request-rules.js';
 
@@ -31,13 +32,14 @@ export async function storageFlow(ctx: AppContext, flags: StorageFlags): Promise
 
   const summary: Record<string, unknown> = {};
   try {
-    const target = await contextGuard(ctx, report, 'targetConfirm');
+    const target = await contextGuard(ctx, report);
     summary.cluster = { context: target.context, server: target.server, user: target.user };
     const compat = await serverCheck(ctx, report);
     summary.serverVersion = compat.gitVersion;
     summary.serverSupport = compat.support;
     const heketi = await heketiCheck(ctx, report, config);
     summary.heketi = { url: config.heketi.url, usableNodes: heketi.capacity.usableNodes, freeBytes: heketi.capacity.freeKiB * 1024 };
+    await confirmTarget(ctx, report);
 
     const largestBytes = heketi.largestKiB * 1024;
     if (!ctx.interactive && flags.size !== undefined && flags.pvc !== undefined) {
@@ -82,7 +84,11 @@ export async function storageFlow(ctx: AppContext, flags: StorageFlags): Promise
     } else {
       report.info(t('clientSkipped'));
     }
-    report.info(t('done', { cls: config.kubernetes.storage_class }));
+    report.info(t('done'));
+    // The next step as the home screen would name it: default-class, unless that is done
+    // already. Heketi answered, so the VMs run.
+    const vms = { running: config.machines.length, total: config.machines.length };
+    report.info(nextStepHint(nextStepAfterSuccess(await readLabSummary(ctx.labDir, ctx.lang), vms), ctx.lang));
     printSummary(ctx, { ok: true, ...summary });
     return ExitCode.ok;
   } catch (error) {

@@ -16,7 +16,7 @@ import { readLabSummary, recordVmCount } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { unusableSecret } from '../lab/lab-secrets.js';
 import { unusableSecretText } from './unusable-secret-text.js';
-import { nextStep, nextStepHint } from './next-step.js';
+import { nextStepAfterSuccess, nextStepHint } from './next-step.js';
 import { ToolError } from '../tools/tool-error.js';
 import { vagrantUp } from '../tools/vagrant.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
@@ -141,7 +141,7 @@ async function endLines(ctx: AppContext, state: BringupState, logFile: string): 
   if (state.outcome !== 'ok') return lines;
   // What comes next depends on the lab: a lab whose storage is done is not sent to `storage` again.
   const summary = await readLabSummary(ctx.labDir, ctx.lang);
-  const next = nextStep(summary, { running: state.order.length, total: state.order.length });
+  const next = nextStepAfterSuccess(summary, { running: state.order.length, total: state.order.length });
   return [...lines, { text: nextStepHint(next, ctx.lang), tone: 'plain' }];
 }
 

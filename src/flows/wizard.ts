@@ -61,37 +61,41 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
     ctx.stdin.ref();
 
     const started = Date.now();
-    const code = await runStep(ctx, loadStep, chosen);
+    const { code, stopped } = await runStep(ctx, loadStep, chosen);
     if (ctx.signal.aborted) return ExitCode.interrupted;
     const step = wizardSteps.find((s) => s.command === chosen);
-    const result = await resultText(ctx, chosen, code, started);
+    const result = await resultText(ctx, chosen, code, started, stopped);
     lastResult = t('lastResult', { step: step ? t(step.title) : chosen, result });
   }
 }
 
-/** A step's outcome for the home screen; doctor's exit 1 means it found problems, not that it failed. */
-async function resultText(ctx: AppContext, command: string, code: number, started: number): Promise<string> {
+/**
+ * A step's outcome for the home screen. Doctor's exit 1 means it found problems, not that it
+ * failed (and its warnings are findings too); a step that ended without the user's Ctrl-C
+ * — Escape in a picker, a question left — was cancelled, not interrupted.
+ */
+async function resultText(ctx: AppContext, command: string, code: number, started: number, stopped: boolean): Promise<string> {
   const t = translator(wizardMessages, ctx.lang);
-  if (code === ExitCode.ok) return t('resultOk');
-  if (code === ExitCode.interrupted) return t('resultInterrupted');
-  if (command === 'doctor' && code === ExitCode.failed) {
+  if (command === 'doctor' && (code === ExitCode.ok || code === ExitCode.failed)) {
     const found = (await readLabSummary(ctx.labDir, ctx.lang)).lastDoctor;
     // Only this run's record: a doctor stopped before checking (bad config) wrote none.
-    if (found && Date.parse(found.at) >= started - 1000) return t('resultFindings', { count: found.errors });
+    const count = found && Date.parse(found.at) >= started - 1000 ? found.errors + found.warnings : undefined;
+    if (count !== undefined && count > 0) return t('resultFindings', { count });
   }
+  if (code === ExitCode.ok) return t('resultOk');
+  if (code === ExitCode.interrupted) return t(stopped ? 'resultInterrupted' : 'resultCancelled');
   return t('resultFailed', { code });
 }
 
 const stepsWithOwnBanner = new Set(['check', 'up', 'doctor']);
 
 /**
- * Runs one step with its own Ctrl-C: interrupting a step returns to the home screen. The
- * loader's steps map their own errors to codes (the top-level handler), so a refused write
- * or a cancelled question ends the step, not the wizard.
+ * Runs one step with its own Ctrl-C: interrupting a step returns to the home screen.
+ * `stopped`: the user's Ctrl-C stopped it (else an exit 130 is a cancelled question).
  */
-async function runStep(ctx: AppContext, loadStep: StepLoader, command: string): Promise<number> {
+async function runStep(ctx: AppContext, loadStep: StepLoader, command: string): Promise<{ code: number; stopped: boolean }> {
   const run = await loadStep(command);
-  if (!run) return ExitCode.usage;
+  if (!run) return { code: ExitCode.usage, stopped: false };
   const cli = translator(cliMessages, ctx.lang);
   const interrupts = createInterrupts((stage) => ctx.stderr.write(`\n${cli(stage === 1 ? 'interruptedFirst' : 'interruptedForce')}\n`));
   const restore = routeSigint(interrupts.interrupt);
@@ -107,7 +111,10 @@ async function runStep(ctx: AppContext, loadStep: StepLoader, command: string): 
     // plain lines and prompts, so the marker goes above them here.
     const simulation = simulationLabel(ctx);
     if (simulation && !stepsWithOwnBanner.has(command)) ctx.stdout.write(`\n[ ${simulation} ]\n`);
-    return await run(stepCtx, { args: [], options: {} });
+    // The loader's steps map their own errors to codes (the top-level handler), so a refused
+    // write or a cancelled question ends the step, not the wizard.
+    const code = await run(stepCtx, { args: [], options: {} });
+    return { code, stopped: interrupts.signal.aborted };
   } finally {
     ctx.signal.removeEventListener('abort', stopStep);
     ctx.forceSignal.removeEventListener('abort', forceStep);

@@ -22,11 +22,21 @@ export function defineMessages<const E extends Record<string, string>>(
 
 export type Translate<K extends string> = (key: K, params?: Params) => string;
 
-/** Fills `{name}` placeholders; an unknown placeholder is left visible rather than dropped. */
-function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+// A value that already ends a sentence ("... the operating system.") swallows the
+// template's own full stop after it, so no "system.. The" or "。。" reaches the screen.
+const SENTENCE_END = /[.!?。！？]$/;
+const TEMPLATE_STOP = /^[.。]/;
+
+/**
+ * Fills `{name}` placeholders; an unknown placeholder is left visible rather than dropped.
+ * A value ending in sentence punctuation is not followed by the template's full stop.
+ */
+export function format(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}([.。]?)/g, (whole, name: string, stop: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = String(params[name]);
+    return TEMPLATE_STOP.test(stop) && SENTENCE_END.test(value.trimEnd()) ? value : value + stop;
+  });
 }
 
 export function translator<K extends string>(set: MessageSet<K>, lang: Lang): Translate<K> {

@@ -164,7 +164,7 @@ export const doctorMessages = defineMessages(
     layerNfsExport: 'NFS エクスポート',
     layerCluster: 'Kubernetes クラスター',
     layerStorageclass: 'StorageClass',
-    layerPvcs: 'PVC（PVC）',
+    layerPvcs: 'PVC',
     layerPodMounts: 'Pod のマウント',
     layerPermissionDenied: 'Pod の書き込み',
     checking: '確認中…',

@@ -95,7 +95,7 @@ export const storageMessages = defineMessages(
     clientTimeoutNext: 'Next: run "gluster-lab doctor" — it checks why pods cannot mount the volume.',
     clientDf: 'df -h /mnt in {pod}:',
     clientSkipped: 'Tip: "gluster-lab storage --client" deploys two pods that mount the claim.',
-    done: 'Done. The claim is ready for pods. Next: "gluster-lab default-class" to make {cls} the default class.',
+    done: 'Done. The claim is ready for pods.',
     // default-class
     dcHeader: 'StorageClasses in context {context}:',
     dcRow: '  {mark} {name} ({provisioner}){by}',
@@ -228,7 +228,7 @@ export const storageMessages = defineMessages(
     clientTimeoutNext: '次に "gluster-lab doctor" を実行してください。Pod がボリュームをマウントできない理由を確認します。',
     clientDf: '{pod} の df -h /mnt:',
     clientSkipped: 'ヒント: "gluster-lab storage --client" で PVC をマウントする Pod を 2 つデプロイできます。',
-    done: '完了しました。PVC は Pod から使えます。次は "gluster-lab default-class" で {cls} を既定のクラスにします。',
+    done: '完了しました。PVC は Pod から使えます。',
     dcHeader: 'コンテキスト {context} の StorageClass:',
     dcRow: '  {mark} {name}（{provisioner}）{by}',
     dcByAnnotation: '  既定: {annotations}',

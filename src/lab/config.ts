@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAlias, isMap, isNode, isScalar, parseDocument, visit, type Document } from 'yaml';
-import { z } from 'zod';
 import { ExplainedError } from '../exit-codes.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { configRuleMessages } from '../i18n/config-rule-messages.js';
 import { labMessages } from '../i18n/lab-messages.js';
+import { ConfigProblems } from './config-problems.js';
 import { labConfigSchema, type LabConfig } from './config-schema.js';
 import { labFiles } from './lab-files.js';
-import { network24, vmAddressProblem } from './vm-address.js';
 
 /** gluster-lab.yaml is missing, unreadable or invalid; the message names the file and keys. */
 export class LabConfigError extends ExplainedError {
@@ -47,6 +46,7 @@ export async function loadLabConfig(labDir: string, lang: Lang = 'en'): Promise<
  */
 export function parseLabConfig(text: string, file: string, lang: Lang = 'en'): LabConfig {
   const t = translator(labMessages, lang);
+  const describe = new ConfigProblems(text, (source, lineCounter) => parseDocument(source, { prettyErrors: true, lineCounter, version: '1.1' }), lang);
   const doc = parseDocument(text, { prettyErrors: true, version: '1.1' });
   const yamlError = doc.errors[0];
   if (yamlError) {
@@ -55,26 +55,12 @@ export function parseLabConfig(text: string, file: string, lang: Lang = 'en'): L
   }
   const form = yamlFormProblem(doc, text, file, lang);
   if (form) throw new LabConfigError(form, file);
-  // zod's own sentences (wrong type, too small) in the user's language.
-  z.config(lang === 'ja' ? z.locales.ja() : z.locales.en());
-  const result = labConfigSchema.safeParse(isMap(doc.contents) ? doc.toJS() : doc.toJS() ?? {});
-  const problems: Array<{ key: string; problem: string }> = result.success ? crossChecks(result.data, t, translator(configRuleMessages, lang)) : result.error.issues.flatMap((issue) => describeIssue(issue, t));
+  const result = labConfigSchema.safeParse(isMap(doc.contents) ? doc.toJS() : (doc.toJS() ?? {}));
+  const problems = result.success ? describe.crossChecks(result.data) : result.error.issues.flatMap((issue) => describe.describe(issue));
   if (problems.length === 0 && result.success) return result.data;
-  const lines = [t('configInvalid', { file, count: problems.length }), ...problems.map((p) => t('configIssue', p)), t('configFixHint')];
+  const lines = [t('configInvalid', { file, count: problems.length }), ...problems.map((p) => `  ${p.text}`), t('configFixHint')];
   throw new LabConfigError(lines.join('\n'), file, problems.map((p) => p.key));
 }
-
-function describeIssue(issue: z.core.$ZodIssue, t: ReturnType<typeof translator<keyof typeof labMessages.en>>): Array<{ key: string; problem: string }> {
-  const base = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => {
-      const full = base ? `${base}.${key}` : key;
-      return { key: full, problem: t('configUnknownKey', { key: full }) };
-    });
-  }
-  return [{ key: base || '(top)', problem: issue.message }];
-}
-
 /** Anchors and aliases (an alias bomb among them), explicit tags (`!!str`, `!foo`), base-60 numbers and dates: the first one, as a sentence. */
 function yamlFormProblem(doc: Document, text: string, file: string, lang: Lang): string | undefined {
   const t = translator(configRuleMessages, lang);
@@ -101,38 +87,4 @@ function plainProblem(source: string): 'yamlBase60' | 'yamlNotWhole' | 'yamlYesN
   if (/^[-+]?(\.\d[\d_]*|\d[\d_]*\.[\d_]*|\d[\d_]*(\.[\d_]*)?[eE][-+]?\d+|\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/.test(source)) return 'yamlNotWhole';
   if (/^[yYnN]$/.test(source)) return 'yamlYesNo';
   return undefined;
-}
-
-const whyKey = {
-  'zero-net': 'whyZeroNet',
-  loopback: 'whyLoopback',
-  'link-local': 'whyLinkLocal',
-  multicast: 'whyMulticast',
-  reserved: 'whyReserved',
-  network: 'whyNetwork',
-  broadcast: 'whyBroadcast',
-  'host-adapter': 'whyHostAdapter',
-} as const;
-
-function crossChecks(config: LabConfig, t: ReturnType<typeof translator<keyof typeof labMessages.en>>, r: ReturnType<typeof translator<keyof typeof configRuleMessages.en>>): Array<{ key: string; problem: string }> {
-  const problems: Array<{ key: string; problem: string }> = [];
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(config.box)) problems.push({ key: 'box', problem: r('boxFormat') });
-  if (!/^[A-Za-z0-9._-]{1,32}$/.test(config.heketi.admin_user)) problems.push({ key: 'heketi.admin_user', problem: r('adminUserFormat') });
-  const first = config.machines[0];
-  config.machines.forEach((m, i) => {
-    const why = vmAddressProblem(m.address);
-    if (why) problems.push({ key: `machines.${i}.address`, problem: r('addressNotHost', { why: r(whyKey[why]) }) });
-    else if (first && i > 0 && network24(m.address) !== network24(first.address)) problems.push({ key: `machines.${i}.address`, problem: r('addressOtherNetwork', { first: first.address, network: network24(first.address) }) });
-  });
-  for (const field of ['name', 'address'] as const) {
-    const seen = new Map<string, number>();
-    config.machines.forEach((m, i) => {
-      if (seen.has(m[field])) problems.push({ key: `machines.${i}.${field}`, problem: t('configDuplicate', { what: field, value: m[field] }) });
-      seen.set(m[field], i);
-    });
-  }
-  const heketis = config.machines.filter((m) => m.role === 'heketi').length;
-  const glusters = config.machines.filter((m) => m.role === 'gluster').length;
-  if (heketis !== 1 || glusters < 3) problems.push({ key: 'machines', problem: t('configNeedsRoles') });
-  return problems;
 }

@@ -32,7 +32,7 @@ export interface LabLock {
   release(): Promise<void>;
 }
 
-const labLockFile = join('state', 'lab.lock');
+export const labLockFile = join('state', 'lab.lock');
 
 /**
  * Takes the lab for one mutating command: a lock file (PID, command, host, time) made with

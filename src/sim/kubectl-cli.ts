@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { deleteVolume } from './heketi-model.js';
 import { parseKubectl, type KubectlArgs } from './kubectl-argv-parser.js';
 import { versionJson } from './kubectl-version.js';
+import { simServer, unreachableOutput, type UnreachableOutput } from './kube-unreachable.js';
 import { advance, gib, writeDenied } from './kube-controller.js';
 import { csiDf, csiPodLog } from './csi-driver-model.js';
 import { kindByKind, kindByName, type KindInfo } from './kube-kinds.js';
@@ -33,15 +34,29 @@ export function runKubectl(argv: readonly string[], io: KubectlIo): number {
     const out = updateStateFile(stateFile, (state) => {
       const context = args.values.get('--context');
       if (context !== undefined && context !== state.kubeContext) throw new KubectlError(`error: context "${context}" does not exist`);
+      const down = unreachableOutput(state.scenarios, args);
+      if (down) throw new Unreachable(down);
       advance(state);
       return dispatch(state, args, io.stdin);
     });
     io.stdout.write(out);
     return 0;
   } catch (error) {
+    if (error instanceof Unreachable) {
+      io.stdout.write(error.output.stdout);
+      io.stderr.write(error.output.stderr);
+      return 1;
+    }
     if (!(error instanceof KubectlError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return error instanceof ExecExit ? error.code : 1;
+  }
+}
+
+/** The cluster is down: kubectl's own output, not one error line. */
+class Unreachable extends Error {
+  constructor(readonly output: UnreachableOutput) {
+    super(output.stderr);
   }
 }
 
@@ -114,7 +129,7 @@ function configView(state: SimState) {
     kind: 'Config',
     apiVersion: 'v1',
     preferences: {},
-    clusters: [{ name, cluster: { server: 'https://127.0.0.1:6443', 'certificate-authority-data': 'DATA+OMITTED' } }],
+    clusters: [{ name, cluster: { server: `https://${simServer}`, 'certificate-authority-data': 'DATA+OMITTED' } }],
     users: [{ name, user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: 'default' } }],
     'current-context': name,

@@ -10,6 +10,7 @@ export const scenarioNames = [
   'box-not-found',
   'ansible-task-fails',
   'heketi-unreachable',
+  'k8s-unreachable',
   'k8s-1.27',
   'k8s-1.25',
   'k8s-1.31',

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../lab/atomic-write.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
+import { simServer } from './kube-unreachable.js';
 import { readLabConfig, virtualBoxName } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
 import { newNfsModel } from './nfs-model.js';
@@ -82,9 +83,14 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
   const heketiUrl = server?.url ?? (await closedPortUrl());
   const nfs = await startNfsStandIn(config);
+  // A kubeconfig of the simulated cluster, as minikube writes one: a flow that checks the
+  // file exists (to tell "no kubeconfig" from "cluster down") finds it, as on a real machine.
+  const kubeconfig = join(root, 'kubeconfig');
+  writeFileSync(kubeconfig, simKubeconfig(readStateFile(stateFile).kubeContext), { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...nfs.env,
+    KUBECONFIG: kubeconfig,
     PATH: `${binDir}:${process.env.PATH ?? ''}`,
     GLUSTER_LAB_SIM_STATE: stateFile,
     GLUSTER_LAB_SIM_SPEED: String(speed),
@@ -104,6 +110,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
       else {
         rmSync(binDir, { recursive: true, force: true });
         rmSync(stateFile, { force: true });
+        rmSync(kubeconfig, { force: true });
       }
     },
   };
@@ -188,4 +195,27 @@ export async function writeSimLabConfig(labDir: string, heketiUrl: string): Prom
   const doc = parse(text) as { heketi?: { url?: string } };
   doc.heketi = { ...(doc.heketi ?? {}), url: heketiUrl };
   await writeFileAtomic(file, stringify(doc));
+}
+
+/** The simulated cluster's kubeconfig (what the simulated `kubectl config view` shows), in kubectl's YAML. */
+function simKubeconfig(context: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    `- name: ${context}`,
+    '  cluster:',
+    `    server: https://${simServer}`,
+    'users:',
+    `- name: ${context}`,
+    '  user: {}',
+    'contexts:',
+    `- name: ${context}`,
+    '  context:',
+    `    cluster: ${context}`,
+    `    user: ${context}`,
+    '    namespace: default',
+    `current-context: ${context}`,
+    '',
+  ].join('\n');
 }

@@ -68,7 +68,8 @@ export function statusLines(status: LabStatus, lang: Lang, place: StatusPlace): 
   if (g.vm === null) lines.push(s('peersHeading', { vm: '-' }), s('peersNoVm'));
   else {
     lines.push(s('peersHeading', { vm: g.vm }));
-    if (!g.asked) lines.push(s('peersNotRunning', { vm: g.vm }));
+    // A VM whose state could not be read is not known to be stopped.
+    if (!g.asked) lines.push(status.vms.ok ? s('peersNotRunning', { vm: g.vm }) : s('peersVmsUnknown', { vm: g.vm }));
     else if (g.error !== undefined) lines.push(s('peersFailed', { reason: g.error }));
     else if (!g.peers || g.peers.length === 0) lines.push(s('peersNone', { vm: g.vm }));
     else for (const p of g.peers) lines.push(s('peer', { host: p.hostname, state: p.state, connection: p.connected ? s('peerConnected') : s('peerDisconnected') }));

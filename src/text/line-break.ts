@@ -14,7 +14,7 @@ const isWide = (ch: string) => displayWidth(ch) === 2;
 
 /**
  * Stretches a reader copies or reads as one thing, which no line may break inside: a
- * quoted command ("gluster-lab storage", `vagrant up`), a number with its unit (20.0 GiB,
+ * command ("gluster-lab storage", `vagrant up`, gluster-lab up --dir x), a number with its unit (20.0 GiB,
  * 4 台, 10 s), a colour escape. Paths, URLs and names have no spaces, so the rules above
  * already keep them whole.
  */
@@ -23,6 +23,9 @@ const UNBREAKABLE = [
   /"[^"\n]+"/g,
   /`[^`\n]+`/g,
   new RegExp(`${ESC}\\[[\\d;]*m`, 'g'),
+  // A command written without quotes: the program, its subcommand, and what looks like its
+  // arguments (options, paths, ns/name) — "gluster-lab fix-permissions default/gvol-1".
+  /\b(?:gluster-lab|vagrant|kubectl|heketi-cli)(?: [a-z][\w-]*)(?: (?:-{1,2}[\w-]+(?:=\S+)?|[\w.-]*\/[\w./-]*))*/g,
   /\d[\d.,]*\s(?:[KMGTPE]i?B|[KMGTPE]i|B|bytes?|ms|s|min|h|%|°C|cores?|CPUs?|VMs?|[台個件行秒分日回枚つ]|コア|ノード|ボリューム|バイト)(?![\p{L}\p{N}])/gu,
 ];
 
@@ -38,7 +41,8 @@ function unbreakableSpans(line: string): Array<[number, number]> {
 /** Whether a line may break between `previous` and `ch`. */
 function mayBreak(previous: string, ch: string): boolean {
   if (isSpace(ch)) return false;
-  if (isSpace(previous)) return true;
+  // An option stays with its command: "df -h", "vagrant up --provision".
+  if (isSpace(previous)) return ch !== '-';
   if (NO_BREAK_BEFORE.test(ch) || NO_BREAK_AFTER.test(previous)) return false;
   if (SENTENCE_PAUSE.test(previous)) return true;
   if (HIRAGANA.test(ch)) return false;

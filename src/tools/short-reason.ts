@@ -18,9 +18,12 @@ export function shortReason(error: unknown): string {
   return String(error);
 }
 
+// klog's header ("E1201 10:47:56.571599    7429 memcache.go:265] "): kubectl's retries, not its answer.
+const KLOG_LINE = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.-]+:\d+\] /;
+
 function lastMeaningfulLine(text: string): string | undefined {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  return lines.at(-1);
+  return lines.filter((l) => !KLOG_LINE.test(l)).at(-1) ?? lines.at(-1);
 }
 
 function firstLine(text: string): string {

@@ -25,11 +25,11 @@ describe('demo in a terminal', () => {
     expect(screen).toMatch(/class gluster-heketi → http:\/\/127\.0\.0\.1:\d+/);
 
     await runNext(term, 'Check the prerequisites');
-    screen = await term.waitFor('Last: Check the prerequisites finished', 30_000);
+    screen = await term.waitFor('Last: Check the prerequisites — finished', 30_000);
     expect(screen).toContain('SIMULATION');
 
     await runNext(term, 'Bring the VMs up');
-    await term.waitFor('Last: Bring the VMs up finished', 60_000);
+    await term.waitFor('Last: Bring the VMs up — finished', 60_000);
     await term.waitFor('4 of 4 running', 30_000);
 
     await runNext(term, 'Connect Kubernetes storage');
@@ -50,18 +50,18 @@ describe('demo in a terminal', () => {
     await term.waitFor(/persistentvolumeclaim\/gvol-1\s+Bound/, 60_000);
     await term.waitFor('deploy two client pods');
     await term.press('enter');
-    await term.waitFor('Last: Connect Kubernetes storage finished', 60_000);
+    await term.waitFor('Last: Connect Kubernetes storage — finished', 60_000);
 
     await term.pressUntil('down', /❯ Make GlusterFS the default class/);
     await term.press('enter');
     await term.waitFor(/\? .*\(y\/N\)|\(Y\/n\)/, 30_000);
     await term.type('y');
     await term.press('enter');
-    await term.waitFor('Last: Make GlusterFS the default class finished', 30_000);
+    await term.waitFor('Last: Make GlusterFS the default class — finished', 30_000);
 
     await term.pressUntil('down', /❯ Doctor: find what is wrong/);
     await term.press('enter');
-    screen = await term.waitFor(/Last: Doctor: find what is wrong (finished|failed)/, 60_000);
+    screen = await term.waitFor(/Last: Doctor: find what is wrong — (finished|failed|found \d+ problem)/, 60_000);
     expect(screen).toContain('SIMULATION');
 
     await term.type('q');

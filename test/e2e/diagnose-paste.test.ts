@@ -27,7 +27,7 @@ describe('the wizard explains a pasted log', () => {
     await term.press('enter');
     await term.type('END');
     await term.press('enter');
-    const screen = await term.waitFor('Last: Explain a log finished', 20_000);
+    const screen = await term.waitFor('Last: Explain a log — finished', 20_000);
     expect(screen).toContain('The Vagrant box could not be found or downloaded');
     expect(screen).toContain('found in the pasted log');
     await term.type('q');

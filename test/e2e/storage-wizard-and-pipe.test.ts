@@ -44,7 +44,7 @@ describe('storage end to end', () => {
     await term.waitFor('deploy two client pods');
     await term.press('enter');
     screen = await term.waitFor(/vol_\w+\s+10G.*\/mnt/, 30_000);
-    await term.waitFor('Last: Connect Kubernetes storage finished', 30_000);
+    await term.waitFor('Last: Connect Kubernetes storage — finished', 30_000);
     await term.type('q');
     expect(await term.exitCode()).toBe(0);
     expect(lab.names('PersistentVolumeClaim')).toEqual(['gvol-pty']);

@@ -44,7 +44,7 @@ describe('gluster-lab up in a terminal, against the simulated lab', () => {
     expect(counts('gluster')).toBe('18/6/0');
     for (const vm of ['gluster1', 'gluster2', 'gluster3']) expect(screen).toMatch(new RegExp(`${vm}\\s+✔ ready\\s+\\d+:\\d\\d\\s+${counts('gluster')}`));
     expect(screen).toMatch(new RegExp(`heketi\\s+✔ ready\\s+\\d+:\\d\\d\\s+${counts('heketi')}`));
-    expect(screen).toMatch(/Full log: \S+\/logs\/up-[\dT-]+Z\.log/);
+    expect(screen).toMatch(/Full log: \S+\/logs\/up-\d{8}-\d{6}\.log/);
     expect(upLog(lab!)).toContain(',heketi,action,up,end');
     expect(lab!.sim.readState().machines.heketi?.state).toBe('running');
   });

@@ -18,7 +18,7 @@ describe('the wizard in a terminal', () => {
     let screen = await term.waitFor('↑/↓ choose');
     expect(screen).toMatch(/❯ Prepare the lab directory\s+no lab yet\s+← next/);
     await term.press('enter');
-    screen = await term.waitFor('Last: Prepare the lab directory finished');
+    screen = await term.waitFor('Last: Prepare the lab directory — finished');
     expect(existsSync(join(lab, 'gluster-lab.yaml'))).toBe(true);
     expect(screen).toMatch(/Prepare the lab directory\s+4 VMs, box bento\/ubuntu-24\.04/);
     expect(screen).toMatch(/❯ Check the prerequisites\s+not checked yet\s+← next/);

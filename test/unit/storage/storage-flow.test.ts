@@ -183,7 +183,7 @@ describe('storage against the simulated cluster', () => {
     lab = await startStorageLab(['heketi-unreachable']);
     const { ctx, err } = testContext(lab);
     expect(await storageFlow(ctx, flags)).toBe(1);
-    expect(err()).toContain(`Heketi does not answer at ${lab.sim.heketiUrl} (ECONNREFUSED)`);
+    expect(err()).toContain(`Heketi does not answer at ${lab.sim.heketiUrl} (connection refused)`);
     expect(err()).toContain('the Heketi service is not answering');
     expect(writes(await lab.calls())).toEqual([]);
     expect(lab.names('Secret')).toEqual([]);
