@@ -166,6 +166,8 @@ export function clientDeploymentManifest(options: {
   namespace: string;
   claimName: string;
   replicas?: number;
+  /** The pods' group for the volume (securityContext.fsGroup), the CSI path's fsGroup prevention. */
+  fsGroup?: number;
 }): DeploymentManifest {
   const fields: [Path, unknown][] = [
     [['metadata', 'namespace'], options.namespace],
@@ -180,6 +182,7 @@ export function clientDeploymentManifest(options: {
     );
   }
   if (options.replicas !== undefined) fields.push([['spec', 'replicas'], options.replicas]);
+  if (options.fsGroup !== undefined) fields.push([['spec', 'template', 'spec', 'securityContext', 'fsGroup'], options.fsGroup]);
   return fillTemplate('clientDeployment', fields) as DeploymentManifest;
 }
 

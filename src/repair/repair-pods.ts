@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodPodManifest, type PodManifest } from '../k8s/manifests.js';
+import { chmodPodManifest, nfsProbePodManifest, type PodManifest } from '../k8s/manifests.js';
 
 /** Labels on every temporary pod, so a leftover is recognisable (`kubectl get pods -l gluster-lab/temporary`). */
 export const temporaryPodLabels = { 'app.kubernetes.io/managed-by': 'gluster-lab', 'gluster-lab/temporary': 'true' } as const;
@@ -12,7 +12,7 @@ export const writeTestFile = '/mnt/.gluster-lab-write-test';
  * A name no other pod has: `gl-<purpose>-<claim>-<random>`, at most 63 characters (a
  * DNS-1123 label, so it is also a valid hostname), the claim part shortened if needed.
  */
-export function temporaryPodName(purpose: 'chmod' | 'write-test', claimName: string): string {
+export function temporaryPodName(purpose: 'chmod' | 'write-test' | 'nfs-probe', claimName: string): string {
   const suffix = randomBytes(3).toString('hex');
   const room = 63 - `gl-${purpose}--${suffix}`.length;
   const claimPart = claimName.replace(/\./g, '-').slice(0, room).replace(/-+$/, '');
@@ -26,6 +26,11 @@ function labelled(manifest: PodManifest): PodManifest {
 /** k8s-yaml/chmod-pod.yml for one claim, under a unique name. */
 export function chmodPod(claim: { namespace: string; name: string }): PodManifest {
   return labelled(chmodPodManifest({ name: temporaryPodName('chmod', claim.name), namespace: claim.namespace, claimName: claim.name }));
+}
+
+/** k8s-yaml/nfs-probe-pod.yml against `server`, under a unique name that says which server it tries. */
+export function nfsProbePod(namespace: string, server: string): PodManifest {
+  return labelled(nfsProbePodManifest({ name: temporaryPodName('nfs-probe', server), namespace, server }));
 }
 
 /**
