@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { writeFileAtomic } from '../lab/atomic-write.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
@@ -13,6 +14,7 @@ import { newNfsModel } from './nfs-model.js';
 import type { HeketiKeys } from '../tools/heketi-jwt.js';
 import { closedPortUrl, startHeketiServer } from './heketi-server.js';
 import { insertObject } from './kube-store.js';
+import { startNfsStandIn } from './nfs-stand-in.js';
 import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
@@ -79,8 +81,10 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   const keys = (): HeketiKeys | undefined => heketiKeys(options);
   const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
   const heketiUrl = server?.url ?? (await closedPortUrl());
+  const nfs = await startNfsStandIn(config);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...nfs.env,
     PATH: `${binDir}:${process.env.PATH ?? ''}`,
     GLUSTER_LAB_SIM_STATE: stateFile,
     GLUSTER_LAB_SIM_SPEED: String(speed),
@@ -95,6 +99,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     updateState: (change) => updateStateFile(stateFile, change),
     async stop() {
       await server?.close();
+      await nfs.close();
       if (ownsRoot) rmSync(root, { recursive: true, force: true });
       else {
         rmSync(binDir, { recursive: true, force: true });
@@ -134,7 +139,7 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
     kube: { objects: [], born: {} },
     heketi: newHeketiModel(gluster.map((m) => m.address), config.data_disk.size_gb, device),
     heketiMachine,
-    hostOnlyAddress: `${(config.machines[0]?.address ?? '172.20.1.20').split('.').slice(0, 3).join('.')}.1`,
+    hostOnlyAddress: `${(config.machines[0]?.address ?? '192.168.56.20').split('.').slice(0, 3).join('.')}.1`,
     chmodDone: [],
     nfs: newNfsModel(config),
   };
@@ -176,12 +181,12 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
 
 /**
  * Points an existing lab's gluster-lab.yaml at the simulator's Heketi URL (tests and
- * demo must never leave the lab's default 172.20.1.x address in place).
+ * demo must never leave the lab's own address, 192.168.56.20 by default, in place).
  */
 export async function writeSimLabConfig(labDir: string, heketiUrl: string): Promise<void> {
   const file = join(labDir, labFiles.config);
   const text = existsSync(file) ? await readFile(file, 'utf8') : stringify(defaultLabConfig);
   const doc = parse(text) as { heketi?: { url?: string } };
   doc.heketi = { ...(doc.heketi ?? {}), url: heketiUrl };
-  await writeFile(file, stringify(doc));
+  await writeFileAtomic(file, stringify(doc));
 }

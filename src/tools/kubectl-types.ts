@@ -4,6 +4,9 @@
  * Everything else the server sends is still there at run time, just not typed.
  */
 
+/** A namespace's name, or 'all' for every namespace (kubectl's `-A`). */
+export type NamespaceScope = string;
+
 /** Where kubectl should point: passed as `--context` / `--kubeconfig` to every call. */
 export interface KubeTarget {
   context?: string;

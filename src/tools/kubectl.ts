@@ -1,6 +1,6 @@
 import type { KubeTarget } from './kubectl-types.js';
 import { kubectlArgs, kubectlCommandArgs as cmd } from './kubectl-args.js';
-import type { K8sEvent, K8sList, KubeCurrentTarget, KubeVersionInfo, Pod, Pv, Pvc, Secret, StorageClass } from './kubectl-types.js';
+import type { K8sEvent, K8sList, KubeCurrentTarget, KubeVersionInfo, NamespaceScope, Pod, Pv, Pvc, Secret, StorageClass } from './kubectl-types.js';
 import { runTool, type RunResult } from './run.js';
 import { ToolError } from './tool-error.js';
 import { ToolOutputError } from './tool-output-error.js';
@@ -61,7 +61,7 @@ export async function getStorageClasses(kube: KubeTarget, opts: ToolOptions = {}
   return list(await kubectl(kube, cmd.storageClasses(), opts, defaultTimeouts.kubectlGet));
 }
 
-export async function getPvcs(kube: KubeTarget, namespace: string | 'all', opts: ToolOptions = {}): Promise<K8sList<Pvc>> {
+export async function getPvcs(kube: KubeTarget, namespace: NamespaceScope, opts: ToolOptions = {}): Promise<K8sList<Pvc>> {
   return list(await kubectl(kube, cmd.pvcs(namespace), opts, defaultTimeouts.kubectlGet));
 }
 
@@ -78,7 +78,7 @@ export async function getPvs(kube: KubeTarget, opts: ToolOptions = {}): Promise<
   return list(await kubectl(kube, cmd.pvs(), opts, defaultTimeouts.kubectlGet));
 }
 
-export async function getPods(kube: KubeTarget, namespace: string | 'all', opts: ToolOptions = {}): Promise<K8sList<Pod>> {
+export async function getPods(kube: KubeTarget, namespace: NamespaceScope, opts: ToolOptions = {}): Promise<K8sList<Pod>> {
   return list(await kubectl(kube, cmd.pods(namespace), opts, defaultTimeouts.kubectlGet));
 }
 

@@ -85,7 +85,7 @@ describe('storage against the simulated cluster', () => {
     expect(out()).toContain('server:  https://127.0.0.1:6443');
     expect(out()).toMatch(/persistentvolumeclaim\/gvol-1\s+Bound\s+pvc-\S+\s+10Gi\s+RWX\s+gluster-heketi\s+\d+s/);
     expect(out()).toMatch(/persistentvolume\/pvc-\S+\s+Bound\s+default\/gvol-1\s+10Gi\s+RWX\s+gluster-heketi/);
-    expect(out()).toMatch(/172\.20\.1\.21:vol_\w+\s+10G\s.*\/mnt/);
+    expect(out()).toMatch(/192\.168\.56\.21:vol_\w+\s+10G\s.*\/mnt/);
   });
 
   it('already configured: a second run reads only and changes nothing', async () => {
@@ -180,7 +180,7 @@ describe('storage against the simulated cluster', () => {
     lab = await startStorageLab();
     const { ctx, out, err } = testContext(lab, { json: true });
     expect(await storageFlow(ctx, flags)).toBe(0);
-    const summary = JSON.parse(out()) as Record<string, any>;
+    const summary = JSON.parse(out()) as Record<string, unknown>;
     expect(summary).toMatchObject({
       ok: true,
       cluster: { context: 'minikube' },
