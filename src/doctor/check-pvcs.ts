@@ -1,6 +1,6 @@
 import type { ServerCompat } from '../k8s/server-compat.js';
 import { eventLines } from '../claims/permission-evidence.js';
-import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
+import { claimRef, labClaimRules, labClaims } from '../claims/lab-claims.js';
 import { getEvents } from '../tools/kubectl.js';
 import { catalogueFindings, ownFinding } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
@@ -17,7 +17,7 @@ export const pendingGraceMs = 60_000;
 export async function checkPvcs(dc: DoctorContext, compat: ServerCompat | undefined, now = Date.now()): Promise<LayerResult> {
   const { t } = dc;
   const objects = await dc.clusterObjects();
-  const claims = glusterClaims(objects, dc.config.kubernetes.storage_class);
+  const claims = labClaims(objects, labClaimRules(dc.config));
   const pending = claims.filter((c) => c.status === 'Pending');
   const findings: DoctorFinding[] = [];
 

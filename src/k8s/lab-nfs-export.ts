@@ -2,7 +2,7 @@ import type { LabConfig } from '../lab/config-schema.js';
 import type { StorageClass } from '../tools/kubectl-types.js';
 import { csiDriverName } from './csi-driver-release.js';
 
-/** NFS's one port: NFSv4 needs nothing else (no rpcbind, no mountd). */
+/** NFS's one port, where NFS-Ganesha listens on every gluster VM: NFSv4 needs nothing else (no rpcbind, no mountd). */
 export const nfsPort = 2049;
 
 /** Where the CSI path's volumes live, from gluster-lab.yaml. */

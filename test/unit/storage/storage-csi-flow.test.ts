@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storageFlow } from '../../../src/flows/storage.js';
 import { csiDriverRelease } from '../../../src/k8s/csi-driver-release.js';
+import { defaultLabConfig } from '../../../src/lab/defaults.js';
 import { startStorageLab, testContext, type KubectlCall, type StorageLab } from './storage-harness.js';
 
 vi.mock('@inquirer/prompts', () => import('./prompts-fake.js'));
@@ -15,6 +16,10 @@ afterEach(async () => {
 
 // Every kubectl call is a process of its own; on two shared cores a whole run takes a while.
 const slow = 240_000;
+// The lab `init` made: its first gluster node serves the export.
+const server = defaultLabConfig.machines.find((m) => m.role === 'gluster')?.address ?? '';
+const dashed = server.replaceAll('.', '-');
+const network = `${server.split('.').slice(0, 3).join('.')}.0/24`;
 const flags = { pvc: 'gvol-1', size: '10Gi' };
 const verbs = (calls: KubectlCall[]) => calls.map((c) => c.argv.slice(4).join(' '));
 const writes = (calls: KubectlCall[]) => calls.filter((c) => ['apply', 'create', 'delete', 'patch'].includes(c.argv[4] ?? ''));
@@ -31,9 +36,9 @@ describe('storage on the CSI path (simulated v1.31 cluster)', () => {
 
     // Reachability first: the probe pod, labelled temporary, tries TCP 2049 on the first gluster node, and is gone.
     const probe = JSON.parse(calls[2]?.stdin ?? '{}') as { metadata: { name: string; labels: Record<string, string> }; spec: { containers: { command: string[] }[] } };
-    expect(probe.metadata.name).toMatch(/^gl-nfs-probe-172-20-1-21-[0-9a-f]{6}$/);
+    expect(probe.metadata.name).toMatch(new RegExp(`^gl-nfs-probe-${dashed}-[0-9a-f]{6}$`));
     expect(probe.metadata.labels).toMatchObject({ 'gluster-lab/temporary': 'true', 'app.kubernetes.io/managed-by': 'gluster-lab' });
-    expect(probe.spec.containers[0]?.command).toEqual(['nc', '-z', '-v', '-w', '5', '172.20.1.21', '2049']);
+    expect(probe.spec.containers[0]?.command).toEqual(['nc', '-z', '-v', '-w', '5', server, '2049']);
     expect(list).toContain(`delete pod ${probe.metadata.name} -n default --ignore-not-found --wait=false`);
     expect(objects(lab, 'Pod').filter((p) => p.metadata.labels?.['gluster-lab/temporary'] === 'true')).toEqual([]);
 
@@ -54,7 +59,7 @@ describe('storage on the CSI path (simulated v1.31 cluster)', () => {
       kind: 'StorageClass',
       metadata: { name: 'gluster-nfs' },
       provisioner: 'nfs.csi.k8s.io',
-      parameters: { server: '172.20.1.21', share: '/k8s-nfs', subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}', onDelete: 'delete' },
+      parameters: { server, share: '/k8s-nfs', subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}', onDelete: 'delete' },
       reclaimPolicy: 'Delete',
       volumeBindingMode: 'Immediate',
       allowVolumeExpansion: true,
@@ -63,13 +68,13 @@ describe('storage on the CSI path (simulated v1.31 cluster)', () => {
     expect(lab.names('Secret')).toEqual([]);
 
     expect(out()).toContain('taking the CSI path');
-    expect(out()).toContain('The cluster reaches NFS on 172.20.1.21:2049.');
+    expect(out()).toContain(`The cluster reaches NFS on ${server}:2049.`);
     expect(out()).toContain('Prevention: none.');
     expect(out()).toMatch(/persistentvolumeclaim\/gvol-1\s+Bound\s+pvc-\S+\s+10Gi\s+RWX\s+gluster-nfs/);
-    expect(out()).toContain('  172.20.1.21:/k8s-nfs/default/gvol-1\n');
+    expect(out()).toContain(`  ${server}:/k8s-nfs/default/gvol-1\n`);
     expect(out()).toContain('Next: "gluster-lab default-class" to make gluster-nfs the default class.');
     const pv = objects(lab, 'PersistentVolume')[0];
-    expect(pv?.spec?.csi?.volumeHandle).toBe(`172.20.1.21#k8s-nfs#default/gvol-1#${pv?.metadata.name}#`);
+    expect(pv?.spec?.csi?.volumeHandle).toBe(`${server}#k8s-nfs#default/gvol-1#${pv?.metadata.name}#`);
 
     // A second run changes nothing: the driver's objects unchanged, the class kept, the claim found.
     await lab.clearCalls();
@@ -94,9 +99,9 @@ describe('storage on the CSI path (simulated v1.31 cluster)', () => {
     lab = await startStorageLab(['k8s-1.31', 'nfs-unreachable']);
     const { ctx, out, err } = testContext(lab);
     expect(await storageFlow(ctx, flags)).toBe(1);
-    expect(err()).toContain('Pods of this cluster cannot reach NFS on 172.20.1.21:2049. Nothing was installed.');
-    expect(err()).toContain('  nc: 172.20.1.21 (172.20.1.21:2049): Connection timed out');
-    expect(err()).toContain('host-only network (172.20.1.0/24)');
+    expect(err()).toContain(`Pods of this cluster cannot reach NFS on ${server}:2049. Nothing was installed.`);
+    expect(err()).toContain(`  nc: ${server} (${server}:2049): Connection timed out`);
+    expect(err()).toContain(`host-only network (${network})`);
     expect(err()).toContain('Run the cluster on the same host as the lab');
     expect(out()).toMatch(/probe pod gl-nfs-probe-\S+ deleted/);
     expect(objects(lab, 'Pod')).toEqual([]);
