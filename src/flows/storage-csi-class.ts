@@ -2,8 +2,8 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { csiMessages } from '../i18n/csi-messages.js';
 import type { LabNfsExport } from '../k8s/lab-nfs-export.js';
-import { nfsStorageClassManifest, type NfsOnDelete } from '../k8s/manifests.js';
-import { isOnDelete, isPrevention, labFsGroup, onDeletePolicies, preventions, worldWritableMode, type Prevention } from '../storage/csi-class-choices.js';
+import { isNfsOnDelete, nfsOnDeletePolicies, nfsStorageClassManifest, type NfsOnDelete } from '../k8s/manifests.js';
+import { isPrevention, labFsGroup, preventions, worldWritableMode, type Prevention } from '../storage/csi-class-choices.js';
 import { promptTheme } from '../ui/prompt-theme.js';
 import { applyClass, type ClassResult } from './storage-apply.js';
 import type { StorageFlags } from './storage-answers.js';
@@ -24,7 +24,7 @@ export interface CsiClassResult extends ClassResult {
  */
 export async function applyNfsClass(ctx: AppContext, report: Report, nfs: LabNfsExport, flags: Pick<StorageFlags, 'onDelete' | 'prevention'>): Promise<CsiClassResult> {
   const t = translator(csiMessages, ctx.lang);
-  const onDelete = await choose(ctx, flags.onDelete, isOnDelete, 'delete', t('askOnDelete'), onDeletePolicies.map((value) => ({ value, name: t(onDeleteLabel[value]) })));
+  const onDelete = await choose(ctx, flags.onDelete, isNfsOnDelete, 'delete', t('askOnDelete'), nfsOnDeletePolicies.map((value) => ({ value, name: t(onDeleteLabel[value]) })));
   const prevention = await choose(ctx, flags.prevention, isPrevention, 'none', t('askPrevention'), preventions.map((value) => ({ value, name: t(preventionLabel[value]) })));
   if (prevention === 'none') report.info(t('preventionChosenNone'));
   else if (prevention === 'mount-permissions') report.info(t('preventionChosenMount'));

@@ -48,6 +48,9 @@ export const csiMessages = defineMessages(
     nfsClassCreated: 'StorageClass {name} (nfs.csi.k8s.io, server {server}, share {share}, onDelete {onDelete}): created.',
     sizeNotEnforced: 'Note: csi-driver-nfs does not enforce sizes. The claim\'s {size} is what it asks for; every claim of {cls} shares the export\'s {total} GB.',
     pvcWaitingCsi: 'Waiting up to {seconds} s for {name} to be Bound (csi-driver-nfs makes its directory in the export) …',
+    dcWhichClass: 'The cluster has both lab classes. Which one should be the default?',
+    dcHeketiClass: '{cls} — the Heketi path (in-tree glusterfs)',
+    dcCsiClass: '{cls} — the CSI path (csi-driver-nfs)',
     doneCsi: 'Done. The claim is a directory of the lab\'s NFS export, ready for pods. Next: "gluster-lab default-class" to make {cls} the default class.',
   },
   {
@@ -92,6 +95,9 @@ export const csiMessages = defineMessages(
     nfsClassCreated: 'StorageClass {name}（nfs.csi.k8s.io、server {server}、share {share}、onDelete {onDelete}）: 作成しました。',
     sizeNotEnforced: '注意: csi-driver-nfs はサイズを強制しません。PVC の {size} は要求にすぎず、{cls} の PVC はすべてエクスポートの {total} GB を共有します。',
     pvcWaitingCsi: '{name} が Bound になるのを最大 {seconds} 秒待ちます（csi-driver-nfs がエクスポートにディレクトリを作成します）…',
+    dcWhichClass: 'クラスターにはラボのクラスが両方あります。どちらを既定にしますか？',
+    dcHeketiClass: '{cls} — Heketi パス（ツリー内の glusterfs）',
+    dcCsiClass: '{cls} — CSI パス（csi-driver-nfs）',
     doneCsi: '完了しました。PVC はラボの NFS エクスポートのディレクトリで、Pod から使えます。次は "gluster-lab default-class" で {cls} を既定のクラスにします。',
   },
 );

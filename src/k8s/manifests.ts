@@ -44,8 +44,13 @@ export interface StorageClassManifest {
   allowVolumeExpansion: boolean;
 }
 
-/** What csi-driver-nfs does with a claim's directory when the claim is deleted. */
-export type NfsOnDelete = 'delete' | 'retain' | 'archive';
+/** What csi-driver-nfs may do with a deleted claim's directory (its `onDelete` class parameter). */
+export const nfsOnDeletePolicies = ['delete', 'retain', 'archive'] as const;
+export type NfsOnDelete = (typeof nfsOnDeletePolicies)[number];
+
+export function isNfsOnDelete(value: string): value is NfsOnDelete {
+  return (nfsOnDeletePolicies as readonly string[]).includes(value);
+}
 
 export interface NfsStorageClassManifest {
   apiVersion: 'storage.k8s.io/v1';

@@ -1,10 +1,7 @@
 import { translator, type Lang } from '../i18n/define.js';
 import { csiMessages } from '../i18n/csi-messages.js';
-import type { NfsOnDelete } from '../k8s/manifests.js';
+import { isNfsOnDelete } from '../k8s/manifests.js';
 import { isStoragePath } from './storage-path.js';
-
-/** What csi-driver-nfs may do with a deleted claim's directory (its `onDelete` class parameter). */
-export const onDeletePolicies = ['delete', 'retain', 'archive'] as const satisfies readonly NfsOnDelete[];
 
 /**
  * How the CSI path keeps non-root pods from being refused by the driver's 0755 root-owned
@@ -20,10 +17,6 @@ export const worldWritableMode = '0777';
 /** The group `fs-group` gives the pods gluster-lab deploys (any gid works; 2000 is the usual example). */
 export const labFsGroup = 2000;
 
-export function isOnDelete(value: string): value is NfsOnDelete {
-  return (onDeletePolicies as readonly string[]).includes(value);
-}
-
 export function isPrevention(value: string): value is Prevention {
   return (preventions as readonly string[]).includes(value);
 }
@@ -33,7 +26,7 @@ export function csiFlagErrors(flags: { path?: string; onDelete?: string; prevent
   const t = translator(csiMessages, lang);
   const errors: string[] = [];
   if (flags.path !== undefined && !isStoragePath(flags.path)) errors.push(t('pathBad', { value: flags.path }));
-  if (flags.onDelete !== undefined && !isOnDelete(flags.onDelete)) errors.push(t('onDeleteBad', { value: flags.onDelete }));
+  if (flags.onDelete !== undefined && !isNfsOnDelete(flags.onDelete)) errors.push(t('onDeleteBad', { value: flags.onDelete }));
   if (flags.prevention !== undefined && !isPrevention(flags.prevention)) errors.push(t('preventionBad', { value: flags.prevention }));
   return errors;
 }
