@@ -8,14 +8,14 @@ import { packageRoot } from '../lab/package-root.js';
 export const csiDriverName = 'nfs.csi.k8s.io';
 
 /** One object of an upstream manifest, as far as gluster-lab reads it. */
-export interface ReleaseObject {
+interface ReleaseObject {
   apiVersion: string;
   kind: string;
   name: string;
   namespace?: string;
 }
 
-export interface ReleaseManifest {
+interface ReleaseManifest {
   /** File name inside the release folder, e.g. `csi-nfs-node.yaml`. */
   file: string;
   /** The file's text, applied as it is. */

@@ -29,7 +29,7 @@ function realAt(state: SimState, fromMs: number, simSeconds: number): number {
 const images = (pod: KubeObject) => (pod.spec?.containers ?? []).map((c) => String(c.image ?? ''));
 
 /** A pod of the driver (its controller or node plugin): it runs the nfsplugin image. */
-export function isCsiDriverPod(pod: KubeObject): boolean {
+function isCsiDriverPod(pod: KubeObject): boolean {
   return images(pod).some((image) => image.includes('/sig-storage/nfsplugin:'));
 }
 

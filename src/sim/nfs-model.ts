@@ -2,7 +2,7 @@ import type { LabConfig } from '../lab/config-schema.js';
 import type { SimState } from './sim-state.js';
 
 /** A directory in the export, as csi-driver-nfs's controller made it (os.MkdirAll 0777 under umask 022). */
-export interface NfsDir {
+interface NfsDir {
   uid: number;
   gid: number;
   /** Octal text, as `stat -c %a` prints it: "755". */
