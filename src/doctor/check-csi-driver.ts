@@ -14,7 +14,8 @@ import type { DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
 
 /**
- * csi-driver-nfs, when the lab uses the CSI path (its class, or a claim on it): the CSIDriver
+ * csi-driver-nfs, when the lab uses the CSI path (its class, a claim on it, or the driver's
+ * pods from an earlier `storage`): the CSIDriver
  * object and the pinned release's controller Deployment and node DaemonSet exist, and their
  * pods are Ready — when not, the pods' Warning events through the catalogue (an image that
  * cannot be pulled, a crash), else their states.
@@ -22,10 +23,8 @@ import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.j
 export async function checkCsiDriver(dc: DoctorContext): Promise<LayerResult> {
   const c = translator(csiDoctorMessages, dc.lang);
   const objects = await dc.clusterObjects();
-  const inUse = labPathsInCluster(dc.config, objects.classes).csi || labClaims(objects, labClaimRules(dc.config)).some((claim) => claim.path === 'csi');
-  if (!inUse) return { layer: 'csi-driver', status: 'ok', summary: c('notUsed'), findings: [] };
-
   const release = csiDriverRelease();
+  const inUse = labPathsInCluster(dc.config, objects.classes).csi || labClaims(objects, labClaimRules(dc.config)).some((claim) => claim.path === 'csi');
   const cls = labNfsExport(dc.config).className;
   const namespace = release.workloads[0]?.namespace ?? 'kube-system';
   let pods: Pod[];
@@ -33,9 +32,13 @@ export async function checkCsiDriver(dc: DoctorContext): Promise<LayerResult> {
     pods = (await Promise.all([...new Set(release.workloads.map((w) => w.namespace))].map((ns) => getPods(dc.kube, ns, dc.tool)))).flatMap((list) => list.items);
   } catch (error) {
     if (dc.tool.signal?.aborted) throw error;
+    if (!inUse) return { layer: 'csi-driver', status: 'ok', summary: c('notUsed'), findings: [] };
     // A user who may not read kube-system cannot be told more; that is no finding of its own.
     return { layer: 'csi-driver', status: 'skipped', summary: c('cannotRead', { reason: shortReason(error) }), findings: [] };
   }
+  // A `storage` that stopped while the driver's pods were not Ready leaves the driver without a class: still checked.
+  const driverPods = release.workloads.some((w) => podsOfWorkload(w, pods).length > 0);
+  if (!inUse && !driverPods) return { layer: 'csi-driver', status: 'ok', summary: c('notUsed'), findings: [] };
   const missing: string[] = [];
   if ((await readObject(dc, 'csidriver', csiDriverName)) === undefined) missing.push(`CSIDriver ${csiDriverName}`);
   const states = await Promise.all(

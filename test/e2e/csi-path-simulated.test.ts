@@ -84,4 +84,27 @@ describe('the CSI path on a simulated v1.31 cluster, with gluster-lab alone', ()
     expect(dc.exitCode).toBe(2);
     expect(dc.stderr).toContain('Pass --path heketi|csi');
   }, 600_000);
+
+  it('doctor explains a failed CSI set-up: the driver\'s image that cannot be pulled; the export missing on the server', async () => {
+    lab = await doctorLab(['k8s-1.31', 'csi-image-pull']);
+    const pull = await lab.cli(['storage', '--yes', '--pvc', 'gvol-1', '--size', '1Gi'], { env: { ...lab.env, GLUSTER_LAB_BIND_TIMEOUT_MS: '3000' } });
+    expect(pull.exitCode).toBe(1);
+    const pulled = JSON.parse((await lab.cli(['doctor', '--json'])).stdout) as { findings: Finding[]; layers: { layer: string; status: string; summary: string }[] };
+    expect(pulled.layers.find((x) => x.layer === 'csi-driver')).toMatchObject({ status: 'failed', summary: 'csi-driver-nfs: 0 of 2 pods Ready' });
+    const image = pulled.findings.find((f) => f.layer === 'csi-driver');
+    expect(image).toMatchObject({ id: 'csi-driver-image-pull', category: 'csi-driver' });
+    expect(image?.evidence.join('\n')).toMatch(/csi-nfs-controller-\S+ 4\/5 (ErrImagePull|ImagePullBackOff)/);
+    expect(lab.temporaryPods()).toEqual([]);
+    await lab.dispose();
+
+    lab = await doctorLab(['k8s-1.31', 'nfs-export-missing']);
+    const missing = await lab.cli(['storage', '--yes', '--pvc', 'gvol-1', '--size', '1Gi']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain('The NFS server has no such export');
+    const report = JSON.parse((await lab.cli(['doctor', '--json'])).stdout) as { findings: Finding[] };
+    const pending = report.findings.find((f) => f.layer === 'pvcs');
+    expect(pending).toMatchObject({ id: 'nfs-export-missing', category: 'nfs-export' });
+    expect(pending?.evidence.join('\n')).toContain('failed, reason given by server: No such file or directory');
+    expect(report.findings.some((f) => f.layer === 'csi-driver' || f.layer === 'cluster')).toBe(false);
+  }, 600_000);
 });
