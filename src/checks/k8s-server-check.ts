@@ -14,7 +14,7 @@ export interface K8sServerFacts {
 }
 
 /**
- * The chosen context's server and its version. Only warnings: the VMs are built without
+ * The chosen context's server and its version, and which storage path it will get. Only warnings: the VMs are built without
  * a cluster, and the storage step makes the final decision against the server it talks to.
  */
 export function k8sServerCheck(facts: K8sServerFacts, { t }: CheckText): CheckResult {
@@ -32,8 +32,9 @@ export function k8sServerCheck(facts: K8sServerFacts, { t }: CheckText): CheckRe
   const version = server.gitVersion;
   const found = `${version} (${context})`;
   switch (serverCompat(server).support) {
+    // No in-tree plugin: the storage step takes the CSI path there, which needs nothing more of the cluster.
     case 'removed':
-      return { id, status: 'warning', found, message: t('k8sRemoved', { context, version }), fix: t('k8sRemovedFix') };
+      return { id, status: 'ok', found, message: t('k8sRemoved', { context, version }), fix: '' };
     case 'deprecated':
       return { id, status: 'warning', found, message: t('k8sDeprecated', { context, version }), fix: t('k8sDeprecatedFix') };
     // An unreadable version ("devel") is not a reason to warn here: the storage step checks again.

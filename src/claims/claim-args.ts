@@ -1,6 +1,6 @@
 import { nameProblem, type NameProblem } from '../k8s/validate-name.js';
 import type { Pvc } from '../tools/kubectl-types.js';
-import { claimRef } from './glusterfs-claims.js';
+import { claimRef } from './lab-claims.js';
 
 /** A claim as the user named it: `ns/name`, or `name` to be looked up in every namespace. */
 export interface ClaimArg {

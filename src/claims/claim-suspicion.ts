@@ -2,7 +2,7 @@ import type { KubeTarget } from '../context.js';
 import { getEvents, podLogs } from '../tools/kubectl.js';
 import type { Pod } from '../tools/kubectl-types.js';
 import type { ToolOptions } from '../tools/tool-options.js';
-import type { GlusterClaim } from './glusterfs-claims.js';
+import type { LabClaim } from './lab-claims.js';
 import { eventLines, hasLogs, permissionDeniedLines, podStateLines } from './permission-evidence.js';
 import { mayRunAsNonRoot } from './pod-users.js';
 
@@ -15,7 +15,7 @@ interface PodEvidence {
 }
 
 /** A claim with the verdict: is a permission problem suspected, and what shows it. */
-export interface InspectedClaim extends GlusterClaim {
+export interface InspectedClaim extends LabClaim {
   suspected: boolean;
   evidence: PodEvidence[];
 }
@@ -37,7 +37,7 @@ async function podDiagnosticLines(kube: KubeTarget, pod: Pod, opts: ToolOptions)
  * Suspects a claim when a pod using it that runs (or may run) as non-root shows
  * `Permission denied` in its state, log or events. Root pods are not asked: root can write.
  */
-export async function inspectClaims(kube: KubeTarget, claims: readonly GlusterClaim[], opts: ToolOptions): Promise<InspectedClaim[]> {
+export async function inspectClaims(kube: KubeTarget, claims: readonly LabClaim[], opts: ToolOptions): Promise<InspectedClaim[]> {
   return Promise.all(
     claims.map(async (claim) => {
       const evidence: PodEvidence[] = [];

@@ -16,7 +16,7 @@ const writeTestFile = '/mnt/.gluster-lab-write-test';
  * A name no other pod has: `gl-<purpose>-<claim>-<random>`, at most 63 characters (a
  * DNS-1123 label, so it is also a valid hostname), the claim part shortened if needed.
  */
-export function temporaryPodName(purpose: 'chmod' | 'write-test', claimName: string): string {
+export function temporaryPodName(purpose: 'chmod' | 'write-test' | 'nfs-probe', claimName: string): string {
   const suffix = randomBytes(3).toString('hex');
   const room = 63 - `gl-${purpose}--${suffix}`.length;
   const claimPart = claimName.replace(/\./g, '-').slice(0, room).replace(/-+$/, '');

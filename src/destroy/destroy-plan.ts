@@ -4,6 +4,8 @@ import type { upMessages } from '../i18n/up-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { labFiles } from '../lab/lab-files.js';
 import type { Pv } from '../tools/kubectl-types.js';
+import { csiDriverName } from '../k8s/csi-driver-release.js';
+import { labNfsExport } from '../k8s/lab-nfs-export.js';
 
 /** What the cluster said about PVs made through the lab's StorageClass. */
 export type PvLookup = { ok: true; pvs: Pv[] } | { ok: false; reason: string };
@@ -16,9 +18,12 @@ function dataDiskPath(labDir: string, config: LabConfig, vm: string): string {
   return join(labDir, labFiles.vagrantState, 'disks', `${config.name}-${vm}-data.vdi`);
 }
 
-/** PVs whose data lives in this lab: provisioned through its class, or GlusterFS volumes. */
-function labPvs(pvs: readonly Pv[], config: LabConfig): Pv[] {
-  return pvs.filter((pv) => pv.spec.storageClassName === config.kubernetes.storage_class || pv.spec.glusterfs !== undefined);
+/** PVs whose data lives in this lab: provisioned through its classes, GlusterFS volumes, or directories of its NFS export. */
+export function labPvs(pvs: readonly Pv[], config: LabConfig): Pv[] {
+  const nfs = labNfsExport(config);
+  const classes = [config.kubernetes.storage_class, nfs.className];
+  const onLabNfs = (pv: Pv) => pv.spec.csi?.driver === csiDriverName && nfs.servers.includes(pv.spec.csi.volumeAttributes?.server ?? '');
+  return pvs.filter((pv) => classes.includes(pv.spec.storageClassName ?? '') || pv.spec.glusterfs !== undefined || onLabNfs(pv));
 }
 
 /** Every thing `destroy` loses, one line each, then what is kept. */

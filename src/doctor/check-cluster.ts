@@ -1,4 +1,7 @@
 import { statusOf } from './doctor-types.js';
+import { translator } from '../i18n/define.js';
+import { csiDoctorMessages } from '../i18n/csi-doctor-messages.js';
+import { labPathsInCluster, type LabPaths } from '../k8s/lab-class-state.js';
 import { serverCompat, type ServerCompat } from '../k8s/server-compat.js';
 import { kubectlVersion } from '../tools/kubectl.js';
 import { missingKubeconfigFiles } from '../k8s/kubeconfig-files.js';
@@ -36,18 +39,21 @@ export async function checkCluster(dc: DoctorContext): Promise<{ result: LayerRe
 
   const compat = serverCompat(versions.server);
   const findings: DoctorFinding[] = [];
-  if (compat.support === 'removed') {
+  const paths = await labPaths(dc);
+  const c = translator(csiDoctorMessages, dc.lang);
+  // v1.26+ is no problem for the CSI path: only a lab on the Heketi path has lost its provisioner.
+  if (compat.support === 'removed' && paths.heketi) {
     findings.push(
       ownFinding(
         'cluster',
         'provisioner-removed',
-        { title: t('removedTitle', { version: compat.gitVersion }), explanation: t('removedWhat', { cls: dc.config.kubernetes.storage_class }), fix: t('removedFix') },
+        { title: t('removedTitle', { version: compat.gitVersion }), explanation: t('removedWhat', { cls: dc.config.kubernetes.storage_class }), fix: c('removedFixCsi', { nfsCls: dc.config.kubernetes.nfs_storage_class }) },
         [`serverVersion.gitVersion: ${compat.gitVersion}`],
         { category: 'k8s-provisioner-removed', links: ['https://kubernetes.io/blog/2022/12/09/kubernetes-v1-26-release/#removal-of-in-tree-integrations-with-cloud-providers', 'https://github.com/kubernetes/kubernetes/pull/112015'] },
       ),
     );
   }
-  if (compat.support === 'deprecated') {
+  if (compat.support === 'deprecated' && (paths.heketi || !paths.csi)) {
     // v1.25 still provisions, with a deprecation warning: the lab works, the next upgrade will not.
     findings.push(
       ownFinding(
@@ -63,6 +69,16 @@ export async function checkCluster(dc: DoctorContext): Promise<{ result: LayerRe
     result: { layer: 'cluster', status: statusOf(findings), summary: t('sumCluster', { version: compat.gitVersion }), findings },
     facts: { reachable: true, compat },
   };
+}
+
+/** Which lab classes the cluster has; none known when the classes cannot be read (then nothing is blamed on the version). */
+async function labPaths(dc: DoctorContext): Promise<LabPaths> {
+  try {
+    return labPathsInCluster(dc.config, (await dc.clusterObjects()).classes);
+  } catch (error) {
+    if (dc.tool.signal?.aborted) throw error;
+    return { heketi: false, csi: false };
+  }
 }
 
 /** kubectl's own words usually name the cause (no kubeconfig, refused, unknown context): the catalogue first. */

@@ -1,5 +1,5 @@
 import { inspectClaims, type InspectedClaim } from '../claims/claim-suspicion.js';
-import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
+import { claimRef, labClaimRules, labClaims } from '../claims/lab-claims.js';
 import { proofUserId, testNonRootWrite } from '../claims/non-root-write.js';
 import { containerUserIds } from '../claims/pod-users.js';
 import type { TempPodOutcome } from '../claims/temp-pod.js';
@@ -20,7 +20,7 @@ type WriteTest = TempPodOutcome | undefined;
 export async function checkPermissionDenied(dc: DoctorContext): Promise<LayerResult> {
   const { t } = dc;
   const objects = await dc.clusterObjects();
-  const claims = await inspectClaims(dc.kube, glusterClaims(objects, dc.config.kubernetes.storage_class), dc.tool);
+  const claims = await inspectClaims(dc.kube, labClaims(objects, labClaimRules(dc.config)), dc.tool);
   const tests = await Promise.all(claims.map((claim) => writeTest(dc, claim)));
   const podCount = claims.reduce((n, c) => n + c.pods.length, 0);
   const findings: DoctorFinding[] = [];

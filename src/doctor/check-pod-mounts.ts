@@ -1,4 +1,4 @@
-import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
+import { claimRef, labClaimRules, labClaims } from '../claims/lab-claims.js';
 import { eventLines } from '../claims/permission-evidence.js';
 import { getEvents } from '../tools/kubectl.js';
 import { catalogueFindings, ownFinding } from './catalogue-findings.js';
@@ -16,7 +16,7 @@ const mountReasons = new Set(['FailedMount', 'FailedAttachVolume']);
 export async function checkPodMounts(dc: DoctorContext): Promise<LayerResult> {
   const { t } = dc;
   const objects = await dc.clusterObjects();
-  const claims = glusterClaims(objects, dc.config.kubernetes.storage_class);
+  const claims = labClaims(objects, labClaimRules(dc.config));
   const users = claims.flatMap((claim) => claim.pods.map((p) => ({ claim, pod: p.pod })));
   const waiting = users.filter(({ pod }) => (pod.status?.phase ?? 'Pending') === 'Pending');
   const tagged: { subject: string; finding: DoctorFinding }[] = [];

@@ -1,8 +1,9 @@
+import { nfsPort } from '../k8s/lab-nfs-export.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { tcpPortAnswer, type PortAnswer } from '../tools/tcp-port.js';
 
 /** NFS-Ganesha's port on every gluster VM (ganesha_nfs_port in provisioning/ansible/vars/nfs-ganesha.yml). */
-export const nfsPort = 2049;
+export { nfsPort };
 /** A VM that runs answers on the host-only network within milliseconds; 3 s leaves room for a busy laptop. */
 const answerTimeoutMs = 3_000;
 

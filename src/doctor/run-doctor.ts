@@ -2,6 +2,7 @@ import { explainFailure } from '../diagnosis/explain-failure.js';
 import { HeketiError } from '../tools/heketi-error.js';
 import { ToolError } from '../tools/tool-error.js';
 import { checkCluster, type ClusterFacts } from './check-cluster.js';
+import { checkCsiDriver } from './check-csi-driver.js';
 import { checkGlusterPeers } from './check-gluster-peers.js';
 import { checkHeketi } from './check-heketi.js';
 import { checkNfsExport } from './check-nfs-export.js';
@@ -21,6 +22,7 @@ const layerTitleKey = {
   'nfs-export': 'layerNfsExport',
   cluster: 'layerCluster',
   storageclass: 'layerStorageclass',
+  'csi-driver': 'layerCsiDriver',
   pvcs: 'layerPvcs',
   'pod-mounts': 'layerPodMounts',
   'permission-denied': 'layerPermissionDenied',
@@ -103,7 +105,8 @@ export async function runDoctor(dc: DoctorContext, onLayer: (result: LayerResult
   );
   const afterCluster = (layer: LayerName, check: () => Promise<LayerResult>) =>
     cluster.then(() => guard(layer, async () => (clusterFacts.reachable ? check() : skipped(layer, t('skipCluster')))));
-  const storageclass = afterCluster('storageclass', () => checkStorageClass(dc));
+  const storageclass = afterCluster('storageclass', () => checkStorageClass(dc, clusterFacts.compat));
+  const csiDriver = afterCluster('csi-driver', () => checkCsiDriver(dc));
   const pvcs = afterCluster('pvcs', () => checkPvcs(dc, clusterFacts.compat));
   const mounts = afterCluster('pod-mounts', () => checkPodMounts(dc));
   const denied = afterCluster('permission-denied', () => checkPermissionDenied(dc));
@@ -115,6 +118,7 @@ export async function runDoctor(dc: DoctorContext, onLayer: (result: LayerResult
     'nfs-export': nfsExport,
     cluster,
     storageclass,
+    'csi-driver': csiDriver,
     pvcs,
     'pod-mounts': mounts,
     'permission-denied': denied,

@@ -11,23 +11,30 @@ import { labFiles } from '../lab/lab-files.js';
 import { getStorageClasses, patchResource } from '../tools/kubectl.js';
 import type { KubeCurrentTarget } from '../tools/kubectl-types.js';
 import { confirmOrFlag } from './confirm.js';
+import { csiMessages } from '../i18n/csi-messages.js';
+import { csiFlagErrors } from '../storage/csi-class-choices.js';
+import { defaultClassTarget } from '../storage/default-class-target.js';
+import { isStoragePath, type StoragePath } from '../storage/storage-path.js';
+import { promptTheme } from '../ui/prompt-theme.js';
 import { labConfigOrReport } from './lab-config.js';
 import { contextGuard } from './storage-preflight.js';
 import { toolOptions } from './tool-options-from-context.js';
 import { createReport, FlowStop, type Report } from './storage-report.js';
 
-export const defaultClassCommand: CommandRunner = (ctx, { options }) => defaultClassFlow(ctx, { undo: options.undo === true });
+export const defaultClassCommand: CommandRunner = (ctx, { options }) =>
+  defaultClassFlow(ctx, { undo: options.undo === true, ...(typeof options.path === 'string' ? { path: options.path } : {}) });
 
 /**
  * `default-class`: list the classes marking defaults, make the lab's class the only default
  * (after showing what changes), and record the change so `--undo` can restore it.
  */
-export async function defaultClassFlow(ctx: AppContext, options: { undo?: boolean } = {}): Promise<number> {
+export async function defaultClassFlow(ctx: AppContext, options: { undo?: boolean; path?: string } = {}): Promise<number> {
   const report = createReport(ctx);
   const t = translator(storageMessages, ctx.lang);
+  const [pathError] = csiFlagErrors({ path: options.path }, ctx.lang);
+  if (pathError !== undefined) throw new UsageError(pathError);
   const config = await labConfigOrReport(ctx, (message) => report.fail(message));
   if (!config) return ExitCode.failed;
-  const className = config.kubernetes.storage_class;
   const undoFile = join(ctx.labDir, labFiles.defaultClassUndo);
   try {
     // The undo file is read before kubectl runs: "nothing to undo" needs no cluster.
@@ -36,11 +43,13 @@ export async function defaultClassFlow(ctx: AppContext, options: { undo?: boolea
     const classes = (await getStorageClasses(ctx.kube, toolOptions(ctx))).items;
     const listing = listClasses(classes);
     showListing(ctx, report, target, listing);
-    if (!listing.some((c) => c.name === className)) {
-      report.fail(t('dcTargetMissing', { name: className }));
+    const chosen = defaultClassTarget(config, classes, options.path !== undefined && isStoragePath(options.path) ? options.path : undefined);
+    if (chosen.kind === 'missing') {
+      report.fail(t('dcTargetMissing', { name: chosen.names.join(' / ') }));
       printJson(ctx, { context: target.context, classes: listing, changed: false });
       return ExitCode.failed;
     }
+    const className = chosen.kind === 'class' ? chosen.name : await chooseClass(ctx, chosen.classes);
     const changes = planDefaultClass(classes, className);
     if (changes.length === 0) {
       report.info(t('dcAlready', { name: className }));
@@ -82,6 +91,17 @@ export async function defaultClassFlow(ctx: AppContext, options: { undo?: boolea
     if (error instanceof FlowStop) return error.code;
     throw error;
   }
+}
+
+/** Both lab classes exist: which one, asked in a terminal; elsewhere --path must say. */
+async function chooseClass(ctx: AppContext, classes: Record<StoragePath, string>): Promise<string> {
+  const c = translator(csiMessages, ctx.lang);
+  if (!ctx.interactive) throw new UsageError(translator(storageMessages, ctx.lang)('needsFlag', { question: c('dcWhichClass'), flag: '--path heketi|csi' }));
+  const { select } = await import('@inquirer/prompts');
+  return select<string>(
+    { message: c('dcWhichClass'), choices: [{ value: classes.heketi, name: c('dcHeketiClass', { cls: classes.heketi }) }, { value: classes.csi, name: c('dcCsiClass', { cls: classes.csi }) }], theme: promptTheme(ctx.lang).list },
+    { signal: ctx.signal, output: ctx.stdout },
+  );
 }
 
 function showListing(ctx: AppContext, report: Report, target: KubeCurrentTarget, listing: ClassListing[]): void {

@@ -10,12 +10,19 @@ import { applyInit, planInit } from '../lab/init-lab.js';
 import { packageRoot } from '../lab/package-root.js';
 // The only production import of the simulator: `demo` is what it exists for.
 import { simulatedHostProbes } from '../sim/host-facts.js';
-import { isScenarioName, scenarioNames, type ScenarioName } from '../sim/scenarios.js';
+import { isScenarioName, scenarioNames, serverMinor, type ScenarioName } from '../sim/scenarios.js';
+import { promptTheme } from '../ui/prompt-theme.js';
 import { startSimLab, writeSimLabConfig } from '../sim/sim-lab.js';
 import { wizardFlow } from './wizard.js';
 
+interface TourStep {
+  command: string;
+  args?: string[];
+  options: Record<string, unknown>;
+}
+
 /** What the tour runs without a terminal, with the answers a person would give. */
-const tour: Array<{ command: string; options: Record<string, unknown> }> = [
+const tour: TourStep[] = [
   { command: 'check', options: {} },
   { command: 'up', options: {} },
   { command: 'status', options: {} },
@@ -31,8 +38,8 @@ const tour: Array<{ command: string; options: Record<string, unknown> }> = [
  */
 export const demoCommand = (loadStep: StepLoader): CommandRunner => async (ctx, { options }) => {
   const t = translator(demoMessages, ctx.lang);
-  const scenarios = parseScenarios(options.scenario, t);
   const speed = parseSpeed(options.speed, t);
+  const scenarios = options.scenario === undefined && ctx.interactive ? await askCluster(ctx, t) : parseScenarios(options.scenario, t);
 
   const root = await mkdtemp(join(tmpdir(), 'gluster-lab-demo-'));
   const labDir = join(root, 'lab');
@@ -56,13 +63,12 @@ export const demoCommand = (loadStep: StepLoader): CommandRunner => async (ctx, 
 
 async function runTour(ctx: AppContext, loadStep: StepLoader, scenarios: readonly ScenarioName[], t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): Promise<number> {
   const tourCtx: AppContext = { ...ctx, yes: true };
-  // The scenario's problem is shown by doctor; its repair belongs in the tour too.
-  const steps = scenarios.includes('permission-denied') ? [...tour, { command: 'fix-permissions', options: { allSuspected: true } }] : tour;
+  const steps = tourSteps(scenarios);
   for (const step of steps) {
     const run = await loadStep(step.command);
     if (!run) continue;
-    ctx.stdout.write(`\n${t('tourStep', { command: step.command })}\n`);
-    const code = await run(tourCtx, { args: [], options: step.options });
+    ctx.stdout.write(`\n${t('tourStep', { command: [step.command, ...(step.args ?? [])].join(' ') })}\n`);
+    const code = await run(tourCtx, { args: step.args ?? [], options: step.options });
     if (ctx.signal.aborted) return ExitCode.interrupted;
     if (code !== ExitCode.ok && step.command !== 'doctor' && step.command !== 'check') {
       ctx.stdout.write(`${t('tourStepFailed', { command: step.command, code })}\n`);
@@ -70,6 +76,29 @@ async function runTour(ctx: AppContext, loadStep: StepLoader, scenarios: readonl
     }
   }
   return ExitCode.ok;
+}
+
+/**
+ * The tour for these scenarios. On a cluster without the in-tree plugin `storage` takes the
+ * CSI path, whose claim a non-root pod cannot write to until it is repaired: the repair
+ * (proved by a non-root write) comes before the default class. A scenario's problem is
+ * shown by doctor; its repair belongs in the tour too.
+ */
+function tourSteps(scenarios: readonly ScenarioName[]): TourStep[] {
+  const steps = [...tour];
+  if (serverMinor(scenarios) >= 26) steps.splice(steps.findIndex((s) => s.command === 'default-class'), 0, { command: 'fix-permissions', args: ['default/gvol-1'], options: {} });
+  if (scenarios.includes('permission-denied')) steps.push({ command: 'fix-permissions', options: { allSuspected: true } });
+  return steps;
+}
+
+/** In a terminal without --scenario: which Kubernetes the simulated cluster runs, today's (the CSI path) first. */
+async function askCluster(ctx: AppContext, t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): Promise<ScenarioName[]> {
+  const { select } = await import('@inquirer/prompts');
+  const choice = await select<'k8s-1.31' | 'healthy'>(
+    { message: t('askCluster'), choices: [{ value: 'k8s-1.31', name: t('clusterToday') }, { value: 'healthy', name: t('clusterGuide') }], default: 'k8s-1.31', theme: promptTheme(ctx.lang).list },
+    { signal: ctx.signal, output: ctx.stdout },
+  );
+  return [choice];
 }
 
 function parseScenarios(value: unknown, t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): ScenarioName[] {

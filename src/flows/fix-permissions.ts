@@ -11,7 +11,7 @@ import { parseClaimArgs, resolveClaimArgs, type ClaimArgProblem } from '../claim
 import { inspectClaims, type InspectedClaim } from '../claims/claim-suspicion.js';
 import { claimCells, claimHeader, fitClaimTable } from '../claims/inspected-claim-table.js';
 import { readClusterObjects } from '../claims/cluster-objects.js';
-import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
+import { claimRef, labClaimRules, labClaims } from '../claims/lab-claims.js';
 import { repairClaim, type RepairEvent, type RepairVerdict } from '../repair/repair-claim.js';
 import { proofUserId } from '../claims/non-root-write.js';
 import { explainFailure, findingLines } from '../diagnosis/explain-failure.js';
@@ -54,14 +54,14 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
   try {
     // Pods a killed earlier run left would show as users of their claims: gone first.
     await cleanUpLeftoverPods(ctx, out);
-    // The lab's class counts as GlusterFS even before a PV shows it; without a lab, the provisioner decides.
-    const labClass = await loadLabConfig(ctx.labDir, ctx.lang).then((c) => c.kubernetes.storage_class, () => undefined);
+    // The lab's classes count even before a PV shows it; without a lab, the glusterfs provisioner decides.
+    const labRules = labClaimRules(await loadLabConfig(ctx.labDir, ctx.lang).catch(() => undefined));
     let claims: InspectedClaim[];
     let scope: string;
     let allPvcs;
     try {
       const objects = await readClusterObjects(ctx.kube, tool);
-      claims = await inspectClaims(ctx.kube, glusterClaims(objects, labClass), tool);
+      claims = await inspectClaims(ctx.kube, labClaims(objects, labRules), tool);
       scope = objects.scope;
       allPvcs = objects.pvcs;
     } catch (error) {
@@ -190,7 +190,7 @@ function describeEvent(event: RepairEvent, claim: InspectedClaim, t: T): string 
 /** The result line, the pod's own lines that explain a failure, and the lasting alternative. */
 function describeVerdict(verdict: RepairVerdict, claim: InspectedClaim, waitSeconds: number, t: T): string[] {
   const ref = claimRef(claim);
-  const lasting = claim.gid && claim.volumeName ? t('lastingWithGid', { pv: claim.volumeName, gid: claim.gid }) : t('lastingNoGid');
+  const lasting = claim.path === 'csi' ? t('lastingCsi') : claim.gid && claim.volumeName ? t('lastingWithGid', { pv: claim.volumeName, gid: claim.gid }) : t('lastingNoGid');
   if (verdict.kind === 'already-writable') return [t('resultAlready', { claim: ref })];
   if (verdict.kind === 'fixed') return [t('resultFixed', { claim: ref, uid: proofUserId }), lasting];
   if (verdict.step === 'not-bound') return [t('resultFailed', { claim: ref, why: t('whyNotBound', { status: verdict.status }) })];

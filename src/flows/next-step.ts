@@ -28,7 +28,9 @@ export function nextStep(summary: LabSummary, vms: VmCount | undefined): string 
   if (!vms || vms.running < vms.total) return 'up';
   if (doctorAsksRepair(summary)) return 'fix-permissions';
   if (summary.lastStorage?.phase !== 'Bound') return 'storage';
-  if (summary.defaultClass !== summary.config.kubernetes.storage_class) return 'default-class';
+  // Either path's class as the default is done (gluster-heketi, or gluster-nfs on the CSI path).
+  const { storage_class: heketiClass, nfs_storage_class: nfsClass } = summary.config.kubernetes;
+  if (summary.defaultClass === undefined || ![heketiClass, nfsClass].includes(summary.defaultClass)) return 'default-class';
   return 'doctor';
 }
 

@@ -5,7 +5,10 @@ import { labMachines } from '../doctor/doctor-context.js';
 import { nfsPort, readNfsExport } from '../doctor/read-nfs-export.js';
 import { readPeerStatus } from '../doctor/read-peer-status.js';
 import { heketiCapacity } from '../k8s/heketi-capacity.js';
-import { labClassState } from '../k8s/lab-class-state.js';
+import { labClassState, labNfsClassState, labPathsInCluster } from '../k8s/lab-class-state.js';
+import { labNfsExport } from '../k8s/lab-nfs-export.js';
+import { serverCompat } from '../k8s/server-compat.js';
+import { storagePaths } from '../storage/storage-path.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { readHeketiAdminKey } from '../lab/heketi-admin-key.js';
 import { recordVmCount } from '../lab/lab-summary.js';
@@ -118,12 +121,15 @@ async function heketiState(ctx: AppContext, config: LabConfig): Promise<LabStatu
   }
 }
 
-type ClusterState = Pick<LabStatus, 'kubernetes' | 'storageClass' | 'claims'>;
+type ClusterState = Pick<LabStatus, 'kubernetes' | 'storagePath' | 'storageClass' | 'claims'>;
 
-/** The target and its version; when the server answers, the lab's class and its claims (the doctor's reader). */
+/**
+ * The target and its version; when the server answers, which path the lab uses there (which
+ * of its classes exist), the class of that path and its claims (the doctor's reader).
+ */
 async function clusterState(ctx: AppContext, config: LabConfig): Promise<ClusterState> {
-  const name = config.kubernetes.storage_class;
-  const notChecked = (kubernetes: LabStatus['kubernetes']): ClusterState => ({ kubernetes, storageClass: { name, checked: false }, claims: { checked: false } });
+  const heketiClass = config.kubernetes.storage_class;
+  const notChecked = (kubernetes: LabStatus['kubernetes']): ClusterState => ({ kubernetes, storagePath: { checked: false }, storageClass: { name: heketiClass, checked: false }, claims: { checked: false } });
   const opts = toolOptions(ctx, { timeoutMs: KUBE_TIMEOUT_MS });
   let target;
   try {
@@ -134,10 +140,12 @@ async function clusterState(ctx: AppContext, config: LabConfig): Promise<Cluster
   }
   const base = { configured: true, context: target.context, server: target.server };
   let version: string;
+  let removed: boolean;
   try {
     const versions = await kubectlVersion(ctx.kube, opts);
     if (!versions.server) return notChecked({ ...base, reachable: false, error: 'no server version' });
     version = versions.server.gitVersion;
+    removed = serverCompat(versions.server).support === 'removed';
   } catch (error) {
     return notChecked({ ...base, reachable: false, error: explainFailure(error, ctx.lang).reason });
   }
@@ -147,9 +155,15 @@ async function clusterState(ctx: AppContext, config: LabConfig): Promise<Cluster
     objects = await readClusterObjects(ctx.kube, opts);
   } catch (error) {
     const reason = explainFailure(error, ctx.lang).reason;
-    return { kubernetes, storageClass: { name, checked: false, error: reason }, claims: { checked: false, error: reason } };
+    return { kubernetes, storagePath: { checked: false, error: reason }, storageClass: { name: heketiClass, checked: false, error: reason }, claims: { checked: false, error: reason } };
   }
-  const labClass = labClassState(config, objects.classes);
+  const paths = labPathsInCluster(config, objects.classes);
+  const nfs = labNfsExport(config);
+  const storagePath: LabStatus['storagePath'] = { checked: true, paths: storagePaths.filter((p) => paths[p]), heketiClass, nfs: { server: nfs.server, share: nfs.share, className: nfs.className } };
+  // The class shown is the one of the path in use; with none yet, the one `storage` would make here.
+  const csi = paths.csi ? !paths.heketi : removed;
+  const labClass = csi ? labNfsClassState(config, objects.classes) : labClassState(config, objects.classes);
+  const name = labClass.name;
   const storageClass: LabStatus['storageClass'] = labClass.present
     ? { name, checked: true, present: true, asConfigured: labClass.differences.length === 0, differences: labClass.differences }
     : { name, checked: true, present: false };
@@ -157,5 +171,5 @@ async function clusterState(ctx: AppContext, config: LabConfig): Promise<Cluster
     .filter((pvc) => pvc.spec.storageClassName === name)
     .map((pvc) => ({ namespace: pvc.metadata.namespace ?? 'default', name: pvc.metadata.name, status: pvc.status?.phase ?? 'Pending', capacity: pvc.status?.capacity?.storage ?? '' }))
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-  return { kubernetes, storageClass, claims: { checked: true, items } };
+  return { kubernetes, storagePath, storageClass, claims: { checked: true, items } };
 }

@@ -9,6 +9,7 @@ import { formatBytes, type Quantity } from '../k8s/quantity.js';
 import { claimFits, largestFittingSize } from '../k8s/claim-room.js';
 import { accessModeOf, claimAccessModes } from '../k8s/access-modes.js';
 import { accessModeError, nameError, sizeCheck } from '../storage/claim-request-rules.js';
+import { csiFlagErrors } from '../storage/csi-class-choices.js';
 
 /** The flags of `storage` as commander hands them over. */
 export interface StorageFlags {
@@ -18,6 +19,12 @@ export interface StorageFlags {
   accessMode?: string;
   secretNamespace?: string;
   client?: boolean;
+  /** `--path heketi|csi`, checked by checkStorageFlags. */
+  path?: string;
+  /** `--on-delete delete|retain|archive` (CSI path). */
+  onDelete?: string;
+  /** `--prevention none|mount-permissions|fs-group` (CSI path). */
+  prevention?: string;
 }
 
 export function readStorageFlags(options: Record<string, unknown>): StorageFlags {
@@ -31,6 +38,9 @@ export function readStorageFlags(options: Record<string, unknown>): StorageFlags
   set('namespace', text('namespace'));
   set('accessMode', text('accessMode'));
   set('secretNamespace', text('secretNamespace'));
+  set('path', text('path'));
+  set('onDelete', text('onDelete'));
+  set('prevention', text('prevention'));
   if (options.client === true) flags.client = true;
   return flags;
 }
@@ -47,6 +57,7 @@ export function checkStorageFlags(ctx: AppContext, flags: StorageFlags): void {
     flags.secretNamespace === undefined ? undefined : nameError(flags.secretNamespace, 'label', 'whatSecretNamespace', ctx.lang),
     flags.size === undefined ? undefined : errorOf(sizeCheck(flags.size, ctx.lang)),
     flags.accessMode === undefined ? undefined : accessModeError(flags.accessMode, ctx.lang),
+    ...csiFlagErrors(flags, ctx.lang),
   ].filter((p): p is string => p !== undefined);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   if (ctx.interactive) return;

@@ -4,7 +4,7 @@ import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import { diffStorageClass, type ClassFieldDiff } from '../k8s/class-diff.js';
 import { defaultClassAnnotations } from '../k8s/default-classes.js';
-import { heketiSecretManifest, storageClassManifest, type StorageClassManifest } from '../k8s/manifests.js';
+import { heketiSecretManifest, storageClassManifest, type NfsStorageClassManifest, type StorageClassManifest } from '../k8s/manifests.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { applyManifest, createManifest, deleteResource, getSecret, getStorageClasses, isNotFound, replaceManifest } from '../tools/kubectl.js';
 import type { Secret } from '../tools/kubectl-types.js';
@@ -46,30 +46,40 @@ export async function applySecret(ctx: AppContext, report: Report, config: LabCo
   return existing ? 'updated' : 'created';
 }
 
+/** Either path's class, as the lab makes it. */
+type LabClassManifest = StorageClassManifest | NfsStorageClassManifest;
+
 export interface ClassResult {
   action: ApplyAction;
   diff: ClassFieldDiff[];
 }
 
-/**
- * Creates the lab's StorageClass, leaves an identical one alone, and replaces a different
- * one (delete + create: its parameters are immutable) only when the user agrees.
- */
+/** The Heketi path's class from gluster-lab.yaml (`applyClass` decides create, keep or replace). */
 export async function applyStorageClass(ctx: AppContext, report: Report, config: LabConfig, secretNamespace: string): Promise<ClassResult> {
   const t = translator(storageMessages, ctx.lang);
-  const name = config.kubernetes.storage_class;
   const wanted = storageClassManifest({
-    name,
+    name: config.kubernetes.storage_class,
     resturl: config.heketi.url,
     restuser: config.heketi.admin_user,
     secretName: config.kubernetes.secret_name,
     secretNamespace,
   });
+  return applyClass(ctx, report, wanted, t('classCreated', { name: wanted.metadata.name, url: config.heketi.url }));
+}
+
+/**
+ * Creates one of the lab's StorageClasses, leaves an identical one alone, and replaces a
+ * different one (delete + create: its parameters are immutable) only when the user agrees.
+ * `createdLine` is what to say when it is new.
+ */
+export async function applyClass(ctx: AppContext, report: Report, wanted: LabClassManifest, createdLine: string): Promise<ClassResult> {
+  const t = translator(storageMessages, ctx.lang);
+  const name = wanted.metadata.name;
   const opts = toolOptions(ctx);
   const existing = (await getStorageClasses(ctx.kube, opts)).items.find((c) => c.metadata.name === name);
   if (!existing) {
     await applyManifest(ctx.kube, wanted, opts);
-    report.info(t('classCreated', { name, url: config.heketi.url }));
+    report.info(createdLine);
     return { action: 'created', diff: [] };
   }
   const diff = diffStorageClass(existing, wanted);
@@ -96,10 +106,10 @@ export async function applyStorageClass(ctx: AppContext, report: Report, config:
 }
 
 /** A class that was the default stays the default after it is replaced. */
-function keepDefaultMark(manifest: StorageClassManifest, annotations: Record<string, string> | undefined): StorageClassManifest {
+function keepDefaultMark<M extends LabClassManifest>(manifest: M, annotations: Record<string, string> | undefined): M {
   const kept = Object.fromEntries(defaultClassAnnotations.filter((a) => annotations?.[a] !== undefined).map((a) => [a, annotations?.[a] ?? '']));
   if (Object.keys(kept).length === 0) return manifest;
-  return { ...manifest, metadata: { ...manifest.metadata, annotations: kept } } as StorageClassManifest;
+  return { ...manifest, metadata: { ...manifest.metadata, annotations: kept } };
 }
 
 /** Runs a namespaced change; a missing namespace is explained instead of kubectl's bare error. */

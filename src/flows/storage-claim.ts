@@ -20,6 +20,8 @@ import { diagnoseLines } from '../diagnosis/findings-for-lines.js';
 import { toolOptions } from './tool-options-from-context.js';
 import { FlowStop, type Report } from './storage-report.js';
 import { sleep, type StorageTiming } from '../storage/storage-timing.js';
+import type { StoragePath } from '../storage/storage-path.js';
+import { csiMessages } from '../i18n/csi-messages.js';
 
 export type ClaimAction = 'created' | 'existing';
 
@@ -62,7 +64,7 @@ const opaqueProvisionFailures = new Set(['k8s-provision-failed-opaque']);
  * that retrying will not fix, or the time is up — printing each new event once (a Warning
  * with its diagnosis). When it gives up: what Pending means, and an offer to delete the claim.
  */
-export async function waitForBound(ctx: AppContext, report: Report, claim: ClaimAnswers, timing: StorageTiming): Promise<Pvc> {
+export async function waitForBound(ctx: AppContext, report: Report, claim: ClaimAnswers, timing: StorageTiming, path: StoragePath = 'heketi'): Promise<Pvc> {
   const t = translator(storageMessages, ctx.lang);
   const opts = toolOptions(ctx);
   const started = Date.now();
@@ -71,7 +73,8 @@ export async function waitForBound(ctx: AppContext, report: Report, claim: Claim
   const diagnosed = new Set<string>();
   const repeated = new Map<string, K8sEvent>();
   const tick = countdown(ctx, report, started, timing.timeoutMs);
-  report.info(t('pvcWaiting', { name: claim.name, seconds: Math.round(timing.timeoutMs / 1000) }));
+  const waiting = { name: claim.name, seconds: Math.round(timing.timeoutMs / 1000) };
+  report.info(path === 'csi' ? translator(csiMessages, ctx.lang)('pvcWaitingCsi', waiting) : t('pvcWaiting', waiting));
   for (;;) {
     const pvc = await getPvc(ctx.kube, claim.namespace, claim.name, opts);
     const events = await getEvents(ctx.kube, claim.namespace, { kind: 'PersistentVolumeClaim', name: claim.name }, opts);

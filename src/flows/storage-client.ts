@@ -34,11 +34,11 @@ export interface ClientResult {
 }
 
 /** Deploys the two client pods, waits for them to run and shows `df -h /mnt` from one. */
-export async function deployClient(ctx: AppContext, report: Report, namespace: string, claim: string, timing: StorageTiming): Promise<ClientResult> {
+export async function deployClient(ctx: AppContext, report: Report, namespace: string, claim: string, timing: StorageTiming, fsGroup?: number): Promise<ClientResult> {
   const t = translator(storageMessages, ctx.lang);
   const opts = toolOptions(ctx);
   const name = clientName(claim);
-  await applyManifest(ctx.kube, clientDeploymentManifest({ name, namespace, claimName: claim, replicas: clientReplicas }), opts);
+  await applyManifest(ctx.kube, clientDeploymentManifest({ name, namespace, claimName: claim, replicas: clientReplicas, ...(fsGroup === undefined ? {} : { fsGroup }) }), opts);
   report.info(t('clientApplied', { namespace, name, claim }));
   report.info(t('clientWaiting', { seconds: Math.round(timing.timeoutMs / 1000) }));
 

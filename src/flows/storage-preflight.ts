@@ -50,7 +50,7 @@ export async function confirmTarget(ctx: AppContext, report: Report): Promise<vo
   }
 }
 
-/** Refuses a server without the in-tree glusterfs plugin (v1.26+); warns on v1.25. */
+/** The server's version, shown; which path it allows is choosePath's question (storage-path-choice.ts). */
 export async function serverCheck(ctx: AppContext, report: Report): Promise<ServerCompat> {
   const t = translator(storageMessages, ctx.lang);
   let compat: ServerCompat;
@@ -61,21 +61,7 @@ export async function serverCheck(ctx: AppContext, report: Report): Promise<Serv
   } catch (error) {
     throw kubectlStop(ctx, report, error, 'server-version', 'versionUnreachable', 'versionUnreachableNext');
   }
-  const version = compat.gitVersion;
-  switch (compat.support) {
-    case 'removed':
-      report.fail(t('versionRemoved', { version }));
-      report.fail(t('versionRemovedOptions'));
-      throw new FlowStop(ExitCode.failed, 'server-version', 'in-tree glusterfs provisioner removed (v1.26+)');
-    case 'deprecated':
-      report.warn(t('versionDeprecated', { version }));
-      break;
-    case 'unknown':
-      report.warn(t('versionUnknown', { version }));
-      break;
-    case 'supported':
-      report.info(t('versionShown', { version }));
-  }
+  report.info(t('versionShown', { version: compat.gitVersion }));
   return compat;
 }
 

@@ -90,8 +90,7 @@ export const checkMessages = defineMessages(
     k8sOk: 'Context {context}: Kubernetes {version}.',
     k8sDeprecated: 'Context {context} runs Kubernetes {version}: the in-tree GlusterFS provisioner (kubernetes.io/glusterfs) still works there but is deprecated, and removed in v1.26.',
     k8sDeprecatedFix: 'Nothing to do; expect a deprecation warning when the StorageClass is created.',
-    k8sRemoved: 'Context {context} runs Kubernetes {version}: the in-tree GlusterFS provisioner (kubernetes.io/glusterfs) was removed in v1.26, so the storage step cannot provision volumes there.',
-    k8sRemovedFix: 'For the storage step use a cluster of v1.25 or older (for example kind with the image kindest/node:v1.25.16), or use the lab for GlusterFS and Heketi alone.',
+    k8sRemoved: 'Context {context} runs Kubernetes {version}: the in-tree GlusterFS provisioner (kubernetes.io/glusterfs) was removed in v1.26, so the storage step takes the CSI path there (csi-driver-nfs over the lab\'s NFS-Ganesha export).',
 
     memoryFound: '{total} GB, {free} GB free',
     memoryOk: 'The lab\'s {vms} VMs need {need} GB; this computer has {total} GB.',
@@ -227,8 +226,7 @@ export const checkMessages = defineMessages(
     k8sOk: 'コンテキスト {context}: Kubernetes {version}。',
     k8sDeprecated: 'コンテキスト {context} は Kubernetes {version} です。in-tree の GlusterFS プロビジョナー (kubernetes.io/glusterfs) は動きますが非推奨で、v1.26 で削除されています。',
     k8sDeprecatedFix: '対応は不要です。StorageClass の作成時に非推奨の警告が出ます。',
-    k8sRemoved: 'コンテキスト {context} は Kubernetes {version} です。in-tree の GlusterFS プロビジョナー (kubernetes.io/glusterfs) は v1.26 で削除されたため、ストレージの手順でボリュームを作成できません。',
-    k8sRemovedFix: 'ストレージの手順には v1.25 以前のクラスター (例: イメージ kindest/node:v1.25.16 の kind) を使うか、ラボを GlusterFS と Heketi だけで使ってください。',
+    k8sRemoved: 'コンテキスト {context} は Kubernetes {version} です。in-tree の GlusterFS プロビジョナー (kubernetes.io/glusterfs) は v1.26 で削除されたため、ストレージの手順はそこで CSI パス（ラボの NFS-Ganesha エクスポート上の csi-driver-nfs）を使います。',
 
     memoryFound: '{total} GB (空き {free} GB)',
     memoryOk: 'ラボの VM {vms} 台に {need} GB 必要で、このコンピューターには {total} GB あります。',

@@ -10,6 +10,9 @@ export const demoMessages = defineMessages(
     tourStep: '── SIMULATION · demo: gluster-lab {command} ──',
     tourStepFailed: 'The simulated step "{command}" ended with exit code {code}; the tour stops here.',
     finished: 'Simulation finished; its temporary files were removed.',
+    askCluster: 'Which Kubernetes should the simulated cluster run?',
+    clusterToday: 'v1.31, as clusters are today — storage takes the CSI path (csi-driver-nfs over NFS-Ganesha)',
+    clusterGuide: 'v1.24, as in the original guide — storage offers the Heketi path (in-tree glusterfs) and the CSI path',
   },
   {
     badScenario: '不明なシナリオ "{name}" です。シナリオ: {names}。',
@@ -19,5 +22,8 @@ export const demoMessages = defineMessages(
     tourStep: '── シミュレーション · デモ: gluster-lab {command} ──',
     tourStepFailed: '模擬ステップ "{command}" が終了コード {code} で終わったため、ツアーはここで止まります。',
     finished: 'シミュレーションを終了し、一時ファイルを削除しました。',
+    askCluster: '模擬クラスターで動かす Kubernetes はどれにしますか？',
+    clusterToday: 'v1.31（今のクラスター）— ストレージは CSI パス（NFS-Ganesha 上の csi-driver-nfs）を使います',
+    clusterGuide: 'v1.24（元のガイドのとおり）— ストレージは Heketi パス（ツリー内の glusterfs）と CSI パスを選べます',
   },
 );

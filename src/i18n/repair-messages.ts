@@ -55,6 +55,8 @@ export const repairMessages = defineMessages(
       'Lasting fix: volume {pv} belongs to group {gid} (annotation pv.beta.kubernetes.io/gid, set by the glusterfs provisioner). Give the pods that group — securityContext: {supplementalGroups: [{gid}]} (or fsGroup: {gid}) — and non-root containers can write without chmod. chmod a+w is the lab workaround: it lets every user write.',
     lastingNoGid:
       'Lasting fix: give the pods the group that owns the volume — the PV\'s pv.beta.kubernetes.io/gid annotation, set by the glusterfs provisioner — in securityContext.supplementalGroups (or fsGroup). chmod a+w is the lab workaround: it lets every user write.',
+    lastingCsi:
+      'Lasting fix on the CSI path: csi-driver-nfs makes every new claim\'s directory root-owned 0755, so the next claim needs this again. Give the pods an fsGroup (securityContext: {fsGroup: 2000}; the CSIDriver\'s fsGroupPolicy File and the export\'s no_root_squash let the kubelet hand the volume to that group), or let the class make directories world-writable ("gluster-lab storage --prevention mount-permissions" sets mountPermissions 0777: anyone who mounts a claim can change its files).',
     summary: '{fixed} fixed, {already} already writable, {failed} failed.',
     interrupted: 'Interrupted. The temporary pods were removed.',
     clusterError: 'Could not read the claims from the cluster: {error}',
@@ -113,6 +115,8 @@ export const repairMessages = defineMessages(
       '恒久的な対策: ボリューム {pv} はグループ {gid} の所有です（glusterfs プロビジョナーが付けるアノテーション pv.beta.kubernetes.io/gid）。Pod にこのグループを与えれば — securityContext: {supplementalGroups: [{gid}]}（または fsGroup: {gid}）— chmod なしで root 以外のコンテナが書き込めます。chmod a+w はラボ向けの回避策で、すべてのユーザーに書き込みを許します。',
     lastingNoGid:
       '恒久的な対策: ボリュームを所有するグループ（glusterfs プロビジョナーが PV に付けるアノテーション pv.beta.kubernetes.io/gid）を Pod の securityContext.supplementalGroups（または fsGroup）に指定してください。chmod a+w はラボ向けの回避策で、すべてのユーザーに書き込みを許します。',
+    lastingCsi:
+      'CSI パスでの恒久的な対策: csi-driver-nfs は新しい PVC のディレクトリを毎回 root 所有・0755 で作るため、次の PVC でもこれが必要になります。Pod に fsGroup を与える（securityContext: {fsGroup: 2000}。CSIDriver の fsGroupPolicy File とエクスポートの no_root_squash により kubelet がボリュームをそのグループに渡します）か、クラスでディレクトリを誰でも書き込み可能にしてください（"gluster-lab storage --prevention mount-permissions" は mountPermissions 0777 を設定します。PVC をマウントした誰もがファイルを変更できます）。',
     summary: '修復 {fixed} 件、すでに書き込み可能 {already} 件、失敗 {failed} 件。',
     interrupted: '中断しました。一時 Pod は削除しました。',
     clusterError: 'クラスターから PVC を読み取れませんでした: {error}',

@@ -45,8 +45,13 @@ export interface StorageClassManifest {
   allowVolumeExpansion: boolean;
 }
 
-/** What csi-driver-nfs does with a claim's directory when the claim is deleted. */
-export type NfsOnDelete = 'delete' | 'retain' | 'archive';
+/** What csi-driver-nfs may do with a deleted claim's directory (its `onDelete` class parameter). */
+export const nfsOnDeletePolicies = ['delete', 'retain', 'archive'] as const;
+export type NfsOnDelete = (typeof nfsOnDeletePolicies)[number];
+
+export function isNfsOnDelete(value: string): value is NfsOnDelete {
+  return (nfsOnDeletePolicies as readonly string[]).includes(value);
+}
 
 export interface NfsStorageClassManifest {
   apiVersion: 'storage.k8s.io/v1';
@@ -167,6 +172,8 @@ export function clientDeploymentManifest(options: {
   namespace: string;
   claimName: string;
   replicas?: number;
+  /** The pods' group for the volume (securityContext.fsGroup), the CSI path's fsGroup prevention. */
+  fsGroup?: number;
 }): DeploymentManifest {
   const fields: [Path, unknown][] = [
     [['metadata', 'namespace'], options.namespace],
@@ -181,6 +188,7 @@ export function clientDeploymentManifest(options: {
     );
   }
   if (options.replicas !== undefined) fields.push([['spec', 'replicas'], options.replicas]);
+  if (options.fsGroup !== undefined) fields.push([['spec', 'template', 'spec', 'securityContext', 'fsGroup'], options.fsGroup]);
   return fillTemplate('clientDeployment', fields) as DeploymentManifest;
 }
 

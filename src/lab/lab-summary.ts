@@ -20,6 +20,8 @@ interface LastStorage {
   namespace: string;
   /** Bound, or Pending when the wait was given up. */
   phase: string;
+  /** Which path made it (absent in records written before the CSI path). */
+  path?: 'heketi' | 'csi';
 }
 
 /** What the last `doctor` found, as doctor records it in the lab. */

@@ -161,9 +161,16 @@ function waitingStatus(name: string, image: string, reason: string): ContainerSt
   return { name, image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason } } };
 }
 
+/** How many pulls the kubelet has tried after `sinceS`: its back-off starts at 10 s and doubles up to 5 minutes. */
+function pullAttempts(sinceS: number): number {
+  let attempts = 1;
+  for (let at = 0, wait = 10; at + wait <= sinceS; at += wait, wait = Math.min(wait * 2, 300)) attempts++;
+  return attempts;
+}
+
 /** What containerd and the kubelet say when a tag does not exist (csi-driver-nfs#664), repeated with back-off. */
 function pullFailure(state: SimState, pod: KubeObject, image: string, atMs: number, sinceS: number): void {
-  const retries = 1 + Math.floor(Math.max(0, sinceS) / 10);
+  const retries = pullAttempts(Math.max(0, sinceS));
   const later = realAt(state, atMs, Math.max(0, sinceS));
   const event = (type: 'Normal' | 'Warning', reason: string, message: string, count = 1) =>
     recordEvent(state, pod, { type, reason, message, component: 'kubelet', host: NODE, atMs, count, lastMs: count > 1 ? later : atMs });

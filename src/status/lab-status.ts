@@ -5,6 +5,7 @@ import type { ClassFieldDiff } from '../k8s/class-diff.js';
 import { formatBytes } from '../k8s/quantity.js';
 import { alignColumns } from '../text/text-width.js';
 import { nfsExportLines, type StatusNfsExport } from './nfs-export-lines.js';
+import { storagePathLines, type StatusStoragePath } from './storage-path-lines.js';
 
 interface StatusPeer {
   hostname: string;
@@ -42,7 +43,9 @@ export interface LabStatus {
   /** NFS-Ganesha on the gluster VMs: the CSI path's export. */
   nfsExport: StatusNfsExport;
   kubernetes: { configured: boolean; context?: string; server?: string; version?: string; reachable?: boolean; error?: string };
-  /** `checked` false when the cluster is not reachable. */
+  /** Which of the lab's paths the cluster has a class of (none yet: empty); `checked` false when it could not be read. */
+  storagePath: StatusStoragePath;
+  /** The class of the path in use (the Heketi path's when both are): `checked` false when the cluster is not reachable. */
   storageClass: { name: string; checked: boolean; present?: boolean; asConfigured?: boolean; differences?: ClassFieldDiff[]; error?: string };
   /** Claims of the lab's StorageClass, in every namespace the user may list. */
   claims: { checked: boolean; items?: StatusClaim[]; error?: string };
@@ -99,6 +102,7 @@ export function statusLines(status: LabStatus, lang: Lang, place: StatusPlace): 
   else if (k.reachable) lines.push(t('statusKube', { context: k.context ?? '', server: k.server ?? '', version: k.version ?? '' }));
   else lines.push(t('statusKubeNoVersion', { context: k.context ?? '', server: k.server ?? '', reason: k.error ?? '' }));
 
+  lines.push(...storagePathLines(status.storagePath, lang));
   const c = status.storageClass;
   lines.push(s('classHeading', { name: c.name }));
   if (!c.checked) lines.push(c.error === undefined ? s('classUnknown') : s('classFailed', { reason: c.error }));

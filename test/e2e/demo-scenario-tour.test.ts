@@ -17,6 +17,19 @@ describe('demo without a terminal', () => {
     expect(r.exitCode).toBe(0);
   }, 120_000);
 
+  it("'k8s-1.31': the tour takes the CSI path, repairs the claim for a non-root writer and makes gluster-nfs the default", async () => {
+    const r = await demo('k8s-1.31');
+    expect(r.stdout).toContain('taking the CSI path');
+    expect(r.stdout).toMatch(/persistentvolumeclaim\/gvol-1\s+Bound\s+pvc-\S+\s+10Gi\s+RWX\s+gluster-nfs/);
+    expect(r.stdout).toMatch(/Both client pods run: gfs-client-gvol-1-\S+, gfs-client-gvol-1-\S+\./);
+    expect(r.stdout).toContain('demo: gluster-lab fix-permissions default/gvol-1');
+    expect(r.stdout).toContain('✓ default/gvol-1: fixed — a pod running as user 1000 can now write to the volume.');
+    expect(r.stdout).toContain('Done: gluster-nfs is the default class.');
+    expect(r.stdout).toMatch(/✓ CSI driver\s+csi-driver-nfs: 2 of 2 pods Ready/);
+    expect(r.stdout).toContain('Everything checked is healthy: no findings.');
+    expect(r.exitCode).toBe(0);
+  }, 240_000);
+
   it("'healthy': doctor finds no permission problem and the tour has no repair step", async () => {
     const r = await demo('healthy');
     expect(r.stdout).not.toContain('Permission denied');

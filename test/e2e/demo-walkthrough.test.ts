@@ -16,13 +16,15 @@ async function runNext(t: Terminal, title: string) {
 }
 
 describe('demo in a terminal', () => {
-  it('walks a new user from the home screen to a Bound claim and the default class, marked as a simulation, and cleans up', async () => {
+  it('walks a new user from the home screen of a simulated v1.31 cluster to a Bound claim on the CSI path and the default class, marked as a simulation, and cleans up', async () => {
     term = await startTerminal({ args: ['demo', '--speed', '100', '--lang', 'en'], cols: 140, rows: 50 });
+    await term.waitFor('Which Kubernetes should the simulated cluster run?', 30_000);
+    expect(await term.screen()).toMatch(/❯ v1\.31, as clusters are today/);
+    await term.press('enter');
     let screen = await term.waitFor('↑/↓ choose', 30_000);
     expect(screen).toContain('SIMULATION: nothing real is created or contacted');
     const labDir = /Lab: (\S+)/.exec(screen)?.[1];
     expect(labDir).toMatch(/gluster-lab-demo-/);
-    expect(screen).toMatch(/class gluster-heketi → http:\/\/127\.0\.0\.1:\d+/);
 
     await runNext(term, 'Check the prerequisites');
     screen = await term.waitFor('Last: Check the prerequisites — finished', 30_000);
@@ -33,9 +35,13 @@ describe('demo in a terminal', () => {
     await term.waitFor('4 of 4 running', 30_000);
 
     await runNext(term, 'Connect Kubernetes storage');
-    await term.waitFor('Create the Secret, the StorageClass and the claim in this cluster?', 30_000);
+    await term.waitFor('Set up the lab\'s storage in this cluster', 30_000);
     await term.press('enter');
-    await term.waitFor('Namespace of the Heketi Secret');
+    // v1.31: the CSI path without asking; the probe and the driver first, then the class's two questions.
+    await term.waitFor('When a claim is deleted, what happens to its directory in the export?', 60_000);
+    expect(await term.screen()).toContain('taking the CSI path');
+    await term.press('enter');
+    await term.waitFor('Prevent that for this class?');
     await term.press('enter');
     await term.waitFor('Name of the PersistentVolumeClaim');
     await term.type('gvol-1');
@@ -47,7 +53,9 @@ describe('demo in a terminal', () => {
     await term.press('enter');
     await term.waitFor('Access mode');
     await term.press('enter');
-    await term.waitFor(/persistentvolumeclaim\/gvol-1\s+Bound/, 60_000);
+    // The table is wider than the terminal: its rows wrap, so only their start is matched.
+    screen = await term.waitFor(/persistentvolumeclaim\/gvol-1\s+Bound/, 60_000);
+    expect(screen).toContain('PersistentVolumeClaim default/gvol-1 (10Gi, ReadWriteMany, class gluster-nfs): created.');
     await term.waitFor('deploy two client pods');
     await term.press('enter');
     await term.waitFor('Last: Connect Kubernetes storage — finished', 60_000);

@@ -56,7 +56,7 @@ describe('doctor against the simulated lab', () => {
     const json = await doctorJson(l);
     expect(json.report.findings).toEqual([]);
     expect(json.report.layers.map((x) => [x.layer, x.status])).toEqual([
-      ['vms', 'ok'], ['heketi', 'ok'], ['gluster-peers', 'ok'], ['nfs-export', 'ok'], ['cluster', 'ok'], ['storageclass', 'ok'], ['pvcs', 'ok'], ['pod-mounts', 'ok'], ['permission-denied', 'ok'],
+      ['vms', 'ok'], ['heketi', 'ok'], ['gluster-peers', 'ok'], ['nfs-export', 'ok'], ['cluster', 'ok'], ['storageclass', 'ok'], ['csi-driver', 'ok'], ['pvcs', 'ok'], ['pod-mounts', 'ok'], ['permission-denied', 'ok'],
     ]);
     expect(json.exitCode).toBe(0);
     const plain = await l.cli(['doctor']);

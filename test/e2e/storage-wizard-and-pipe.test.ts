@@ -20,8 +20,11 @@ describe('storage end to end', () => {
     await term.waitFor('↑/↓ choose');
     await term.pressUntil('down', /❯ Connect Kubernetes storage/);
     await term.press('enter');
-    await term.waitFor('Create the Secret, the StorageClass and the claim in this cluster?');
+    await term.waitFor('Set up the lab\'s storage in this cluster');
     expect(await term.screen()).toContain('context: minikube');
+    await term.press('enter');
+    // v1.24 offers both paths; the original guide's Heketi path is the default.
+    await term.waitFor('This cluster can reach the Gluster pool two ways. Which one?');
     await term.press('enter');
     await term.waitFor('Namespace of the Heketi Secret');
     await term.press('enter');
@@ -48,7 +51,7 @@ describe('storage end to end', () => {
     await term.type('q');
     expect(await term.exitCode()).toBe(0);
     expect(lab.names('PersistentVolumeClaim')).toEqual(['gvol-pty']);
-  });
+  }, 180_000);
 
   it('in a pipe: plain lines, then --json, then default-class --yes', async () => {
     lab = await startStorageLab(['two-default-classes']);
@@ -73,5 +76,5 @@ describe('storage end to end', () => {
     const listing = await run('default-class', '--json');
     const { classes } = JSON.parse(listing.stdout) as { classes: ClassListing[] };
     expect(classes.filter((c) => c.defaultBy.length > 0).map((c) => c.name)).toEqual(['gluster-heketi']);
-  });
+  }, 180_000);
 });

@@ -19,7 +19,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     const result = await cli('status', '--json');
     expect(result.exitCode).toBe(0);
     const status = JSON.parse(result.stdout) as LabStatus;
-    expect(Object.keys(status)).toEqual(['lab', 'vms', 'glusterPeers', 'heketi', 'nfsExport', 'kubernetes', 'storageClass', 'claims']);
+    expect(Object.keys(status)).toEqual(['lab', 'vms', 'glusterPeers', 'heketi', 'nfsExport', 'kubernetes', 'storagePath', 'storageClass', 'claims']);
     expect(status.vms.ok).toBe(true);
     const machines = status.vms.ok ? status.vms.machines : [];
     expect(machines.map((m) => `${m.name}=${m.state}`).sort()).toEqual(['gluster1=running', 'gluster2=running', 'gluster3=running', 'heketi=running']);
@@ -38,7 +38,8 @@ describe('status and halt against the simulated lab (no terminal)', () => {
       'gluster2 192.168.56.22 true true',
       'gluster3 192.168.56.23 true true',
     ]);
-    // The fresh simulated cluster has no StorageClass yet, hence no claims of it.
+    // The fresh simulated cluster (v1.24) has no lab class yet, hence no path in use and no claims.
+    expect(status.storagePath).toMatchObject({ checked: true, paths: [], heketiClass: 'gluster-heketi', nfs: { server: '192.168.56.21', share: '/k8s-nfs', className: 'gluster-nfs' } });
     expect(status.storageClass).toEqual({ name: 'gluster-heketi', checked: true, present: false });
     expect(status.claims).toEqual({ checked: true, items: [] });
   });

@@ -62,10 +62,10 @@ describe('node dist/cli.js check --json against the simulated lab', () => {
     expect(ran.status).toBe(1);
   }, 60_000);
 
-  it('k8s-1.27: the cluster row warns that the in-tree GlusterFS provisioner is gone', async () => {
+  it('k8s-1.27: the cluster row says the in-tree GlusterFS provisioner is gone and the CSI path will be taken', async () => {
     const { byId } = await checkJson(['k8s-1.27']);
-    expect(byId['k8s-server']?.status).toBe('warning');
+    expect(byId['k8s-server']?.status).toBe('ok');
     expect(byId['k8s-server']?.found).toMatch(/^v1\.27\./);
-    expect(byId['k8s-server']?.message).toContain('was removed in v1.26');
+    expect(byId['k8s-server']?.message).toContain('was removed in v1.26, so the storage step takes the CSI path');
   }, 60_000);
 });

@@ -27,18 +27,18 @@ describe('k8s-server check', () => {
     });
   });
 
-  it('warns on 1.25 (deprecated) and on 1.26+ (removed), also with a "+" minor', () => {
+  it('warns on 1.25 (deprecated); 1.26+ is fine and says the storage step takes the CSI path, also with a "+" minor', () => {
     expect(k8sServerCheck(withServer('1', '25', 'v1.25.16'), en)).toMatchObject({ status: 'warning', message: stringContaining('deprecated') });
     const removed = k8sServerCheck(withServer('1', '27+', 'v1.27.3-eks-a5565ad'), en);
-    expect(removed.status).toBe('warning');
-    expect(removed.message).toContain('was removed in v1.26');
-    expect(removed.fix).toContain('v1.25 or older');
+    expect(removed.status).toBe('ok');
+    expect(removed.message).toContain('was removed in v1.26, so the storage step takes the CSI path there');
+    expect(removed.fix).toBe('');
   });
 
-  it('warns on a v1.30 server that reports only gitVersion (empty major/minor)', () => {
+  it('reads a v1.30 server that reports only gitVersion (empty major/minor)', () => {
     const result = k8sServerCheck(withServer('', '', 'v1.30.2+k3s1'), en);
-    expect(result).toMatchObject({ status: 'warning', found: 'v1.30.2+k3s1 (kind-lab)' });
-    expect(result.message).toBe('Context kind-lab runs Kubernetes v1.30.2+k3s1: the in-tree GlusterFS provisioner (kubernetes.io/glusterfs) was removed in v1.26, so the storage step cannot provision volumes there.');
+    expect(result).toMatchObject({ status: 'ok', found: 'v1.30.2+k3s1 (kind-lab)' });
+    expect(result.message).toBe("Context kind-lab runs Kubernetes v1.30.2+k3s1: the in-tree GlusterFS provisioner (kubernetes.io/glusterfs) was removed in v1.26, so the storage step takes the CSI path there (csi-driver-nfs over the lab's NFS-Ganesha export).");
   });
 
   it('warns when the server does not answer, naming the context and kubectl\'s reason', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseClaimArgs, resolveClaimArgs } from '../../../src/claims/claim-args.js';
-import { glusterClaims } from '../../../src/claims/glusterfs-claims.js';
+import { labClaims } from '../../../src/claims/lab-claims.js';
 import { eventLines, permissionDeniedLines } from '../../../src/claims/permission-evidence.js';
 import { containerUserIds, mayRunAsNonRoot } from '../../../src/claims/pod-users.js';
 import { temporaryPodName, writeProofPod } from '../../../src/claims/non-root-write.js';
@@ -59,7 +59,7 @@ describe('GlusterFS claim listing', () => {
         pod('default', 'l', 'local'),
       ],
     };
-    const claims = glusterClaims(objects);
+    const claims = labClaims(objects);
     expect(claims.map((c) => [c.namespace, c.name, c.status, c.capacity, c.gid, c.pods.map((p) => [p.name, p.userIds])])).toEqual([
       ['default', 'waiting', 'Pending', '1Gi', undefined, []],
       ['team-a', 'shared', 'Bound', '1Gi', '2001', [['app', [1000]]]],

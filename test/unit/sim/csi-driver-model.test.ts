@@ -14,7 +14,7 @@ import type { ScenarioName } from '../../../src/sim/scenarios.js';
 import type { SimState } from '../../../src/sim/sim-state.js';
 import { T0 } from './sim-state-fixture.js';
 
-const server = '172.20.1.21';
+const server = defaultLabConfig.machines.find((m) => m.role === 'gluster')?.address ?? '';
 
 /** A lab whose gluster VMs run provisioned (their Ganesha answers), with nothing of the driver yet. */
 function labState(scenarios: ScenarioName[]): SimState {
@@ -26,7 +26,7 @@ function labState(scenarios: ScenarioName[]): SimState {
     counters: { uid: 0, resourceVersion: 1, event: 0 },
     machines: { heketi: running, gluster1: running, gluster2: running, gluster3: running },
     kube: { objects: [], born: {} },
-    heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], 20, '/dev/sdb'),
+    heketi: newHeketiModel(defaultLabConfig.machines.filter((m) => m.role === 'gluster').map((m) => m.address), 20, '/dev/sdb'),
     heketiMachine: 'heketi',
     chmodDone: [],
     nfs: newNfsModel(defaultLabConfig),
@@ -100,7 +100,9 @@ describe('csi-driver-nfs in the simulated cluster', () => {
     expect(writeDenied(state, writer(state, 'gvol-1', { runAsUser: 0 }, T0 + 8_000))).toBe(false);
     state.chmodDone.push('default/gvol-1');
     expect(writeDenied(state, writer(state, 'gvol-1', { runAsGroup: 5, runAsUser: 1000 }, T0 + 8_000))).toBe(false);
-    expect(csiDf(state, pv as KubeObject)).toBe('Filesystem                Size      Used Available Use% Mounted on\n172.20.1.21:/k8s-nfs/default/gvol-1\n                           20.0G    204.8M     19.8G   1% /mnt\n');
+    const gb = defaultLabConfig.nfs.size_gb;
+    // The whole export's size, not the claim's: NFS reports the volume it serves.
+    expect(csiDf(state, pv as KubeObject)).toBe(`Filesystem                Size      Used Available Use% Mounted on\n${server}:/k8s-nfs/default/gvol-1\n${' '.repeat(20)}${`${gb.toFixed(1)}G`.padStart(12)}    204.8M${`${(gb - 0.2).toFixed(1)}G`.padStart(10)}   1% /mnt\n`);
 
     const open = labState(['k8s-1.31']);
     installDriver(open);
@@ -175,6 +177,8 @@ describe('csi-driver-nfs in the simulated cluster', () => {
     const pod = pods(state).find((p) => p.metadata.name.startsWith('w-'));
     expect(pod?.status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ContainerCreating');
     const mount = eventsOf(state, 'Pod').find((e) => e.reason === 'FailedMount');
-    expect(mount?.message).toMatch(/^MountVolume\.SetUp failed for volume "pvc-[\w-]+" : rpc error: code = Internal desc = mount failed: exit status 32\nMounting command: mount\nMounting arguments: -t nfs -o nfsvers=4\.1 172\.20\.1\.21:\/k8s-nfs\/default\/gvol-1 \/var\/lib\/kubelet\/pods\/[\w-]+\/volumes\/kubernetes\.io~csi\/pvc-[\w-]+\/mount\nOutput: mount\.nfs: Connection timed out\n$/);
+    expect(mount?.message).toMatch(/^MountVolume\.SetUp failed for volume "pvc-[\w-]+" : rpc error: code = Internal desc = mount failed: exit status 32\nMounting command: mount\n/);
+    expect(mount?.message).toContain(`Mounting arguments: -t nfs -o nfsvers=4.1 ${server}:/k8s-nfs/default/gvol-1 /var/lib/kubelet/pods/`);
+    expect(mount?.message).toMatch(/\/volumes\/kubernetes\.io~csi\/pvc-[\w-]+\/mount\nOutput: mount\.nfs: Connection timed out\n$/);
   });
 });

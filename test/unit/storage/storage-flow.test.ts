@@ -144,7 +144,7 @@ describe('storage against the simulated cluster', () => {
     lab = await startStorageLab(['class-other-params']);
     confirmAnswers.push(true, false); // yes to the cluster, no to the replacement
     const { ctx, out } = testContext(lab, { yes: false, interactive: true });
-    expect(await storageFlow(ctx, { ...flags, namespace: 'default', accessMode: 'ReadWriteMany', secretNamespace: 'default' })).toBe(0);
+    expect(await storageFlow(ctx, { ...flags, namespace: 'default', accessMode: 'ReadWriteMany', secretNamespace: 'default', path: 'heketi' })).toBe(0);
     expect(out()).toContain('  parameters.resturl: http://10.0.0.5:8080 →');
     expect(out()).toContain('StorageClass gluster-heketi was kept as it is; no claim was created.');
     const cls = lab.sim.readState().kube.objects.find((o) => o.kind === 'StorageClass' && o.metadata.name === 'gluster-heketi');
@@ -156,14 +156,14 @@ describe('storage against the simulated cluster', () => {
     expect(JSON.parse(written[0]?.stdin ?? '{}')).toMatchObject({ kind: 'Secret' });
   });
 
-  it('v1.27 server: refused with the explanation, nothing created', async () => {
+  it('v1.27 server with --path heketi: refused with the explanation, nothing created', async () => {
     lab = await startStorageLab(['k8s-1.27']);
     const { ctx, err } = testContext(lab);
-    expect(await storageFlow(ctx, flags)).toBe(1);
+    expect(await storageFlow(ctx, { ...flags, path: 'heketi' })).toBe(1);
     expect(err()).toContain('This cluster runs Kubernetes v1.27');
     expect(err()).toContain('removed in v1.26');
-    expect(err()).toContain('Use a cluster of v1.25 or earlier');
-    expect(err()).toMatch(/CSI driver.*little maintained/s);
+    expect(err()).toContain('Take the CSI path, which works on this cluster: "gluster-lab storage --path csi"');
+    expect(err()).toContain('use a cluster of v1.25 or earlier for the Heketi path');
     expect(verbs(await lab.calls())).toEqual(['config view --minify -o json', 'version -o json']);
     expect(lab.names('Secret')).toEqual([]);
     expect(lab.names('StorageClass')).not.toContain('gluster-heketi');
