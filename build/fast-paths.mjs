@@ -73,6 +73,16 @@ const PATCHES = [
       ['    cache[cacheKey] = wrappedText;', `    if (cache.size >= ${CACHE_LIMIT}) cache.clear();\n    cache.set(cacheKey, wrappedText);`],
     ],
   },
+  {
+    // Yoga's WebAssembly comes as a base64 data: URL, which its Emscripten loader hands to
+    // fetch() when there is one: Node then loads undici and web streams to decode it (the
+    // larger part of Ink's start-up). Decoded directly instead, as the same loader already
+    // does for streaming compilation (ua = isDataURI).
+    package: 'yoga-layout',
+    version: /^3\./,
+    file: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||ua(H)||"function"!=typeof fetch?']],
+  },
 ];
 
 /** `source` with each edit made, or an error naming the edit that no longer fits. */
