@@ -32,8 +32,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
-// The entry on its own, one small file: `--version` and a piped `--help` load nothing
-// else; anything more imports main.js (the command line) from beside it.
+// The entry on its own, one small CommonJS file: `--version` and a piped `--help` load
+// nothing else; anything more imports main.js (the command line, an ES module) from beside it.
 const mainBeside = {
   name: 'main-beside',
   setup(b) {
@@ -44,12 +44,14 @@ await build({
   ...bundleOptions,
   entryPoints: { cli: 'src/cli.ts' },
   outdir: out,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
   sourcemap: false,
   splitting: false,
   banner: {},
   plugins: [...bundleOptions.plugins, mainBeside],
 });
-if (!existsSync(join(out, 'cli.js'))) throw new Error('build: cli.js is missing');
+if (!existsSync(join(out, 'cli.cjs'))) throw new Error('build: cli.cjs is missing');
 
 // The help texts the entry prints, saved from the command line itself (through a pipe:
 // 80 columns, no colour), in each language.
@@ -60,7 +62,7 @@ for (const lang of ['en', 'ja']) {
   await writeFile(join(out, 'help', `${lang}.txt`), help.stdout);
 }
 
-for (const bin of ['cli.js', 'sim-bin/vagrant.js', 'sim-bin/VBoxManage.js', 'sim-bin/kubectl.js', 'sim-bin/git.js']) {
+for (const bin of ['cli.cjs', 'sim-bin/vagrant.js', 'sim-bin/VBoxManage.js', 'sim-bin/kubectl.js', 'sim-bin/git.js']) {
   await chmod(join(out, bin), 0o755);
 }
 

@@ -29,7 +29,7 @@ import { describeRow, isMet, type Limits, type Row } from './rows.js';
 
 const here = import.meta.dirname;
 const root = resolve(here, '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const SECONDS = Number(process.env.BENCH_REPLAY_SECONDS ?? 60);
 const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;

@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { cliPath } from './terminal.js';
 
-// dist/cli.js answers a piped `--help` from the text the build saved; dist/main.js is the
+// dist/cli.cjs answers a piped `--help` from the text the build saved; dist/main.js is the
 // command line that saved it. Both must print the same bytes, in both languages.
 const mainPath = resolve(cliPath, '..', 'main.js');
 const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
