@@ -53,7 +53,7 @@ const WHOLE_MODULES = [
 ];
 
 // Exact edits of a dependency's module: each `from` must occur once, or the build fails.
-const CACHE_LIMIT = 1000;
+const CACHE_LIMIT = 256;
 const PATCHES = [
   {
     // Text size by text, for Yoga: bounded.

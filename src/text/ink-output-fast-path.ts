@@ -49,12 +49,13 @@ class BoundedCache<V> {
 
 /** The caches every Output shares, frame after frame. */
 export const outputCaches = {
-  // A frame has at most a terminal's height of rows: a few screens' worth is plenty.
-  styledChars: new BoundedCache<StyledChar[]>(256),
+  // A frame has at most a terminal's height of rows: a few screens' worth is plenty (a
+  // line's styled characters take about 10 kB).
+  styledChars: new BoundedCache<StyledChar[]>(128),
   widths: new BoundedCache<number>(2048),
-  blockWidths: new BoundedCache<number>(256),
+  blockWidths: new BoundedCache<number>(128),
   /** Row string by its width and writes. */
-  rows: new BoundedCache<string>(256),
+  rows: new BoundedCache<string>(128),
   getStyledChars(line: string): StyledChar[] {
     let cached = this.styledChars.get(line);
     if (cached === undefined) {

@@ -56,8 +56,8 @@ describe('the build’s fast paths', () => {
     // Ink's frame grid is ours; its two text caches are Ink's own, bounded.
     expect(inputs.some((file) => file.endsWith('src/text/ink-output-fast-path.ts'))).toBe(true);
     const code = (result.outputFiles ?? []).map((file) => file.text).join('\n');
-    expect(code).toMatch(/if \((cache\d*)\.size >= 1e3\) \1\.clear\(\);\s+\1\.set\(text, dimensions\)/);
-    expect(code).toMatch(/if \((cache\d*)\.size >= 1e3\) \1\.clear\(\);\s+\1\.set\(cacheKey, wrappedText\)/);
+    expect(code).toMatch(/if \((cache\d*)\.size >= 256\) \1\.clear\(\);\s+\1\.set\(text, dimensions\)/);
+    expect(code).toMatch(/if \((cache\d*)\.size >= 256\) \1\.clear\(\);\s+\1\.set\(cacheKey, wrappedText\)/);
     expect(code).not.toMatch(/var cache\d* = \{\};/);
   });
 

@@ -115,8 +115,8 @@ describe(`Ink's Output, rows kept between frames (against the installed Ink ${in
 
   it('keeps its caches bounded', () => {
     for (let i = 0; i < 3000; i++) draw(FastOutput, 40, 1, [{ write: [0, 0, `distinct line ${i}`, []] }]);
-    expect(outputCaches.rows.size).toBeLessThanOrEqual(256);
-    expect(outputCaches.styledChars.size).toBeLessThanOrEqual(256);
+    expect(outputCaches.rows.size).toBeLessThanOrEqual(128);
+    expect(outputCaches.styledChars.size).toBeLessThanOrEqual(128);
     expect(outputCaches.widths.size).toBeLessThanOrEqual(2048);
   });
 });
