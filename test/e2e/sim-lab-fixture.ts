@@ -12,6 +12,15 @@ import { cliPath } from './terminal.js';
 // dist/ is built once per test run by test/setup/global-build.ts; the CLI and the
 // simulator's bins run from there.
 
+/**
+ * How fast the simulated lab runs in tests where nothing waits for a moment in between:
+ * a whole bring-up (about 85 simulated seconds) in a fraction of a second. The CLI
+ * looks again at the simulator's pace (GLUSTER_LAB_POLL_MS in its env), so no test waits
+ * real seconds for simulated ones; its own time limits stay real, so a slow machine makes
+ * a test slower, never wrong.
+ */
+export const SIM_SPEED = 600;
+
 export interface UpTestLab {
   root: string;
   labDir: string;
