@@ -2,8 +2,9 @@
 // (STYLE.md: a bundled build starts faster). Ink and the screens sit in chunks that
 // only load when a screen is shown; the simulated tools are separate entry points.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bundleOptions } from './build/bundle-options.mjs';
 
@@ -13,7 +14,7 @@ const out = `dist.build-${process.pid}`;
 await rm(out, { recursive: true, force: true });
 
 const entryPoints = {
-  cli: 'src/cli.ts',
+  main: 'src/cli/main.ts',
   'sim-bin/vagrant': 'src/sim/bin/vagrant.ts',
   'sim-bin/VBoxManage': 'src/sim/bin/vboxmanage.ts',
   'sim-bin/kubectl': 'src/sim/bin/kubectl.ts',
@@ -31,7 +32,37 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
-for (const bin of ['cli.js', 'sim-bin/vagrant.js', 'sim-bin/VBoxManage.js', 'sim-bin/kubectl.js', 'sim-bin/git.js']) {
+// The entry on its own, one small CommonJS file: `--version` and a piped `--help` load
+// nothing else; anything more imports main.js (the command line, an ES module) from beside it.
+const mainBeside = {
+  name: 'main-beside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\/main\.js$/ }, () => ({ path: './main.js', external: true }));
+  },
+};
+await build({
+  ...bundleOptions,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  sourcemap: false,
+  splitting: false,
+  banner: {},
+  plugins: [...bundleOptions.plugins, mainBeside],
+});
+if (!existsSync(join(out, 'cli.cjs'))) throw new Error('build: cli.cjs is missing');
+
+// The help texts the entry prints, saved from the command line itself (through a pipe:
+// 80 columns, no colour), in each language.
+await mkdir(join(out, 'help'), { recursive: true });
+for (const lang of ['en', 'ja']) {
+  const help = spawnSync(process.execPath, [join(out, 'main.js'), '--help', '--lang', lang], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 30_000 });
+  if (help.status !== 0 || help.stdout === '') throw new Error(`build: main.js --help --lang ${lang} failed (exit ${help.status}):\n${help.stderr}`);
+  await writeFile(join(out, 'help', `${lang}.txt`), help.stdout);
+}
+
+for (const bin of ['cli.cjs', 'sim-bin/vagrant.js', 'sim-bin/VBoxManage.js', 'sim-bin/kubectl.js', 'sim-bin/git.js']) {
   await chmod(join(out, bin), 0o755);
 }
 

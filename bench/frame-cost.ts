@@ -1,8 +1,9 @@
 /**
  * The CPU one frame of the bring-up screen costs, once compiled: a VM at work, one line
  * into its tail per frame, a fake 120×40 terminal. A tool for looking at per-frame cost
- * apart from the replay's noise. MODE `line`: a line joins the tail on screen each frame;
- * `tick`: only the clock moves (a second each frame), as on an idle screen.
+ * apart from the replay's noise. MODE `line`: a line joins the tail on screen each frame
+ * (GAP ms apart: 3 for compiled, hot code); `tick`: nothing arrives and the clock turns
+ * once a second, as on an idle screen (FRAMES seconds).
  *   node --import tsx bench/run-bundled.ts bench/frame-cost.ts [FRAMES] [MODE]
  */
 import { Writable, PassThrough } from 'node:stream';
@@ -13,7 +14,8 @@ import { BringupScreen } from '../src/ui/bringup-screen.js';
 
 const frames = Number(process.argv[2] ?? 400);
 const mode = process.argv[3] ?? 'line';
-let fakeNow = Date.now();
+// Milliseconds between frames: 3 measures compiled, hot code; 1000 a frame a second, as an idle screen draws.
+const gap = Number(process.argv[4] ?? 3);
 const stdout = Object.assign(new Writable({ write: (_c, _e, done) => done() }), { columns: 120, rows: 40, isTTY: true }) as unknown as NodeJS.WriteStream;
 const stdin = Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream;
 const store = new BringupStore(['gluster1', 'gluster2', 'gluster3', 'heketi']);
@@ -26,27 +28,25 @@ const counting = stdout.write.bind(stdout);
 stdout.write = ((chunk: string) => {
   bytes += chunk.length;
   return counting(chunk);
-});
-const props = { store, lang: 'en' as const, labName: 'gluster-lab', logFile: '/home/user/gluster-lab/logs/up-x.log', onInterrupt: () => {}, frameIntervalMs: 0 };
-const instance = render(createElement(BringupScreen, { ...props, clock: () => fakeNow }), {
-  stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 1000,
+}) as typeof stdout.write;
+const props = { store, lang: 'en' as const, labName: 'gluster-lab', logFile: '/home/user/gluster-lab/logs/up-x.log', onInterrupt: () => {}, frameIntervalMs: 0, tailIntervalMs: 0 };
+const instance = render(createElement(BringupScreen, props), {
+  stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: Number(process.env.FPS ?? 1000),
   onRender: () => drawn++,
 });
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function round(n: number) {
   for (let i = 0; i < n; i++) {
     if (mode === 'tick') {
-      fakeNow += 1000;
-      // A new clock function: the screen's clock reads it at once.
-      instance.rerender(createElement(BringupScreen, { ...props, clock: () => fakeNow }));
-      await wait(3);
+      // The screen's own clock turns the second: a frame a second, as on an idle screen.
+      await wait(1000);
       continue;
     }
     store.dispatch({ type: 'line', level: 'info', text: `changed: [gluster1] => (item=glusterfs-server) line ${i} ${'x'.repeat(i % 90)}` });
-    await wait(3);
+    await wait(gap);
   }
 }
-await round(200); // compile
+await round(mode === 'tick' ? 3 : 200); // compile
 // FRAME_HEAP_PROFILE=FILE: what the measured frames allocate, garbage included (a sampled V8 heap profile).
 const heapProfile = process.env.FRAME_HEAP_PROFILE;
 const { Session } = await import('node:inspector/promises');

@@ -29,7 +29,7 @@ import { describeRow, isMet, type Limits, type Row } from './rows.js';
 
 const here = import.meta.dirname;
 const root = resolve(here, '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const SECONDS = Number(process.env.BENCH_REPLAY_SECONDS ?? 60);
 const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
@@ -102,19 +102,21 @@ async function main() {
   }
 
   if (wanted('rss-growth-100k-to-1m')) {
-    const pace = { kind: 'flood', pauseAt: [100_000, 1_000_000] } as const;
+    const pace = { kind: 'flood', pauseAt: [100_000, 1_000_000], settleSeconds: Number(process.env.BENCH_SETTLE_SECONDS ?? 30) } as const;
     const growth = (r: { rssAt: Record<string, number> }) => round((r.rssAt['1000000'] ?? NaN) - (r.rssAt['100000'] ?? NaN), 1);
     const base = await replay.run('passthrough', 1_000_000, pace);
     const up = await replay.run('up', 1_000_000, pace, upArgs);
+    console.log(`rss-growth-100k-to-1m, RSS each second once quiet: up ${JSON.stringify(up.rssTrace)}; passthrough ${JSON.stringify(base.rssTrace)}`);
     add({
       name: 'rss-growth-100k-to-1m',
-      what: `RSS of gluster-lab up (screen and log) after 1,000,000 replayed lines minus after 100,000 (${round(up.rssAt['100000'] ?? NaN, 1)} → ${round(up.rssAt['1000000'] ?? NaN, 1)} MB), each read once it has handled all it was sent`,
+      what: `RSS of gluster-lab up (screen and log) after 1,000,000 replayed lines minus after 100,000 (${round(up.rssAt['100000'] ?? NaN, 1)} → ${round(up.rssAt['1000000'] ?? NaN, 1)} MB), each read once it has handled all it was sent and then ${pace.settleSeconds} s later (V8 gives memory back a few seconds after a burst)`,
       value: growth(up),
       unit: 'MB',
       baseline: growth(base),
       baselineWhat: 'passthrough wrapper, same flood',
       ratio: null,
       limits: { value: 10 },
+      note: `right when quiet: ${round(up.rssTrace['100000']?.[0] ?? NaN, 1)} → ${round(up.rssTrace['1000000']?.[0] ?? NaN, 1)} MB (V8's heap, grown for the flood, not yet given back)`,
     });
   }
 

@@ -53,7 +53,7 @@ const WHOLE_MODULES = [
 ];
 
 // Exact edits of a dependency's module: each `from` must occur once, or the build fails.
-const CACHE_LIMIT = 1000;
+const CACHE_LIMIT = 256;
 const PATCHES = [
   {
     // Text size by text, for Yoga: bounded.
@@ -72,6 +72,16 @@ const PATCHES = [
       ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
       ['    cache[cacheKey] = wrappedText;', `    if (cache.size >= ${CACHE_LIMIT}) cache.clear();\n    cache.set(cacheKey, wrappedText);`],
     ],
+  },
+  {
+    // Yoga's WebAssembly comes as a base64 data: URL, which its Emscripten loader hands to
+    // fetch() when there is one: Node then loads undici and web streams to decode it (the
+    // larger part of Ink's start-up). Decoded directly instead, as the same loader already
+    // does for streaming compilation (ua = isDataURI).
+    package: 'yoga-layout',
+    version: /^3\./,
+    file: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||ua(H)||"function"!=typeof fetch?']],
   },
 ];
 

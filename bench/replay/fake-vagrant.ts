@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const records = readFileSync(spec.recordsFile, 'utf8').split('\n');
   if (records.at(-1) === '') records.pop();
   const parent = process.ppid;
-  const report: ReplayReport = { lines: 0, cpuMs: 0, wallMs: 0, rssAt: {}, peakRssMb: 0 };
+  const report: ReplayReport = { lines: 0, cpuMs: 0, wallMs: 0, rssAt: {}, rssTrace: {}, peakRssMb: 0 };
   let sent = 0;
   /** Writes records up to `upTo` (exclusive), waiting when the pipe is full. */
   const writeUpTo = async (upTo: number) => {
@@ -60,7 +60,13 @@ async function main(): Promise<number> {
     for (const at of [...pace.pauseAt].sort((a, b) => a - b)) {
       while (sent < at) await writeUpTo(Math.min(at, sent + step));
       await quiet(parent);
-      report.rssAt[String(at)] = processRssMb(parent).rss;
+      const trace = [processRssMb(parent).rss];
+      for (let s = 0; s < pace.settleSeconds; s++) {
+        await sleep(1000);
+        trace.push(processRssMb(parent).rss);
+      }
+      report.rssTrace[String(at)] = trace;
+      report.rssAt[String(at)] = trace.at(-1) as number;
     }
     report.cpuMs = processCpuMs(parent) - cpu0;
     report.wallMs = performance.now() - t0;

@@ -2,8 +2,12 @@
 export type Pace =
   /** `rate` lines a second for `seconds`, plus bursts of `lines` written at once at `atSeconds`. */
   | { kind: 'rate'; rate: number; seconds: number; bursts: ReadonlyArray<{ atSeconds: number; lines: number }> }
-  /** As fast as the reader takes them; at each count in `pauseAt`, wait until the reader is quiet and read its RSS. */
-  | { kind: 'flood'; pauseAt: readonly number[] }
+  /**
+   * As fast as the reader takes them; at each count in `pauseAt`, wait until the reader is
+   * quiet, then `settleSeconds` more (V8 collects and gives memory back a few seconds after
+   * a burst of allocation ends), and read its RSS.
+   */
+  | { kind: 'flood'; pauseAt: readonly number[]; settleSeconds: number }
   /** The first `lines` records, then nothing for `afterSeconds` + `seconds`, measuring the last `seconds`. */
   | { kind: 'idle'; lines: number; afterSeconds: number; seconds: number };
 
@@ -23,8 +27,10 @@ export interface ReplayReport {
   /** CPU the parent used during the measured window, and the window's length. */
   cpuMs: number;
   wallMs: number;
-  /** RSS of the parent at each pause of a flood, by line count. */
+  /** RSS of the parent at each pause of a flood, by line count, once settled. */
   rssAt: Record<string, number>;
+  /** RSS of the parent each second of each pause, from the moment it was quiet. */
+  rssTrace: Record<string, number[]>;
   /** VmHWM of the parent when the replay ended. */
   peakRssMb: number;
 }

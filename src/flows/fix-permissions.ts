@@ -19,6 +19,7 @@ import { ToolError } from '../tools/tool-error.js';
 import { fitTable } from '../text/fit-table.js';
 import { confirmOrFlag } from './confirm.js';
 import { cleanUpLeftoverPods } from './leftover-cleanup.js';
+import { pollInterval } from '../storage/poll-interval.js';
 import { toolOptions } from './tool-options-from-context.js';
 
 type T = Translate<keyof typeof repairMessages.en>;
@@ -142,7 +143,7 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
     const counts = { fixed: 0, already: 0, failed: 0 };
     for (const claim of picked) {
       const onEvent = (event: RepairEvent) => out(describeEvent(event, claim, t));
-      const verdict = await repairClaim(ctx.kube, claim, { tool, waitMs: (waitSeconds * 1_000) / (ctx.waitScale ?? 1), onEvent });
+      const verdict = await repairClaim(ctx.kube, claim, { tool, waitMs: (waitSeconds * 1_000) / (ctx.waitScale ?? 1), pollMs: pollInterval(ctx.env, ctx.waitScale), onEvent });
       for (const line of describeVerdict(verdict, claim, waitSeconds, t)) out(line);
       if (verdict.kind === 'fixed') counts.fixed++;
       else if (verdict.kind === 'already-writable') counts.already++;

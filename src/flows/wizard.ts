@@ -11,7 +11,6 @@ import { wizardMessages } from '../i18n/wizard-messages.js';
 import { readLabSummary } from '../lab/lab-summary.js';
 import { HomeScreen } from '../ui/home-screen.js';
 import { homeModel, type VmReading } from './home-rows.js';
-import { readVmCount } from './read-vm-count.js';
 import { simulationLabel } from './simulation-label.js';
 import { wizardSteps } from './wizard-steps.js';
 
@@ -43,6 +42,8 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
     // The VM states take vagrant a second or two: the screen is usable meanwhile.
     const stopReading = new AbortController();
     if (summary.config) {
+      // vagrant (and the process runner) only when there is a lab to ask about.
+      const { readVmCount } = await import('./read-vm-count.js');
       void readVmCount(ctx, summary.config, stopReading.signal).then((vms) => {
         if (!stopReading.signal.aborted) app.rerender(screen(vms ?? 'unreadable'));
       });

@@ -24,7 +24,7 @@ interface ReleaseManifest {
 }
 
 /** A workload of the driver whose pods must be Ready: the controller Deployment, the node DaemonSet. */
-interface DriverWorkload {
+export interface DriverWorkload {
   kind: 'Deployment' | 'DaemonSet';
   name: string;
   namespace: string;

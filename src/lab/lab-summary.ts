@@ -2,7 +2,6 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Lang } from '../i18n/define.js';
 import { makeDir, writeFileAtomic } from './atomic-write.js';
-import { LabConfigError, loadLabConfig } from './config.js';
 import type { LabConfig } from './config-schema.js';
 import { labFiles } from './lab-files.js';
 
@@ -65,6 +64,9 @@ export interface LabSummary {
 export async function readLabSummary(labDir: string, lang: Lang): Promise<LabSummary> {
   const exists = await stat(join(labDir, labFiles.config)).then((s) => s.isFile(), () => false);
   if (!exists) return { labDir, exists: false };
+  // The YAML parser and the schema load only when there is a file to read: a new user's
+  // first screen (no lab yet) appears without them.
+  const { LabConfigError, loadLabConfig } = await import('./config.js');
   try {
     const config = await loadLabConfig(labDir, lang);
     const [lastCheck, lastStorage, lastDoctor, lastVms, lastRepair, undo] = await Promise.all([

@@ -1,4 +1,3 @@
-import { parseAllDocuments } from 'yaml';
 import { deleteVolume } from './heketi-model.js';
 import { parseKubectl, type KubectlArgs } from './kubectl-argv-parser.js';
 import { versionJson } from './kubectl-version.js';
@@ -16,6 +15,12 @@ export interface KubectlIo {
   stdin: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /**
+   * Reads YAML manifests (every document, as plain values). JSON on stdin (what
+   * gluster-lab sends) needs none; the bin loads the YAML parser only for other input,
+   * so that most calls start without it.
+   */
+  parseYaml?: (text: string) => KubeBody[];
 }
 
 class KubectlError extends Error {}
@@ -37,7 +42,7 @@ export function runKubectl(argv: readonly string[], io: KubectlIo): number {
       const down = unreachableOutput(state.scenarios, args);
       if (down) throw new Unreachable(down);
       advance(state);
-      return dispatch(state, args, io.stdin);
+      return dispatch(state, args, io.stdin, io.parseYaml);
     });
     io.stdout.write(out);
     return 0;
@@ -93,7 +98,7 @@ function notFound(info: KindInfo, name: string): KubectlError {
   return new KubectlError(`Error from server (NotFound): ${info.plural}${info.singularRef.includes('.') ? `.${info.singularRef.split('.').slice(1).join('.')}` : ''} "${name}" not found`);
 }
 
-function dispatch(state: SimState, args: KubectlArgs, stdin: string): string {
+function dispatch(state: SimState, args: KubectlArgs, stdin: string, parseYaml: KubectlIo['parseYaml']): string {
   const ns = namespaceOf(args);
   switch (args.command) {
     case 'version':
@@ -109,7 +114,7 @@ function dispatch(state: SimState, args: KubectlArgs, stdin: string): string {
     case 'apply':
     case 'create':
     case 'replace':
-      return applyOrCreate(state, args, stdin, ns);
+      return applyOrCreate(state, args, stdin, ns, parseYaml);
     case 'delete':
       return remove(state, args, ns);
     case 'patch':
@@ -176,21 +181,39 @@ function fieldAt(obj: KubeObject, path: string): unknown {
 /**
  * The documents of `-f -`, a List's items one by one. They are taken as the API server takes a
  * request body: as objects of the kind they name, checked field by field where they are read.
+ * JSON (what gluster-lab sends) is read without the YAML parser.
  */
-function readManifests(stdin: string): KubeBody[] {
-  const docs = parseAllDocuments(stdin)
-    .map((d) => d.toJS() as unknown)
-    .filter((d) => d !== null && d !== undefined) as KubeBody[];
+function readManifests(stdin: string, parseYaml: KubectlIo['parseYaml']): KubeBody[] {
+  const docs = (stdin.trim() === '' ? [] : looksLikeJson(stdin) ? [jsonDocument(stdin)] : yamlReader(parseYaml)(stdin)).filter((d) => d !== null && d !== undefined) as KubeBody[];
   return docs.flatMap((d) => (d.kind === 'List' && Array.isArray(d.items) ? (d.items as KubeBody[]) : [d]));
 }
 
-function applyOrCreate(state: SimState, args: KubectlArgs, stdin: string, ns: string): string {
+/** One JSON document (YAML's plain superset would read it the same). */
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+function jsonDocument(text: string): KubeBody {
+  try {
+    return JSON.parse(text) as KubeBody;
+  } catch (error) {
+    throw new KubectlError(`error: error parsing STDIN: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function yamlReader(parseYaml: KubectlIo['parseYaml']): (text: string) => KubeBody[] {
+  if (!parseYaml) throw new KubectlError('error: the simulated kubectl was given YAML without a YAML reader');
+  return parseYaml;
+}
+
+function applyOrCreate(state: SimState, args: KubectlArgs, stdin: string, ns: string, parseYaml: KubectlIo['parseYaml']): string {
   if (args.values.get('--filename') !== '-') throw new KubectlError('error: the simulated kubectl reads manifests only from stdin (-f -)');
   const output = args.values.get('--output');
   if (output !== undefined && output !== 'json') throw new KubectlError('error: the simulated kubectl prints only -o json');
   const results: KubeObject[] = [];
   const lines: string[] = [];
-  for (const doc of readManifests(stdin)) {
+  for (const doc of readManifests(stdin, parseYaml)) {
     const info = kindByKind(String(doc.kind));
     if (!info) throw new KubectlError(`error: resource mapping not found for name: "${doc.metadata?.name ?? ''}" namespace: "" from "STDIN": no matches for kind "${doc.kind}" in version "${doc.apiVersion}"\nensure CRDs are installed first`);
     const namespace = info.namespaced ? (doc.metadata?.namespace ?? ns) : undefined;

@@ -41,7 +41,7 @@ export interface SimLab {
   binDir: string;
   stateFile: string;
   heketiUrl: string;
-  /** process.env with PATH = binDir first, GLUSTER_LAB_SIM_STATE and GLUSTER_LAB_SIM_SPEED. */
+  /** process.env with PATH = binDir first, GLUSTER_LAB_SIM_STATE, GLUSTER_LAB_SIM_SPEED and GLUSTER_LAB_POLL_MS (its pace). */
   env: NodeJS.ProcessEnv;
   readState(): SimState;
   updateState<T>(change: (state: SimState) => T): T;
@@ -94,6 +94,8 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     PATH: `${binDir}:${process.env.PATH ?? ''}`,
     GLUSTER_LAB_SIM_STATE: stateFile,
     GLUSTER_LAB_SIM_SPEED: String(speed),
+    // What runs against it looks again at the simulator's pace, not every real second.
+    GLUSTER_LAB_POLL_MS: String(Math.max(50, Math.round(1000 / speed))),
   };
   return {
     root,

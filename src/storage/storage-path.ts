@@ -5,7 +5,12 @@ import type { ServerSupport } from '../k8s/server-compat.js';
  * kubernetes.io/glusterfs provisioner asking Heketi for a volume per claim (v1.25 and older),
  * and `csi`, csi-driver-nfs making a subdirectory per claim in the NFS-Ganesha export (v1.21+).
  */
-export type StoragePath = 'heketi' | 'csi';
+export const storagePaths = ['heketi', 'csi'] as const;
+export type StoragePath = (typeof storagePaths)[number];
+
+export function isStoragePath(value: string): value is StoragePath {
+  return (storagePaths as readonly string[]).includes(value);
+}
 
 export type PathDecision =
   | { kind: 'take'; path: StoragePath; by: 'flag' | 'version' }

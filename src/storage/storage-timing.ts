@@ -1,3 +1,5 @@
+import { pollInterval } from './poll-interval.js';
+
 /**
  * How long `storage` waits, and how often it looks. The defaults are divided by the
  * context's `waitScale` (the demo's --speed: its simulated cluster runs that much faster).
@@ -11,15 +13,12 @@ export interface StorageTiming {
 }
 
 const defaultBindTimeoutMs = 120_000;
-const defaultPollMs = 1_000;
-/** Below this, polling faster only loads the (simulated) API server. */
-const minPollMs = 50;
 
 export function storageTiming(env: NodeJS.ProcessEnv, waitScale = 1): StorageTiming {
   const scale = Number.isFinite(waitScale) && waitScale > 0 ? waitScale : 1;
   return {
     timeoutMs: positive(env.GLUSTER_LAB_BIND_TIMEOUT_MS) ?? Math.round(defaultBindTimeoutMs / scale),
-    pollMs: positive(env.GLUSTER_LAB_POLL_MS) ?? Math.max(minPollMs, Math.round(defaultPollMs / scale)),
+    pollMs: pollInterval(env, scale),
   };
 }
 

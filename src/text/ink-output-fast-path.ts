@@ -16,6 +16,7 @@
  * random frames; the build serves it to Ink 6 in place of its own (build/fast-paths.mjs).
  */
 import { reduceAnsiCodesIncremental, styledCharsFromTokens, styledCharsToString, tokenize, type AnsiCode, type StyledChar } from '@alcalzone/ansi-tokenize';
+import ansiStyles from 'ansi-styles';
 import { eastAsianWidthType } from 'get-east-asian-width';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
@@ -48,12 +49,13 @@ class BoundedCache<V> {
 
 /** The caches every Output shares, frame after frame. */
 export const outputCaches = {
-  // A frame has at most a terminal's height of rows: a few screens' worth is plenty.
-  styledChars: new BoundedCache<StyledChar[]>(256),
+  // A frame has at most a terminal's height of rows: a few screens' worth is plenty (a
+  // line's styled characters take about 10 kB).
+  styledChars: new BoundedCache<StyledChar[]>(128),
   widths: new BoundedCache<number>(2048),
-  blockWidths: new BoundedCache<number>(256),
+  blockWidths: new BoundedCache<number>(128),
   /** Row string by its width and writes. */
-  rows: new BoundedCache<string>(256),
+  rows: new BoundedCache<string>(128),
   getStyledChars(line: string): StyledChar[] {
     let cached = this.styledChars.get(line);
     if (cached === undefined) {
@@ -97,9 +99,10 @@ const SGRS = /\x1b\[[0-9;]*m/g;
  * characters that each stand alone as a grapheme (no controls, marks, joiners, emoji or
  * astral characters: the string-width fast path's test, checked on every BMP character)
  * and complete SGR sequences. A character is full width as ansi-tokenize says
- * (is-fullwidth-code-point: East Asian Wide or Fullwidth). Each SGR sequence is tokenized
- * by ansi-tokenize itself and reduced with its own reduceAnsiCodesIncremental, so the
- * styles are exactly its. Undefined for any other line.
+ * (is-fullwidth-code-point: East Asian Wide or Fullwidth). An SGR sequence gives the
+ * tokens ansi-tokenize gives it (sgrTokens), reduced with its own
+ * reduceAnsiCodesIncremental, so the styles are exactly its. Nothing here asks the
+ * grapheme segmenter, whose first use loads ICU's break data. Undefined for any other line.
  */
 export function plainStyledChars(line: string): StyledChar[] | undefined {
   if (NOT_ALONE.test(line.includes('\x1b') ? line.replace(SGRS, '') : line)) return undefined;
@@ -111,7 +114,7 @@ export function plainStyledChars(line: string): StyledChar[] | undefined {
       const sequence = (SGR.exec(line) as RegExpExecArray)[0];
       let tokens = outputCaches.sgr.get(sequence);
       if (tokens === undefined) {
-        tokens = tokenize(sequence) as AnsiCode[];
+        tokens = sgrTokens(sequence);
         outputCaches.sgr.set(sequence, tokens);
       }
       for (const token of tokens) codes = reduceAnsiCodesIncremental(codes, [token]);
@@ -126,7 +129,59 @@ export function plainStyledChars(line: string): StyledChar[] | undefined {
   return chars;
 }
 
-const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles'] });
+/**
+ * tokenize(sequence) for one complete SGR sequence: compound codes split as
+ * ansi-tokenize splits them (38/48 with their 5;n or 2;r;g;b arguments kept together),
+ * each with the end code ansi-tokenize's getEndCode gives it (ansi-styles' table).
+ */
+export function sgrTokens(sequence: string): AnsiCode[] {
+  const parts = sequence.includes(';') ? splitCompound(sequence.slice(2, -1).split(';')) : [sequence.slice(2, -1)];
+  return parts.map((part) => {
+    const code = `\x1b[${part}m`;
+    return { type: 'ansi', code, endCode: endCodeOf(code) };
+  });
+}
+
+function splitCompound(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    if (part === '38' || part === '48') {
+      if (i + 2 < parts.length && parts[i + 1] === '5') {
+        out.push(parts.slice(i, i + 3).join(';'));
+        i += 2;
+        continue;
+      }
+      if (i + 4 < parts.length && parts[i + 1] === '2') {
+        out.push(parts.slice(i, i + 5).join(';'));
+        i += 4;
+        continue;
+      }
+    }
+    out.push(part);
+  }
+  return out;
+}
+
+const ENDS = new Set<string>();
+const END_OF = new Map<string, string>();
+for (const [start, end] of ansiStyles.codes) {
+  ENDS.add(ansiStyles.color.ansi(end));
+  END_OF.set(ansiStyles.color.ansi(start), ansiStyles.color.ansi(end));
+}
+
+function endCodeOf(code: string): string {
+  if (ENDS.has(code)) return code;
+  const end = END_OF.get(code);
+  if (end !== undefined) return end;
+  const body = code.slice(2);
+  if (body.startsWith('38')) return ansiStyles.color.close;
+  if (body.startsWith('48')) return ansiStyles.bgColor.close;
+  const found = ansiStyles.codes.get(Number.parseInt(body, 10));
+  return found ? ansiStyles.color.ansi(found) : ansiStyles.reset.open;
+}
+
+const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles'] }) as StyledChar;
 
 export default class Output {
   width: number;

@@ -146,6 +146,22 @@ export interface KubeCurrentTarget {
   namespace?: string;
 }
 
+/** A Deployment or DaemonSet, as far as waiting for its pods to be ready needs. */
+export interface Workload {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+  status?: {
+    /** Deployment */
+    replicas?: number;
+    readyReplicas?: number;
+    /** DaemonSet */
+    desiredNumberScheduled?: number;
+    numberReady?: number;
+  };
+}
+
 /** A Secret: its type, (base64) data and annotations are read, to compare before writing it. */
 export interface Secret {
   apiVersion?: string;

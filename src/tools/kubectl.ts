@@ -104,6 +104,20 @@ export async function applyManifest<T = unknown>(kube: KubeTarget, manifest: obj
   return object(await kubectl(kube, cmd.apply(), opts, defaultTimeouts.kubectlChange, JSON.stringify(manifest)));
 }
 
+/**
+ * `kubectl apply -f -` with YAML text as it is (an upstream file of several documents) →
+ * kubectl's own lines ("serviceaccount/csi-nfs-node-sa created", "… unchanged").
+ */
+export async function applyText(kube: KubeTarget, text: string, opts: ToolOptions = {}): Promise<string[]> {
+  const result = await kubectl(kube, cmd.applyText(), opts, defaultTimeouts.kubectlChange, text);
+  return result.stdout.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+}
+
+/** `kubectl get KIND NAME [-n NS] -o json`: one object of any kind (a Deployment, a CSIDriver, …). */
+export async function getObject<T>(kube: KubeTarget, kind: string, name: string, namespace?: string, opts: ToolOptions = {}): Promise<T> {
+  return object(await kubectl(kube, cmd.object(kind, name, namespace), opts, defaultTimeouts.kubectlGet));
+}
+
 /** `kubectl create -f - -o json`; fails if the object exists already. */
 export async function createManifest<T = unknown>(kube: KubeTarget, manifest: object, opts: ToolOptions = {}): Promise<T> {
   return object(await kubectl(kube, cmd.create(), opts, defaultTimeouts.kubectlChange, JSON.stringify(manifest)));

@@ -74,12 +74,26 @@ export async function streamTool(command: string, args: string[], options: Strea
     stderrTail.push(line);
     options.onLine(line, 'stderr');
   });
+  // When the disk is slower than the child, the child waits (its pipe fills) rather than
+  // the output piling up in memory.
+  let held = false;
+  const write = (chunk: Buffer) => {
+    if (log.write(chunk) || held) return;
+    held = true;
+    child.stdout?.pause();
+    child.stderr?.pause();
+    log.once('drain', () => {
+      held = false;
+      child.stdout?.resume();
+      child.stderr?.resume();
+    });
+  };
   child.stdout?.on('data', (chunk: Buffer) => {
-    log.write(chunk);
+    write(chunk);
     out.push(chunk);
   });
   child.stderr?.on('data', (chunk: Buffer) => {
-    log.write(chunk);
+    write(chunk);
     err.push(chunk);
   });
   try {

@@ -114,7 +114,9 @@ describe('the command line', () => {
   it('npm pack lists no key, no lab file and no test-only file', async () => {
     const { stdout } = await execa('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: join(import.meta.dirname, '../..') });
     const files = (JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
-    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/cli.cjs');
+    expect(files).toContain('dist/main.js');
+    expect(files).toContain('dist/help/en.txt');
     expect(files).toContain('provisioning/Vagrantfile');
     expect(files).toContain('k8s-yaml/storageclass.yml');
     for (const path of files) {

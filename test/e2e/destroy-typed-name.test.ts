@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { cliPath, startTerminal, type Terminal } from './terminal.js';
-import { simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
+import { SIM_SPEED, simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
 
 describe('gluster-lab destroy asks for the lab name', () => {
   let term: Terminal | undefined;
@@ -14,7 +14,7 @@ describe('gluster-lab destroy asks for the lab name', () => {
   });
 
   it('lists what is lost, does nothing on a wrong name, destroys on the right one', async () => {
-    lab = await simulatedLab(['healthy'], 100, 'running');
+    lab = await simulatedLab(['healthy'], SIM_SPEED, 'running');
     const args = ['destroy', '--dir', lab.labDir, '--lang', 'en'];
     term = await startTerminal({ args, env: lab.sim.env, cols: 160, rows: 40 });
     let screen = await term.waitFor('Type the lab name "gluster-lab" to destroy it:');
@@ -43,7 +43,7 @@ describe('gluster-lab destroy asks for the lab name', () => {
   });
 
   it('without a terminal and without --yes: a usage error naming --yes, nothing destroyed', async () => {
-    lab = await simulatedLab(['healthy'], 100, 'running');
+    lab = await simulatedLab(['healthy'], SIM_SPEED, 'running');
     const result = await execa(process.execPath, [cliPath, 'destroy', '--dir', lab.labDir, '--lang', 'en'], { env: lab.sim.env, reject: false });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('or add --yes');

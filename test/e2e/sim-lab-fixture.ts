@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { Writable } from 'node:stream';
 import { pvcManifest, storageClassManifest } from '../../src/k8s/manifests.js';
+import { applyInit, planInit } from '../../src/lab/init-lab.js';
+import { packageRoot } from '../../src/lab/package-root.js';
+import { runKubectl } from '../../src/sim/kubectl-cli.js';
 import { claimAppDeployment } from '../../src/sim/non-root-app.js';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
 import { startSimLab, writeSimLabConfig, type SimLab } from '../../src/sim/sim-lab.js';
@@ -12,6 +16,15 @@ import { cliPath } from './terminal.js';
 // dist/ is built once per test run by test/setup/global-build.ts; the CLI and the
 // simulator's bins run from there.
 
+/**
+ * How fast the simulated lab runs in tests where nothing waits for a moment in between:
+ * a whole bring-up (about 85 simulated seconds) in a fraction of a second. The CLI
+ * looks again at the simulator's pace (GLUSTER_LAB_POLL_MS in its env), so no test waits
+ * real seconds for simulated ones; its own time limits stay real, so a slow machine makes
+ * a test slower, never wrong.
+ */
+export const SIM_SPEED = 600;
+
 export interface UpTestLab {
   root: string;
   labDir: string;
@@ -19,11 +32,15 @@ export interface UpTestLab {
   dispose(): Promise<void>;
 }
 
-/** A lab made by the built `gluster-lab init`, pointed at a simulated lab (Heketi on 127.0.0.1). */
+/**
+ * A lab made as `gluster-lab init` makes it (its own plan and apply, here in the test
+ * process: test/e2e/cli.test.ts runs the command itself), pointed at a simulated lab
+ * (Heketi on 127.0.0.1).
+ */
 export async function simulatedLab(scenarios: ScenarioName[], speed: number, machines?: 'running' | 'poweroff'): Promise<UpTestLab> {
   const root = mkdtempSync(join(tmpdir(), 'gl-sim-lab-'));
   const labDir = join(root, 'lab');
-  await execa(process.execPath, [cliPath, 'init', labDir, '--lang', 'en']);
+  await applyInit(await planInit(labDir, join(packageRoot(), 'provisioning')));
   const sim = await startSimLab({ scenarios, speed, labDir, root: join(root, 'sim'), ...(machines ? { machines } : {}) });
   await writeSimLabConfig(labDir, sim.heketiUrl);
   return {
@@ -67,9 +84,21 @@ export interface DoctorLab extends UpTestLab {
 export async function doctorLab(scenarios: ScenarioName[], machines: 'running' | 'poweroff' | 'not_created' = 'running', speed = 50): Promise<DoctorLab> {
   const lab = await simulatedLab(scenarios, speed, machines === 'not_created' ? undefined : machines);
   const env = lab.sim.env;
+  // The simulated kubectl's own code, run in the test process: setting a cluster up takes
+  // a dozen calls, and each would otherwise start a process.
   const kubectl = async (args: string[], input?: object) => {
-    const r = await execa('kubectl', args, { env, input: input ? JSON.stringify(input) : undefined, reject: false });
-    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode ?? 1 };
+    let stdout = '';
+    let stderr = '';
+    const sink = (add: (text: string) => void) =>
+      new Writable({
+        write(chunk: Buffer | string, _encoding, done) {
+          add(String(chunk));
+          done();
+        },
+      });
+    const exitCode = runKubectl(args, { env, stdin: input ? JSON.stringify(input) : '', stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+    await new Promise((r) => setImmediate(r));
+    return { stdout: stdout.replace(/\n$/, ''), stderr: stderr.replace(/\n$/, ''), exitCode };
   };
   const must = async (args: string[], input?: object) => {
     const r = await kubectl(args, input);
@@ -117,7 +146,7 @@ export async function doctorLab(scenarios: ScenarioName[], machines: 'running' |
     async recordingEnv() {
       const dir = join(lab.root, 'recorder');
       const log = join(lab.root, 'kubectl-calls.jsonl');
-      await execa('mkdir', ['-p', dir]);
+      await mkdir(dir, { recursive: true });
       await writeFile(log, '');
       await writeFile(
         join(dir, 'kubectl'),

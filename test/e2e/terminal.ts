@@ -20,7 +20,7 @@ const Keys = {
 type KeyName = keyof typeof Keys;
 
 export interface TerminalOptions {
-  /** Arguments after `node dist/cli.js`. */
+  /** Arguments after `node dist/cli.cjs`. */
   args: string[];
   cwd?: string;
   env?: NodeJS.ProcessEnv;
@@ -48,7 +48,8 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
-export const cliPath = resolve(import.meta.dirname, '../../dist/cli.js');
+/** The program as package.json's "bin" names it. */
+export const cliPath = resolve(import.meta.dirname, '../../dist/cli.cjs');
 
 /**
  * Starts the built CLI in a real pseudo-terminal (tmux, one private server per call)

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { labFiles } from '../../src/lab/lab-files.js';
-import { simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
+import { SIM_SPEED, simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
 import { cliPath } from './terminal.js';
 
 let lab: UpTestLab | undefined;
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe('up after a failed provisioning', () => {
   it('provisions the failed VM again instead of calling it ready', async () => {
-    lab = await simulatedLab(['ansible-task-fails'], 200);
+    lab = await simulatedLab(['ansible-task-fails'], SIM_SPEED);
     const up = () => execa(process.execPath, [cliPath, 'up', '--dir', lab!.labDir, '--lang', 'en'], { env: lab!.sim.env, reject: false });
     const first = await up();
     expect(first.exitCode).toBe(1);

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
 import { execa } from 'execa';
 import { cliPath, startTerminal, type Terminal } from './terminal.js';
-import { processesMatching, simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
+import { processesMatching, SIM_SPEED, simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
 
-const FAST = 60;
+const FAST = SIM_SPEED;
 
 function upLog(lab: UpTestLab): string {
   const dir = join(lab.labDir, 'logs');

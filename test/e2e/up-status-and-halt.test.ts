@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LabStatus } from '../../src/status/lab-status.js';
 import { cliPath } from './terminal.js';
-import { doctorLab, simulatedLab, type DoctorLab, type UpTestLab } from './sim-lab-fixture.js';
+import { doctorLab, SIM_SPEED, simulatedLab, type DoctorLab, type UpTestLab } from './sim-lab-fixture.js';
 
 describe('status and halt against the simulated lab (no terminal)', () => {
   let lab: UpTestLab | undefined;
@@ -15,7 +15,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
   const cli = (...args: string[]) => execa(process.execPath, [cliPath, ...args, '--dir', lab!.labDir, '--lang', 'en'], { env: lab!.sim.env, reject: false });
 
   it('status --json reports VMs, Heketi topology and the Kubernetes target with stable keys', async () => {
-    lab = await simulatedLab(['healthy'], 100, 'running');
+    lab = await simulatedLab(['healthy'], SIM_SPEED, 'running');
     const result = await cli('status', '--json');
     expect(result.exitCode).toBe(0);
     const status = JSON.parse(result.stdout) as LabStatus;
@@ -67,7 +67,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
   });
 
   it('status says the Heketi admin key is missing instead of reporting a refused key', async () => {
-    lab = await simulatedLab(['healthy'], 100, 'running');
+    lab = await simulatedLab(['healthy'], SIM_SPEED, 'running');
     const keyFile = join(lab.labDir, 'secrets', 'heketi_admin_key');
     await rm(keyFile);
     const json = JSON.parse((await cli('status', '--json')).stdout) as LabStatus;
@@ -78,7 +78,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
   });
 
   it('halt stops every VM; status then says poweroff and Heketi unreachable, without failing', async () => {
-    lab = await simulatedLab(['healthy'], 100, 'running');
+    lab = await simulatedLab(['healthy'], SIM_SPEED, 'running');
     const halt = await cli('halt');
     expect(halt.exitCode).toBe(0);
     expect(halt.stdout).toContain('heketi | Attempting graceful shutdown of VM...');

@@ -55,8 +55,8 @@ describe('the build’s fast paths', () => {
     // Ink's frame grid is ours; its two text caches are Ink's own, bounded.
     expect(inputs.some((file) => file.endsWith('src/text/ink-output-fast-path.ts'))).toBe(true);
     const code = (result.outputFiles ?? []).map((file) => file.text).join('\n');
-    expect(code).toMatch(/if \((cache\d*)\.size >= 1e3\) \1\.clear\(\);\s+\1\.set\(text, dimensions\)/);
-    expect(code).toMatch(/if \((cache\d*)\.size >= 1e3\) \1\.clear\(\);\s+\1\.set\(cacheKey, wrappedText\)/);
+    expect(code).toMatch(/if \((cache\d*)\.size >= 256\) \1\.clear\(\);\s+\1\.set\(text, dimensions\)/);
+    expect(code).toMatch(/if \((cache\d*)\.size >= 256\) \1\.clear\(\);\s+\1\.set\(cacheKey, wrappedText\)/);
     expect(code).not.toMatch(/var cache\d* = \{\};/);
   });
 
@@ -81,6 +81,47 @@ describe('the build’s fast paths', () => {
         for (const kind of ['wrap', 'truncate-end', 'truncate-middle', 'truncate-start']) expect(patched.wrapText(text, 5 + (i % 20), kind)).toBe(original.wrapText(text, 5 + (i % 20), kind));
       }
     }
+  });
+
+  it('loads the installed Yoga without fetch(), and lays out as it does', async () => {
+    const entry = join(work, 'yoga.js');
+    writeFileSync(entry, "export { default } from 'yoga-layout';\n");
+    await build({ ...bundleOptions, entryPoints: [entry], outdir: join(work, 'yoga'), write: true, splitting: false, nodePaths: [join(process.cwd(), 'node_modules')] });
+    writeFileSync(join(work, 'yoga', 'package.json'), '{"type":"module"}\n');
+    type Yoga = typeof import('yoga-layout').default;
+    const realFetch = globalThis.fetch;
+    const fetched: unknown[] = [];
+    globalThis.fetch = ((...args: unknown[]) => {
+      fetched.push(args[0]);
+      return realFetch(...(args as Parameters<typeof fetch>));
+    }) as typeof fetch;
+    let patched: Yoga;
+    try {
+      patched = ((await import(pathToFileURL(join(work, 'yoga', 'yoga.js')).href)) as { default: Yoga }).default;
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fetched).toEqual([]);
+    const original = ((await import('yoga-layout')) as { default: Yoga }).default;
+    const layout = (yoga: Yoga) => {
+      const root = yoga.Node.create();
+      root.setWidth(120);
+      root.setFlexDirection(yoga.FLEX_DIRECTION_ROW);
+      const a = yoga.Node.create();
+      a.setFlexGrow(1);
+      a.setHeight(3);
+      const b = yoga.Node.create();
+      b.setWidth(40);
+      b.setMargin(yoga.EDGE_LEFT, 2);
+      root.insertChild(a, 0);
+      root.insertChild(b, 1);
+      root.calculateLayout(undefined, undefined, yoga.DIRECTION_LTR);
+      const out = [a.getComputedLeft(), a.getComputedWidth(), b.getComputedLeft(), b.getComputedWidth(), root.getComputedHeight()];
+      root.freeRecursive();
+      return out;
+    };
+    expect(layout(patched)).toEqual(layout(original));
+    expect(layout(patched)).toEqual([0, 78, 80, 40, 3]);
   });
 
   it('fails the build when an edit no longer fits the dependency', () => {

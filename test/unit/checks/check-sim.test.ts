@@ -41,7 +41,7 @@ async function checkJson(scenarios: ScenarioName[]) {
   return { ran, report, byId };
 }
 
-describe('node dist/cli.js check --json against the simulated lab', () => {
+describe('node dist/cli.cjs check --json against the simulated lab', () => {
   it('healthy: the simulated tools are found with their versions', async () => {
     const { ran, report, byId } = await checkJson(['healthy']);
     expect(byId.vagrant).toMatchObject({ status: 'ok', found: '2.3.4' });

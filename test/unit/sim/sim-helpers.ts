@@ -8,7 +8,7 @@ export const repoRoot = new URL('../../../', import.meta.url).pathname;
 /** The simulator's bins in dist/, built once per test run by test/setup/global-build.ts. */
 export const distSimBinDir = join(repoRoot, 'dist', 'sim-bin');
 /** The built CLI beside them. */
-export const distCliPath = join(repoRoot, 'dist', 'cli.js');
+export const distCliPath = join(repoRoot, 'dist', 'cli.cjs');
 
 /** A lab directory with a Vagrantfile (its content does not matter to the simulator). */
 export function tempLabDir(): string {
