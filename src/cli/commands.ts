@@ -26,14 +26,20 @@ export const commands: CommandSpec[] = [
     name: 'init',
     help: 'cmdInit',
     argument: { syntax: '[dir]', help: 'argDir' },
-    options: [{ flags: '--force', help: 'optForce' }],
+    options: [
+      { flags: '--force', help: 'optForce' },
+      { flags: '--kubernetes [version]', help: 'optKubernetes' },
+    ],
     load: async () => (await import('../flows/init.js')).initCommand,
   },
   { name: 'check', help: 'cmdCheck', load: async () => (await import('../flows/check.js')).checkCommand },
   {
     name: 'up',
     help: 'cmdUp',
-    options: [{ flags: '--provision', help: 'optProvision' }],
+    options: [
+      { flags: '--provision', help: 'optProvision' },
+      { flags: '--no-parallel', help: 'optNoParallel' },
+    ],
     load: async () => (await import('../flows/up.js')).upCommand,
   },
   { name: 'status', help: 'cmdStatus', load: async () => (await import('../flows/status.js')).statusCommand },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LabConfig } from '../lab/config-schema.js';
+import type { SimLabConfig } from './lab-config-reader.js';
 import type { SimState } from './sim-state.js';
 
 export interface GuestResult {
@@ -18,7 +18,7 @@ export function glusterUuid(name: string): string {
  * What `vagrant ssh NAME -c COMMAND` prints for the commands gluster-lab sends to the
  * guests. Anything else fails the way bash does for an unknown command.
  */
-export function runGuestCommand(state: SimState, config: LabConfig, machine: string, command: string): GuestResult {
+export function runGuestCommand(state: SimState, config: SimLabConfig, machine: string, command: string): GuestResult {
   const self = config.machines.find((m) => m.name === machine);
   const provisioned = state.machines[machine]?.provisioned === true;
   const trimmed = command.trim();
@@ -44,7 +44,7 @@ export function runGuestCommand(state: SimState, config: LabConfig, machine: str
 }
 
 /** `gluster peer status --xml` in glusterd's layout (samples/real/gluster-peer-status-xml-3peers.xml). */
-export function peerStatusXml(state: SimState, config: LabConfig, machine: string): string {
+export function peerStatusXml(state: SimState, config: SimLabConfig, machine: string): string {
   const peers = config.machines.filter((m) => m.role === 'gluster' && m.name !== machine);
   const blocks = peers.map((peer) => {
     const up = state.machines[peer.name]?.state === 'running' && state.machines[peer.name]?.provisioned === true;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import type { MachineConfig } from '../lab/config-schema.js';
+import type { LabMachine } from '../lab/lab-machines.js';
 
 /** A task as the simulated ansible-playbook reports it on a first run. */
 export interface PlaybookTask {
@@ -24,7 +24,7 @@ const readOnlyModules = new Set(['stat', 'slurp', 'set_fact', 'assert', 'debug',
  * ansible/<role>.yml), so the simulated `vagrant up` shows the tasks a real run would;
  * undefined when the lab has no such playbook (a bare test directory).
  */
-export function readLabPlaybook(labDir: string, role: MachineConfig['role'], vars: Record<string, string> = {}): Playbook | undefined {
+export function readLabPlaybook(labDir: string, role: LabMachine['role'], vars: Record<string, string> = {}): Playbook | undefined {
   const file = join(labDir, 'ansible', `${role}.yml`);
   if (!existsSync(file)) return undefined;
   const plays = parse(readFileSync(file, 'utf8')) as Array<{ name?: string; tasks?: TaskYaml[]; gather_facts?: boolean }> | null;

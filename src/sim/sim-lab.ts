@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
-import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
-import { readLabConfig, virtualBoxName } from './lab-config-reader.js';
+import { readLabConfig, virtualBoxName, type SimLabConfig } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
 import type { HeketiKeys } from '../tools/heketi-jwt.js';
 import { closedPortUrl, startHeketiServer } from './heketi-server.js';
@@ -15,6 +14,7 @@ import { insertObject } from './kube-store.js';
 import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
+import { callLogFile, readCalls, type SimCall } from './call-log.js';
 
 export interface SimLabOptions {
   scenarios?: ScenarioName[];
@@ -30,6 +30,8 @@ export interface SimLabOptions {
   machines?: MachineState;
   /** Directory of the built simulator executables (default: dist/sim-bin of this package). */
   simBinDir?: string;
+  /** Whether the lab's box is installed on the simulated host (default: yes, unless the box-not-found scenario). */
+  boxInstalled?: boolean;
 }
 
 export interface SimLab {
@@ -41,6 +43,8 @@ export interface SimLab {
   env: NodeJS.ProcessEnv;
   readState(): SimState;
   updateState<T>(change: (state: SimState) => T): T;
+  /** Every run of a simulated tool so far (start and end records), in the order they happened. */
+  calls(): SimCall[];
   stop(): Promise<void>;
 }
 
@@ -74,7 +78,9 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     writeFileSync(join(binDir, tool.name), `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
   }
   const config = options.labDir ? readLabConfig(options.labDir) : readLabConfig(root);
-  writeStateFile(stateFile, initialState(config, scenarios, speed, options.machines ?? 'not_created'));
+  const state = initialState(config, scenarios, speed, options.machines ?? 'not_created');
+  state.boxes = (options.boxInstalled ?? !scenarios.includes('box-not-found')) ? [config.box] : [];
+  writeStateFile(stateFile, state);
   const keys = (): HeketiKeys | undefined => heketiKeys(options);
   const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
   const heketiUrl = server?.url ?? (await closedPortUrl());
@@ -91,6 +97,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     heketiUrl,
     env,
     readState: () => readStateFile(stateFile),
+    calls: () => readCalls(stateFile),
     updateState: (change) => updateStateFile(stateFile, change),
     async stop() {
       await server?.close();
@@ -98,6 +105,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
       else {
         rmSync(binDir, { recursive: true, force: true });
         rmSync(stateFile, { force: true });
+        rmSync(callLogFile(stateFile), { force: true });
       }
     },
   };
@@ -120,7 +128,7 @@ function heketiKeys(options: SimLabOptions): HeketiKeys | undefined {
   return admin === undefined ? undefined : { admin, user: read(labFiles.heketiUserKey) };
 }
 
-function initialState(config: LabConfig, scenarios: ScenarioName[], speed: number, machines: MachineState): SimState {
+function initialState(config: SimLabConfig, scenarios: ScenarioName[], speed: number, machines: MachineState): SimState {
   const gluster = config.machines.filter((m) => m.role === 'gluster');
   const heketiMachine = config.machines.find((m) => m.role === 'heketi')?.name ?? 'heketi';
   const device = config.data_disk.device === 'auto' ? '/dev/sdb' : config.data_disk.device;

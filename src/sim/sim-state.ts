@@ -56,6 +56,8 @@ export interface SimState {
   hostOnlyAddress: string;
   /** Claims (namespace/name) on which a chmod pod has finished: non-root writes succeed there. */
   chmodDone: string[];
+  /** Boxes installed on the simulated host (`vagrant box list`); absent in older state files: the lab's box. */
+  boxes?: string[];
   /** Claims (namespace/name) given the 'permission-denied' scenario's non-root app (non-root-app.ts); absent in older state files. */
   nonRootApps?: string[];
 }

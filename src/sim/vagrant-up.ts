@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { LabConfig, MachineConfig } from '../lab/config-schema.js';
+import type { LabMachine } from '../lab/lab-machines.js';
+import type { SimLabConfig } from './lab-config-reader.js';
 import { ansibleRun } from './ansible-play.js';
 import { readLabPlaybook } from './lab-playbook.js';
 import { virtualBoxName } from './lab-config-reader.js';
@@ -11,7 +12,7 @@ import type { VagrantUi } from './vagrant-ui.js';
 
 export interface UpContext {
   ui: VagrantUi;
-  config: LabConfig;
+  config: SimLabConfig;
   cwd: string;
   stateFile: string;
   state: SimState;
@@ -35,7 +36,7 @@ export class VagrantFailure extends Error {
 const BOX_VERSION = '202502.21.0';
 
 /** `vagrant up` for one machine: import (first time) or resume, boot, provision when new. */
-export async function upMachine(ctx: UpContext, machine: MachineConfig, index: number, provision: boolean | undefined): Promise<void> {
+export async function upMachine(ctx: UpContext, machine: LabMachine, index: number, provision: boolean | undefined): Promise<void> {
   const { ui, config } = ctx;
   const name = machine.name;
   const wait = async (ms: number) => {
@@ -137,7 +138,7 @@ export async function upMachine(ctx: UpContext, machine: MachineConfig, index: n
 }
 
 /** The ansible_local provisioner: its output goes through the environment UI, unprefixed. */
-export async function provisionMachine(ctx: UpContext, machine: MachineConfig, installing: boolean): Promise<void> {
+export async function provisionMachine(ctx: UpContext, machine: LabMachine, installing: boolean): Promise<void> {
   const { ui } = ctx;
   const name = machine.name;
   const repeat = ctx.state.machines[name]?.provisioned === true;
