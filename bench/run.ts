@@ -1,36 +1,45 @@
 /**
- * `npm run bench`: the bring-up pipeline and screen against a baseline, idle cost, and
- * start-up times. Medians of several runs; each measured run is its own process.
- * Writes bench/results.json and prints a table.
+ * `npm run bench`: the rows of issue 15, each against a baseline measured in the same run,
+ * written to bench/results.json and printed as a table.
+ *
+ *   BENCH_REPLAY_SECONDS  length of each replay (default 60, as the issue measures; shorter
+ *                         runs are for trying things out and are marked in the results)
+ *   BENCH_REPS            repetitions of the start-up and cold-flood measures (default 7)
+ *   BENCH_ONLY            comma-separated row names: only those are measured, and merged
+ *                         into the existing results.json
+ *   BENCH_PROFILE         a folder: every replayed `gluster-lab up` runs with --cpu-prof and
+ *                         leaves its profile there (bench/profile-summary.ts reads them)
+ *   BENCH_NODE_FLAGS      more node flags for every replayed `gluster-lab up` (e.g.
+ *                         "--cpu-prof-interval 100")
+ *
+ * `test-suite-wall` is not measured here (it runs the whole suite): `npm run bench:suite`
+ * times `npm test` into bench/suite-wall.json, and this run copies that row in.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 // @ts-expect-error: a plain .mjs module without types (shared with build.mjs).
 import { bundleOptions } from '../build/bundle-options.mjs';
 import { generateUpLog } from './generate-up-log.js';
-import { timeToFirstOutput, timeToScreenText } from './startup-times.js';
-
-interface Result {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-  target?: string;
-}
+import { replayBench } from './replay/replay-bench.js';
+import { timeToExit, timeToScreenText } from './startup-times.js';
+import { describeRow, isMet, type Limits, type Row } from './rows.js';
 
 const here = import.meta.dirname;
 const root = resolve(here, '..');
 const cli = join(root, 'dist', 'cli.js');
 const REPS = Number(process.env.BENCH_REPS ?? 7);
-const LINES = 100_000;
+const SECONDS = Number(process.env.BENCH_REPLAY_SECONDS ?? 60);
+const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
+const upArgs = [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
+const samplesDir = resolve(process.env.GL_SAMPLES_DIR ?? join(root, '..', '..', 'shared', 'samples', 'real'));
 const work = mkdtempSync(join(tmpdir(), 'gl-bench-'));
 // Every child: no CI mode, no colour, and Vagrant never phones home for its version check.
-const env = { ...process.env, CI: '', FORCE_COLOR: '0', TERM: 'xterm-256color', VAGRANT_CHECKPOINT_DISABLE: '1' };
-delete (env as Record<string, unknown>).CI;
+const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', TERM: 'xterm-256color', VAGRANT_CHECKPOINT_DISABLE: '1' };
+for (const key of Object.keys(env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete env[key];
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,120 +47,207 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+const wanted = (name: string) => !ONLY || ONLY.has(name);
 
 function child(bundle: string, ...args: string[]): Record<string, number> {
-  // stderr ignored: Ink shows the cursor again on exit, which is no result.
   const out = execFileSync(process.execPath, [bundle, ...args], { env: { ...env, NODE_ENV: 'production' }, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
 }
 
 async function main() {
+  const rows: Row[] = [];
+  const add = (row: Omit<Row, 'ratio' | 'met' | 'target'> & { ratio?: number | null; limits: Limits }) => {
+    const ratio = row.ratio !== undefined ? row.ratio : row.baseline ? round(row.value / row.baseline) : null;
+    const full: Row = { ...row, ratio, target: describeRow(row.limits, row.unit), met: isMet(row.value, ratio, row.limits) };
+    rows.push(full);
+    console.log(`${full.met ? 'met    ' : 'NOT MET'}  ${full.name}: ${full.value} ${full.unit} (baseline ${full.baseline ?? '-'}, ratio ${full.ratio ?? '-'}; target ${full.target})`);
+  };
   // The measured code bundled like dist/ (esbuild, production React), not run through tsx.
-  const bundle = join(work, 'pipeline-child.js');
   await build({
     ...bundleOptions,
-    entryPoints: { 'pipeline-child': join(here, 'pipeline-child.ts') },
+    entryPoints: {
+      'pipeline-child': join(here, 'pipeline-child.ts'),
+      'fake-vagrant': join(here, 'replay', 'fake-vagrant.ts'),
+      passthrough: join(here, 'replay', 'passthrough.ts'),
+    },
     outdir: work,
     outExtension: { '.js': '.js' },
   });
   writeFileSync(join(work, 'package.json'), '{"type":"module"}\n');
-  const log = join(work, 'up.log');
-  writeFileSync(log, generateUpLog(LINES));
-  const results: Result[] = [];
+  const replay = replayBench({ work, cli, fakeVagrant: join(work, 'fake-vagrant.js'), passthrough: join(work, 'passthrough.js'), samplesDir, env });
+  const short = SECONDS < 60 ? `${SECONDS} s replays (BENCH_REPLAY_SECONDS), not the issue's 60 s` : undefined;
 
-  const base: Array<Record<string, number>> = [];
-  const pipe: Array<Record<string, number>> = [];
-  const bare: Array<Record<string, number>> = [];
-  const again: Array<Record<string, number>> = [];
-  const baseAgain: Array<Record<string, number>> = [];
-  const screenOnly: Array<Record<string, number>> = [];
-  for (let i = 0; i < REPS; i++) {
-    base.push(child(bundle, 'baseline', log));
-    pipe.push(child(bundle, 'pipeline', log));
-    bare.push(child(bundle, 'pipeline-no-screen', log));
-    again.push(child(bundle, 'pipeline-again', log));
-    baseAgain.push(child(bundle, 'baseline-again', log));
-    screenOnly.push(child(bundle, 'screen-only', log));
+  for (const [name, rate, what] of [
+    ['replay-real-rate-cpu', 5, 'real rate: 5 lines/s + two 200-line bursts'],
+    ['replay-1000-lps-cpu', 1000, '1,000 lines/s'],
+  ] as const) {
+    if (!wanted(name)) continue;
+    const bursts = rate === 5 ? [{ atSeconds: SECONDS / 3, lines: 200 }, { atSeconds: (2 * SECONDS) / 3, lines: 200 }] : [];
+    const lines = rate * SECONDS + 400 + 200;
+    const pace = { kind: 'rate', rate, seconds: SECONDS, bursts } as const;
+    const base = await replay.run('passthrough', lines, pace);
+    const up = await replay.run('up', lines, pace, upArgs);
+    if (!up.screen.includes('Full log:')) throw new Error(`the up screen is not what it should be:\n${up.screen}`);
+    const percent = (r: { cpuMs: number; wallMs: number }) => round((r.cpuMs / r.wallMs) * 100);
+    add({
+      name,
+      what: `% of a core used by gluster-lab up (live screen, 120×40 pty) while a fake vagrant replays real ansible_local output at ${what}, ${up.lines} lines in ${round(up.wallMs / 1000, 1)} s`,
+      value: percent(up),
+      unit: '% of a core',
+      baseline: percent(base),
+      baselineWhat: 'passthrough wrapper (spawn vagrant, tee to a log and the terminal), same replay, same pty',
+      limits: rate === 5 ? { value: 1.5, ratio: 3 } : { ratio: 1.5 },
+      ...(short ? { note: short } : {}),
+    });
   }
-  const lines = pipe[0]?.lines ?? 0;
-  if (lines < LINES || (pipe[0]?.readyVms ?? 0) !== 4) throw new Error(`the pipeline saw ${lines} lines and ${pipe[0]?.readyVms} ready VMs`);
-  const pick = (runs: Array<Record<string, number>>, key: string) => median(runs.map((r) => r[key] ?? 0));
-  const cpuBase = pick(base, 'cpuMs');
-  const cpuPipe = pick(pipe, 'cpuMs');
-  results.push({ name: `pipeline+screen CPU for ${lines} lines`, value: round(cpuPipe), unit: 'ms', baseline: round(cpuBase), ratio: round(cpuPipe / cpuBase), target: 'ratio ≤ 3' });
-  if (pipe[0]?.otherThreadsMs !== undefined) {
-    results.push({ name: 'of which: other threads (V8 compiling, GC helpers)', value: round(pick(pipe, 'otherThreadsMs')), unit: 'ms', baseline: null, ratio: null });
-  }
-  const cpuBare = pick(bare, 'cpuMs');
-  results.push({ name: 'pipeline without the screen, CPU', value: round(cpuBare), unit: 'ms', baseline: round(cpuBase), ratio: round(cpuBare / cpuBase) });
-  if (bare[0]?.otherThreadsMs !== undefined) {
-    results.push({ name: 'of which: other threads (V8 compiling, GC helpers)', value: round(pick(bare, 'otherThreadsMs')), unit: 'ms', baseline: null, ratio: null });
-  }
-  // The floor any parser starts from: splitting plus the screen, and nothing parsed.
-  const cpuScreen = pick(screenOnly, 'cpuMs');
-  results.push({ name: 'split + screen, nothing parsed (the screen alone)', value: round(cpuScreen), unit: 'ms', baseline: round(cpuBase), ratio: round(cpuScreen / cpuBase) });
-  // The same, compiled: a third log through a new store and screen in one process, against
-  // a third baseline run in one process.
-  const cpuAgain = pick(again, 'cpuMs');
-  const cpuBaseAgain = pick(baseAgain, 'cpuMs');
-  results.push({ name: 'the same, third log in one process (compiled)', value: round(cpuAgain), unit: 'ms', baseline: round(cpuBaseAgain), ratio: round(cpuAgain / cpuBaseAgain) });
-  results.push({ name: 'of which: screen mount and first frame, CPU', value: round(pick(pipe, 'mountCpuMs')), unit: 'ms', baseline: round(cpuBase), ratio: round(pick(pipe, 'mountCpuMs') / cpuBase) });
-  results.push({ name: 'screen frames: Ink render time', value: round(pick(pipe, 'renderMs')), unit: 'ms', baseline: null, ratio: null });
-  results.push({ name: 'pipeline+screen peak RSS', value: round(pick(pipe, 'peakRssMb'), 1), unit: 'MB', baseline: round(pick(base, 'peakRssMb'), 1), ratio: round(pick(pipe, 'peakRssMb') / pick(base, 'peakRssMb')), target: 'value ≤ 120' });
-  results.push({ name: 'frames per second while lines flow', value: round(pick(pipe, 'framesPerSecond'), 1), unit: 'frames/s', baseline: null, ratio: null, target: 'value ≤ 30' });
-  results.push({ name: 'frames rendered for the whole log', value: pick(pipe, 'frames'), unit: 'frames', baseline: null, ratio: null });
 
-  if (process.env.BENCH_ONLY === 'pipeline') {
-    printTable(results);
-    return;
+  if (wanted('rss-growth-100k-to-1m')) {
+    const pace = { kind: 'flood', pauseAt: [100_000, 1_000_000] } as const;
+    const growth = (r: { rssAt: Record<string, number> }) => round((r.rssAt['1000000'] ?? NaN) - (r.rssAt['100000'] ?? NaN), 1);
+    const base = await replay.run('passthrough', 1_000_000, pace);
+    const up = await replay.run('up', 1_000_000, pace, upArgs);
+    add({
+      name: 'rss-growth-100k-to-1m',
+      what: `RSS of gluster-lab up (screen and log) after 1,000,000 replayed lines minus after 100,000 (${round(up.rssAt['100000'] ?? NaN, 1)} → ${round(up.rssAt['1000000'] ?? NaN, 1)} MB), each read once it has handled all it was sent`,
+      value: growth(up),
+      unit: 'MB',
+      baseline: growth(base),
+      baselineWhat: 'passthrough wrapper, same flood',
+      ratio: null,
+      limits: { value: 10 },
+    });
   }
-  // An idle screen, twice: in its first 10 s, while V8 still compiles Ink's renderer, and
-  // from its 15th second on, as it sits through a box import or a long apt task. Both are
-  // held to the target. Three runs of each: one run on a shared machine says more about
-  // the neighbours.
-  const idleFirst = [1, 2, 3].map(() => child(bundle, 'idle', '10', '0.5'));
-  const idle = [1, 2, 3].map(() => child(bundle, 'idle', '10', '15'));
-  results.push({ name: 'idle bring-up screen CPU, its first 10 s', value: round(pick(idleFirst, 'cpuPercent')), unit: '% of a core', baseline: null, ratio: null, target: 'value < 2' });
-  results.push({ name: 'idle bring-up screen CPU, 10 s once open 15 s', value: round(pick(idle, 'cpuPercent')), unit: '% of a core', baseline: null, ratio: null, target: 'value < 2' });
-  results.push({ name: 'idle bring-up screen frames over 10 s', value: pick(idle, 'frames'), unit: 'frames', baseline: null, ratio: null });
 
-  const versionTimes: number[] = [];
-  const nodeTimes: number[] = [];
-  for (let i = 0; i < REPS + 3; i++) {
-    nodeTimes.push(await timeToFirstOutput(process.execPath, ['-e', '0'], env));
-    versionTimes.push(await timeToFirstOutput(process.execPath, [cli, '--version'], env));
+  if (wanted('rss-peak-real-log')) {
+    const pace = { kind: 'rate', rate: 1000, seconds: 10, bursts: [] } as const;
+    const base = await replay.run('passthrough', 10_000, pace);
+    const up = await replay.run('up', 10_000, pace, upArgs);
+    add({
+      name: 'rss-peak-real-log',
+      what: 'peak RSS (VmHWM) of gluster-lab up replaying a real-size bring-up: 10,000 lines at 1,000 lines/s',
+      value: round(up.peakRssMb, 1),
+      unit: 'MB',
+      baseline: round(base.peakRssMb, 1),
+      baselineWhat: 'passthrough wrapper, same replay',
+      limits: { value: 90 },
+    });
   }
-  const nodeMs = median(nodeTimes);
-  const versionMs = median(versionTimes);
-  results.push({ name: 'gluster-lab --version: time to first output', value: round(versionMs, 1), unit: 'ms', baseline: round(nodeMs, 1), ratio: round(versionMs / nodeMs), target: 'ratio ≤ 1.5' });
 
-  const homeTimes: number[] = [];
-  const nodeScreenTimes: number[] = [];
-  const labDir = join(work, 'no-lab');
-  for (let i = 0; i < Math.max(3, Math.ceil(REPS / 2)); i++) {
-    // `node -e 0` prints nothing and exits; the baseline prints one word (and stays, as the
-    // home screen does) so that there is something to see on the screen.
-    nodeScreenTimes.push(timeToScreenText([process.execPath, '-e', "console.log('node-ready'); setTimeout(() => {}, 30000)"], 'node-ready', env, work));
-    homeTimes.push(timeToScreenText([process.execPath, cli, '--dir', labDir, '--lang', 'en'], 'gluster-lab — GlusterFS', env, work));
+  if (wanted('idle-screen-cpu')) {
+    const pace = { kind: 'idle', lines: replay.recordsToFirstTask(), afterSeconds: 15, seconds: 10 } as const;
+    const base = await replay.run('passthrough', 1000, pace);
+    const up = await replay.run('up', 1000, pace, upArgs);
+    const percent = (r: { cpuMs: number; wallMs: number }) => round((r.cpuMs / r.wallMs) * 100);
+    add({
+      name: 'idle-screen-cpu',
+      what: 'the up screen with gluster1 at its first Ansible task and nothing arriving: % of a core over 10 s, from 15 s after it opened',
+      value: percent(up),
+      unit: '% of a core',
+      baseline: percent(base),
+      baselineWhat: 'passthrough wrapper, same silence',
+      ratio: null,
+      limits: { value: 0.5 },
+    });
   }
-  const homeMs = median(homeTimes);
-  const nodeScreenMs = median(nodeScreenTimes);
-  results.push({ name: 'home screen: time to first frame in a terminal', value: round(homeMs, 1), unit: 'ms', baseline: round(nodeScreenMs, 1), ratio: round(homeMs / nodeScreenMs) });
 
-  writeFileSync(join(here, 'results.json'), `${JSON.stringify(results.map(({ target: _t, ...r }) => r), null, 2)}\n`);
-  printTable(results);
+  if (wanted('cold-100k-cpu')) {
+    const bundle = join(work, 'pipeline-child.js');
+    const log = join(work, 'up-100k.log');
+    writeFileSync(log, generateUpLog(100_000));
+    const base: number[] = [];
+    const pipe: number[] = [];
+    let lines = 0;
+    for (let i = 0; i < REPS; i++) {
+      base.push(child(bundle, 'baseline', log).cpuMs ?? NaN);
+      const run = child(bundle, 'pipeline', log);
+      pipe.push(run.cpuMs ?? NaN);
+      lines = run.lines ?? 0;
+      if ((run.readyVms ?? 0) !== 4) throw new Error(`the pipeline saw ${run.readyVms} ready VMs`);
+    }
+    add({
+      name: 'cold-100k-cpu',
+      what: `CPU of a fresh process reading a ${lines}-line up log through the event pipeline and the bring-up screen (fake 120×40 terminal), mount included; median of ${REPS}`,
+      value: round(median(pipe)),
+      unit: 'ms',
+      baseline: round(median(base)),
+      baselineWhat: 'a fresh process reading and splitting the same file into lines',
+      limits: { ratio: 7 },
+    });
+  }
+
+  if (wanted('help-start') || wanted('version-start')) {
+    const node: number[] = [];
+    const help: number[] = [];
+    const version: number[] = [];
+    for (let i = 0; i < REPS * 2 + 1; i++) {
+      node.push(await timeToExit(process.execPath, ['-e', '0'], env));
+      help.push(await timeToExit(process.execPath, [cli, '--help'], env));
+      version.push(await timeToExit(process.execPath, [cli, '--version'], env));
+    }
+    const baseline = round(median(node), 1);
+    const note = `median of ${REPS * 2 + 1}, interleaved with the baseline; spawn to exit, output through a pipe`;
+    if (wanted('help-start')) add({ name: 'help-start', what: 'gluster-lab --help: spawn to exit', value: round(median(help), 1), unit: 'ms', baseline, baselineWhat: 'node -e 0', limits: { ratio: 1.2 }, note });
+    if (wanted('version-start')) add({ name: 'version-start', what: 'gluster-lab --version: spawn to exit', value: round(median(version), 1), unit: 'ms', baseline, baselineWhat: 'node -e 0', limits: { ratio: 1.1 }, note });
+  }
+
+  if (wanted('home-first-frame')) {
+    const home: number[] = [];
+    const node: number[] = [];
+    const labDir = join(work, 'no-lab');
+    for (let i = 0; i < REPS; i++) {
+      // The baseline prints one word and stays, as the home screen does.
+      node.push(timeToScreenText([process.execPath, '-e', "console.log('node-ready'); setTimeout(() => {}, 30000)"], 'node-ready', env, work));
+      home.push(timeToScreenText([process.execPath, cli, '--dir', labDir, '--lang', 'en'], 'gluster-lab — GlusterFS', env, work));
+    }
+    add({
+      name: 'home-first-frame',
+      what: 'gluster-lab (no lab yet): spawn to its home screen showing in a 120×40 pty',
+      value: round(median(home), 1),
+      unit: 'ms',
+      baseline: round(median(node), 1),
+      baselineWhat: 'node printing one word in the same pty',
+      limits: { ratio: 2 },
+      note: `median of ${REPS}, interleaved`,
+    });
+  }
+
+  if (wanted('test-suite-wall')) {
+    const file = join(here, 'suite-wall.json');
+    if (existsSync(file)) {
+      const suite = JSON.parse(readFileSync(file, 'utf8')) as { seconds: number; at: string; exitCode: number; command: string };
+      add({
+        name: 'test-suite-wall',
+        what: `wall time of ${suite.command} (exit ${suite.exitCode}), measured by npm run bench:suite at ${suite.at}, not by this run`,
+        value: suite.seconds,
+        unit: 's',
+        baseline: null,
+        baselineWhat: 'none: an absolute bound',
+        ratio: null,
+        limits: { value: 240 },
+      });
+    } else console.log('test-suite-wall: no bench/suite-wall.json yet (npm run bench:suite)');
+  }
+
+  const file = join(here, 'results.json');
+  let out = rows;
+  if (ONLY && existsSync(file)) {
+    const old = JSON.parse(readFileSync(file, 'utf8')) as Row[];
+    out = [...old.filter((r) => r.target !== undefined && !rows.some((n) => n.name === r.name)), ...rows];
+  }
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  printTable(out);
   rmSync(work, { recursive: true, force: true });
 }
 
-function printTable(results: Result[]) {
-  const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, r.baseline === null ? '' : `${r.baseline} ${r.unit}`, r.ratio === null ? '' : `${r.ratio}×`, r.target ?? '']);
-  const head = ['measure', 'value', 'baseline', 'ratio', 'target'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  console.log(line(head));
+function printTable(rows: Row[]) {
+  const cells = rows.map((r) => [r.name, `${r.value} ${r.unit}`, r.baseline === null ? '' : `${r.baseline} ${r.unit}`, r.ratio === null ? '' : `${r.ratio}×`, r.target, r.met ? 'yes' : 'NO']);
+  const head = ['name', 'value', 'baseline', 'ratio', 'target', 'met'];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)));
+  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(`\n${line(head)}`);
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-  console.log(`\nmedians of ${REPS} runs (idle: of 3); written to bench/results.json`);
+  for (const row of cells) console.log(line(row));
+  console.log('\nwritten to bench/results.json');
 }
 
 main().catch((error: unknown) => {

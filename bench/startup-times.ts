@@ -22,6 +22,17 @@ export function timeToFirstOutput(command: string, args: string[], env: NodeJS.P
   });
 }
 
+/** Milliseconds from spawn to exit, output read through a pipe (as a script calling it would). */
+export function timeToExit(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.resume();
+    child.on('close', () => resolve(performance.now() - start));
+    child.on('error', reject);
+  });
+}
+
 /**
  * Milliseconds from starting `args` in a fresh 120×40 tmux pane until `text` shows on
  * its screen (polled every 5 ms), as a person at a terminal would see it.

@@ -1,9 +1,14 @@
-// An esbuild plugin that puts our fast paths in front of two functions Ink calls for every
-// character it draws. Each fast path gives exactly the original's result: the tests in
-// test/unit/text/ compare them with the installed package, whose version package-lock.json
-// pins, so an update is tested before it ships. Each is used only with the major version
-// it was written for; any other version is bundled as it is (and the test of the real
-// bundle, test/unit/build/fast-paths-plugin.test.ts, then fails).
+// An esbuild plugin that changes what Ink runs for every frame, never what it draws:
+//   - fast paths in front of two functions Ink calls for every character it draws;
+//   - in place of the grid Ink draws each frame into, one that keeps rows between frames;
+//   - a bound on two caches Ink keeps for ever (every text it ever measured or cut to width:
+//     a long bring-up's every line), by an exact edit of Ink's own module.
+// Each gives exactly the original's result: the tests in test/unit/text/ compare them with
+// the installed package, whose version package-lock.json pins, so an update is tested
+// before it ships. Each is used only with the major version it was written for; any other
+// version is bundled as it is (and the test of the real bundle,
+// test/unit/build/fast-paths-plugin.test.ts, then fails). An edit whose text is no longer
+// found in the module fails the build.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -34,6 +39,53 @@ const FAST_PATHS = [
   },
 ];
 
+// Modules Ink imports by a relative path: replaced whole, by a file of ours with the same
+// exports, when the importing package is at the major version the file was written for.
+const WHOLE_MODULES = [
+  {
+    // The frame grid: rows and styled characters kept between frames.
+    package: 'ink',
+    version: /^6\./,
+    importer: /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/,
+    path: './output.js',
+    file: src('ink-output-fast-path.ts'),
+  },
+];
+
+// Exact edits of a dependency's module: each `from` must occur once, or the build fails.
+const CACHE_LIMIT = 1000;
+const PATCHES = [
+  {
+    // Text size by text, for Yoga: bounded.
+    package: 'ink',
+    version: /^6\./,
+    file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]measure-text\.js$/,
+    edits: [['    cache.set(text, dimensions);', `    if (cache.size >= ${CACHE_LIMIT}) cache.clear();\n    cache.set(text, dimensions);`]],
+  },
+  {
+    // Wrapped or truncated text by text, width and kind: a Map, bounded.
+    package: 'ink',
+    version: /^6\./,
+    file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]wrap-text\.js$/,
+    edits: [
+      ['const cache = {};', 'const cache = new Map();'],
+      ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
+      ['    cache[cacheKey] = wrappedText;', `    if (cache.size >= ${CACHE_LIMIT}) cache.clear();\n    cache.set(cacheKey, wrappedText);`],
+    ],
+  },
+];
+
+/** `source` with each edit made, or an error naming the edit that no longer fits. */
+export function applyEdits(source, edits, where) {
+  let out = source;
+  for (const [from, to] of edits) {
+    const at = out.indexOf(from);
+    if (at === -1 || out.indexOf(from, at + 1) !== -1) throw new Error(`fast-paths: ${where} no longer holds ${quote(from)} exactly once`);
+    out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  return out;
+}
+
 const NAMESPACE = 'gluster-lab-fast-path';
 
 /** The version of the package whose entry file is `entry`. */
@@ -60,6 +112,19 @@ export const fastPaths = {
         const real = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
         if (real.errors.length > 0 || !fast.version.test(versionAt(real.path, fast.package))) return real;
         return { path: real.path, namespace: NAMESPACE, pluginData: { fast } };
+      });
+    }
+    for (const whole of WHOLE_MODULES) {
+      const filter = new RegExp(`^${whole.path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => {
+        if (!whole.importer.test(args.importer) || !whole.version.test(versionAt(args.importer, whole.package))) return undefined;
+        return { path: whole.file };
+      });
+    }
+    for (const patch of PATCHES) {
+      build.onLoad({ filter: patch.file }, ({ path }) => {
+        if (!patch.version.test(versionAt(path, patch.package))) return undefined;
+        return { contents: applyEdits(readFileSync(path, 'utf8'), patch.edits, path), resolveDir: dirname(path), loader: 'js' };
       });
     }
     build.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ path, pluginData: { fast } }) => ({

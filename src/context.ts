@@ -27,7 +27,7 @@ export interface AppContext {
    * What Ctrl-C does. Ink screens in raw mode receive Ctrl-C as a key and call this;
    * outside raw mode the SIGINT handler calls it. First call aborts `signal`, second `forceSignal`.
    */
-  interrupt(): void;
+  interrupt: () => void;
   /** Environment for child processes (PATH decides which vagrant/kubectl run). */
   env: NodeJS.ProcessEnv;
   /** Where keys, pastes and answers come from; screens read it, never process.stdin. */

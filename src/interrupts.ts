@@ -15,12 +15,20 @@ export function createInterrupts(onStage: (stage: 1 | 2) => void) {
       onStage(2);
     }
   };
+  /**
+   * The same two stages without the Ctrl-C wording: SIGTERM and SIGHUP stop the flow as a
+   * first Ctrl-C does (children asked, temporary pods removed); a second one forces.
+   */
+  const stop = () => {
+    if (!graceful.signal.aborted) graceful.abort();
+    else force.abort();
+  };
   /** Stops without a word: nobody is reading any more (the output pipe closed). */
   const abortQuietly = () => {
     graceful.abort();
     force.abort();
   };
-  return { signal: graceful.signal, forceSignal: force.signal, interrupt, abortQuietly };
+  return { signal: graceful.signal, forceSignal: force.signal, interrupt, stop, abortQuietly };
 }
 
 let active: (() => void) | undefined;

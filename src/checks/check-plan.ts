@@ -76,7 +76,7 @@ export function planChecks(probes: HostProbes, lab: { config: LabConfig; dir: st
             : {},
         text,
       ),
-    'host-arch': async () => hostArchCheck(probes.platform, probes.arch, text),
+    'host-arch': async () => hostArchCheck(probes.platform, probes.arch, await settle(probes.vboxVersion()), text),
   };
   return checkIds.flatMap((id) => {
     const run = runs[id];

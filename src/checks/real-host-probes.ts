@@ -34,8 +34,8 @@ export function realHostProbes(opts: { kube: KubeTarget; tool: ToolOptions }): H
       }
     },
     pathExists: (path) => access(path).then(() => true, () => false),
-    memory: async () => ({ totalBytes: totalmem(), freeBytes: freemem() }),
-    cpuCount: async () => availableParallelism(),
+    memory: () => Promise.resolve({ totalBytes: totalmem(), freeBytes: freemem() }),
+    cpuCount: () => Promise.resolve(availableParallelism()),
     freeDiskBytes: async (dir) => {
       const stats = await statfs(await nearestExisting(dir));
       return stats.bavail * stats.bsize;

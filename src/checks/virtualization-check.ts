@@ -2,7 +2,9 @@ import type { CheckResult } from './check-result.js';
 import type { CheckText } from './check-text.js';
 import type { Outcome } from './outcome.js';
 import { shortReason } from '../tools/short-reason.js';
+import type { VBoxVersion } from '../tools/vboxmanage.js';
 import { loadedModules } from './vbox-driver-check.js';
+import { compareVersions } from './version-number.js';
 
 export interface VirtualizationFacts {
   /** Linux: text of /proc/cpuinfo. */
@@ -49,11 +51,29 @@ export function virtualizationCheck(facts: VirtualizationFacts, { t, os }: Check
   return { id, status: 'ok', found, message: t('virtFlag', { flag: found }), fix: '' };
 }
 
-/** VirtualBox runs the lab's x86-64 box only on an x86-64 host. */
-export function hostArchCheck(platform: NodeJS.Platform, arch: string, { t }: CheckText): CheckResult {
+/**
+ * The first VirtualBox for Macs with Apple silicon (7.1, September 2024); Vagrant's provider
+ * accepts it from 2.4.2 (vagrant-virtualbox-support.ts), which also picks the box built for the
+ * host's CPU (box architectures, Vagrant 2.4.0).
+ */
+export const appleSiliconVirtualBoxSince = '7.1.0';
+
+/**
+ * Whether the lab's builds fit this CPU: the box (bento/ubuntu-24.04, built for VirtualBox on
+ * x86_64 and aarch64) and Heketi (release tarballs for linux amd64 and arm64) exist for both.
+ * x86-64 hosts run the amd64 builds; Macs with Apple silicon the arm64 ones, under VirtualBox
+ * 7.1 or later. VirtualBox on other Arm hosts is not what the lab was checked against.
+ */
+export function hostArchCheck(platform: NodeJS.Platform, arch: string, vbox: Outcome<VBoxVersion>, { t }: CheckText): CheckResult {
   const id = 'host-arch';
   const found = `${platform}/${arch}`;
   if (arch === 'x64') return { id, status: 'ok', found, message: t('archOk', { arch: 'x86-64' }), fix: '' };
-  if (platform === 'darwin' && arch === 'arm64') return { id, status: 'failure', found, message: t('archAppleSilicon'), fix: t('archFix') };
-  return { id, status: 'failure', found, message: t('archOther', { arch }), fix: t('archFix') };
+  if (arch !== 'arm64') return { id, status: 'failure', found, message: t('archOther', { arch }), fix: t('archFix') };
+  if (platform !== 'darwin') return { id, status: 'warning', found, message: t('archArmUntested'), fix: t('archFix') };
+  if (!vbox.ok) return { id, status: 'warning', found, message: t('archAppleSiliconNoVbox', { since: appleSiliconVirtualBoxSince }), fix: t('archAppleSiliconFix') };
+  const version = vbox.value.version;
+  if (compareVersions(version, appleSiliconVirtualBoxSince) < 0) {
+    return { id, status: 'failure', found, message: t('archAppleSiliconOldVbox', { version, since: appleSiliconVirtualBoxSince }), fix: t('archAppleSiliconFix') };
+  }
+  return { id, status: 'ok', found, message: t('archAppleSilicon', { version }), fix: '' };
 }

@@ -1,13 +1,13 @@
 import type { KubeTarget } from '../context.js';
 import { currentTarget, getPods, getPvcs, getPvs, getStorageClasses } from '../tools/kubectl.js';
-import type { Pod, Pv, Pvc, StorageClass } from '../tools/kubectl-types.js';
+import type { NamespaceScope, Pod, Pv, Pvc, StorageClass } from '../tools/kubectl-types.js';
 import { ToolError } from '../tools/tool-error.js';
 import type { ToolOptions } from '../tools/tool-options.js';
 
 /** The objects doctor and fix-permissions read, fetched once per run. */
 export interface ClusterObjects {
   /** 'all' namespaces, or the one namespace the user may list when `-A` is forbidden. */
-  scope: 'all' | string;
+  scope: NamespaceScope;
   classes: StorageClass[];
   pvcs: Pvc[];
   pvs: Pv[];

@@ -1,5 +1,7 @@
 import type { CommandRunner } from '../command-runner.js';
 import type { cliMessages } from '../i18n/cli-messages.js';
+import { guardedRunner } from './error-handler.js';
+import { holdingLab } from './lab-guard.js';
 
 export interface OptionSpec {
   flags: string;
@@ -18,6 +20,15 @@ export interface CommandSpec {
   load: () => Promise<CommandRunner>;
 }
 
+/** Commands that change the lab or the cluster: one at a time per lab (lab-guard.ts). */
+const mutating = new Set(['init', 'up', 'halt', 'destroy', 'storage', 'default-class', 'fix-permissions']);
+
+/** The command's flow as it runs: a mutating one holds its lab while it runs. */
+export async function loadCommand(spec: CommandSpec): Promise<CommandRunner> {
+  const run = await spec.load();
+  return mutating.has(spec.name) ? holdingLab(spec.name, run) : run;
+}
+
 type CliHelpKey = keyof typeof cliMessages.en;
 
 /** Every subcommand of SPEC §3, in the order of the wizard's steps. */
@@ -28,6 +39,7 @@ export const commands: CommandSpec[] = [
     argument: { syntax: '[dir]', help: 'argDir' },
     options: [
       { flags: '--force', help: 'optForce' },
+      { flags: '--network <a.b.c.0/24>', help: 'optNetwork' },
       { flags: '--kubernetes [version]', help: 'optKubernetes' },
     ],
     load: async () => (await import('../flows/init.js')).initCommand,
@@ -93,7 +105,11 @@ export const commands: CommandSpec[] = [
   },
 ];
 
-/** The flow of the step named `command`, for the wizard and the demo's tour. */
+/**
+ * The flow of the step named `command`, for the wizard and the demo's tour; its errors end
+ * in the top-level handler's sentences and codes, as the command's own would.
+ */
 export async function loadStep(command: string): Promise<CommandRunner | undefined> {
-  return commands.find((c) => c.name === command)?.load();
+  const spec = commands.find((c) => c.name === command);
+  return spec && guardedRunner(await loadCommand(spec));
 }

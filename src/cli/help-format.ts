@@ -2,7 +2,7 @@ import type { Argument, HelpConfiguration, Option } from 'commander';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { displayWidth } from '../text/text-width.js';
-import { wrapToColumns } from './japanese-line-break.js';
+import { wrapToColumns } from '../text/line-break.js';
 
 type HelpKey = 'helpUsage' | 'helpArguments' | 'helpOptions' | 'helpGlobalOptions' | 'helpCommands';
 

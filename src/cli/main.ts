@@ -1,19 +1,23 @@
 import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { ExitCode, UsageError } from '../exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
 import { langFromArgv } from './global-options.js';
 import { createInterrupts, installSigintHandler, routeSigint } from '../interrupts.js';
-import { loadStep } from './commands.js';
+import { loadCommand, loadStep } from './commands.js';
 import { buildProgram, usageMessage, type Invocation } from './program.js';
 import type { AppContext } from '../context.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { detectLang } from '../i18n/detect-lang.js';
-import { ToolError } from '../tools/tool-error.js';
+import { reportError, stopExitCode, type ExplainedFailure, type StopCause } from './error-handler.js';
+import { tapOutput } from './output-tap.js';
 
-/** Set when stdout's reader went away: the flow's own end is then not an interruption. */
-let outputClosed = false;
+/** Why the program was asked to stop, first cause wins (a closed terminal then a broken pipe is a hang-up). */
+let stopCause: StopCause | undefined;
+const noteStop = (cause: StopCause) => {
+  stopCause ??= cause;
+};
 
 /** Parses arguments, picks the flow, maps errors to exit codes — nothing else. */
 async function main(argv: string[]): Promise<number> {
@@ -34,21 +38,67 @@ async function main(argv: string[]): Promise<number> {
       ? t('errBadLang', { lang: wanted ?? '' })
       : usageMessage(error, lang);
     process.stderr.write(`${message}\nUsage: ${program.name()} ${program.usage()}\n${t('seeHelp')}\n`);
+    if (argv.includes('--json')) process.stdout.write(jsonError('usage', message));
     return ExitCode.usage;
   }
   if (!invocation) return ExitCode.ok;
 
   const ctx = createContext(invocation, lang);
+  const taps = ctx.json ? { stdout: tapOutput(process.stdout), stderr: tapOutput(process.stderr) } : undefined;
+  let code: number;
+  let failure: ExplainedFailure | undefined;
   try {
     if (!invocation.command) {
       const { wizardFlow } = await import('../flows/wizard.js');
-      return await wizardFlow(ctx, loadStep);
+      code = await wizardFlow(ctx, loadStep);
+    } else {
+      const run = await loadCommand(invocation.command);
+      code = await run(ctx, invocation.input);
     }
-    const run = await invocation.command.load();
-    return await run(ctx, invocation.input);
   } catch (error) {
-    return reportError(error, ctx);
+    failure = reportError(error, ctx, stopCause);
+    code = failure.exitCode;
   }
+  code = finalExitCode(code, stopCause);
+  // --json: a failure that gave no JSON answer still ends in one object on stdout.
+  if (taps && code !== ExitCode.ok && !taps.stdout.wroteJson() && stopCause !== 'output-closed') {
+    const message = failure?.say ? failure.message : lastParagraph(taps.stderr.recentText()) || failure?.message || `exit ${code}`;
+    process.stdout.write(jsonError(failure?.code ?? codeName(code), message));
+  }
+  return code;
+}
+
+/** A stop decides the code: Ctrl-C 130, SIGTERM 143, SIGHUP 129; a closed output pipe is no failure. */
+function finalExitCode(flowCode: number, cause: StopCause | undefined): number {
+  if (cause === undefined) return flowCode;
+  // Whoever closed the pipe took what they wanted (`| head`): not an error, not a Ctrl-C.
+  if (cause === 'output-closed') return flowCode === ExitCode.interrupted ? ExitCode.ok : flowCode;
+  return stopExitCode(cause);
+}
+
+function codeName(code: number): string {
+  switch (code) {
+    case ExitCode.usage:
+      return 'usage';
+    case ExitCode.interrupted:
+      return 'interrupted';
+    case ExitCode.terminated:
+      return 'terminated';
+    case ExitCode.hungUp:
+      return 'hung-up';
+    default:
+      return 'failed';
+  }
+}
+
+function jsonError(code: string, message: string): string {
+  return `${JSON.stringify({ error: { code, message } })}\n`;
+}
+
+/** The sentence a flow printed last (its progress lines come before a blank line or above it). */
+function lastParagraph(text: string): string {
+  const paragraphs = text.trim().split(/\n\s*\n/);
+  return (paragraphs[paragraphs.length - 1] ?? '').trim();
 }
 
 function createContext(inv: Invocation, lang: Lang): AppContext {
@@ -59,21 +109,28 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
   const interrupts = createInterrupts((stage) => {
     process.stderr.write(`\n${t(stage === 1 ? 'interruptedFirst' : 'interruptedForce')}\n`);
   });
+  // Ctrl-C as a signal, as a key in a live screen (raw mode), or at the home screen.
+  const interrupt = () => {
+    noteStop('interrupt');
+    interrupts.interrupt();
+  };
   installSigintHandler();
-  routeSigint(interrupts.interrupt);
+  routeSigint(interrupt);
   // A closed pipe (`gluster-lab check | head -3`) stops the flow quietly, so that its
   // cleanup (temporary pods, simulator files) still runs and nothing more is printed.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') return;
-    outputClosed = true;
+    noteStop('output-closed');
     interrupts.abortQuietly();
   });
-  // The terminal closed (SIGHUP) or someone asked us to stop (SIGTERM): unwind the same
-  // way, so children are stopped and temporary pods and files are removed before exit.
+  // The terminal closed (SIGHUP) or someone asked us to stop (SIGTERM): unwind as a first
+  // Ctrl-C does, so children are stopped and temporary pods and files are removed before
+  // exit; a second such signal forces the stop.
   for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      outputClosed = true;
-      interrupts.abortQuietly();
+      noteStop(signal);
+      if (signal === 'SIGTERM' && !interrupts.signal.aborted) process.stderr.write(`\n${t('terminating')}\n`);
+      interrupts.stop();
     });
   }
   return {
@@ -85,7 +142,7 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     signal: interrupts.signal,
     forceSignal: interrupts.forceSignal,
-    interrupt: interrupts.interrupt,
+    interrupt,
     env: process.env,
     stdin: process.stdin,
     stdout: process.stdout,
@@ -94,26 +151,8 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
   };
 }
 
-function reportError(error: unknown, ctx: AppContext): number {
-  const t = translator(cliMessages, ctx.lang);
-  if (ctx.signal.aborted) return ExitCode.interrupted;
-  if (error instanceof UsageError) {
-    ctx.stderr.write(`${error.message}\n`);
-    return ExitCode.usage;
-  }
-  if (error instanceof ToolError) {
-    ctx.stderr.write(`${error.message}\n`);
-    return ExitCode.failed;
-  }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  ctx.stderr.write(`${t('unexpectedError', { message })}\n${t('unexpectedErrorHint')}\n`);
-  return ExitCode.failed;
-}
-
 main(process.argv.slice(2)).then(
-  (flowCode) => {
-    // Whoever closed the pipe took what they wanted (`| head`): not an error, not a Ctrl-C.
-    const code = outputClosed && flowCode === ExitCode.interrupted ? ExitCode.ok : flowCode;
+  (code) => {
     process.exitCode = code;
     // Nothing should keep the process alive after the flow ended (an idle keypress
     // listener, a forgotten timer); leave once pending output is flushed.

@@ -60,7 +60,9 @@ function addCommand(program: Command, spec: CommandSpec, t: Translate<keyof type
   for (const opt of spec.options ?? []) cmd.addOption(new Option(opt.flags, t(opt.help)));
   cmd.action((...params: unknown[]) => {
     const self = params[params.length - 1] as Command;
-    const args = self.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
+    // No argument has a parser or a default: each is the word given, the words of a variadic one, or absent.
+    const processed = self.processedArgs as (string | string[] | undefined)[];
+    const args = processed.flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
     onInvoke({ command: spec, input: { args, options: self.opts() }, globals: self.optsWithGlobals<GlobalOptions>() });
   });
 }

@@ -1,7 +1,7 @@
 import { defaultHostOnlyRange } from '../host/networks-conf.js';
 import { loadLabConfig } from '../lab/config.js';
 import type { LabConfig } from '../lab/config-schema.js';
-import { defaultLabConfig } from '../lab/defaults.js';
+import { seedNetwork } from '../lab/lab-network.js';
 
 /**
  * Values a catalogue text may name as `{name}`, filled from the lab the caller knows:
@@ -24,11 +24,12 @@ export function labVars(config: Pick<LabConfig, 'machines'>): CatalogueVars {
 }
 
 /**
- * The fallback when no lab is known (a log diagnosed outside a lab directory): the values
- * of the lab `gluster-lab init` makes by default — 172.20.1.0/24 — which is what a
- * learner who has not edited gluster-lab.yaml runs.
+ * The fallback when no lab is known (a log diagnosed outside a lab directory). The only
+ * catalogue text that names `{labRange}` is VirtualBox's host-only refusal, which the default
+ * lab (inside 192.168.56.0/21) never meets: a lab that does is most likely on the original
+ * guide's network, the one outside network the README documents (`init --network`).
  */
-export const fallbackVars: CatalogueVars = labVars(defaultLabConfig);
+export const fallbackVars: CatalogueVars = { labRange: seedNetwork, defaultRange: defaultHostOnlyRange };
 
 /** The values for the lab at `labDir`, or the fallback when there is none or it cannot be read. */
 export async function labVarsAt(labDir: string): Promise<CatalogueVars> {

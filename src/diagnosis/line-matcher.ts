@@ -4,8 +4,11 @@ import type { Catalogue, CatalogueEntry } from './load-catalogue.js';
 /** How many evidence lines a finding keeps, and how long each may be. */
 export const evidenceLimit = 3;
 const evidenceWidth = 300;
-/** Only the head of a very long line is matched: error messages start early. */
-const matchWidth = 4096;
+/**
+ * Only the head of a very long line is matched here; a reader of a long stream hands such a
+ * line on in overlapping pieces of this width (scan-log.ts), so that every part is matched.
+ */
+export const matchWidth = 4096;
 
 export interface EntryMatch {
   entry: CatalogueEntry;
@@ -27,9 +30,13 @@ function plain(line: string): string {
   return text.includes('\r') ? text.replace(/\r/g, ' ') : text;
 }
 
-function tidy(line: string): string {
+/** The line as evidence: at most evidenceWidth characters, around the match when the line is longer. */
+function tidy(line: string, at = 0): string {
   const text = plain(line).trim();
-  return text.length > evidenceWidth ? `${text.slice(0, evidenceWidth - 1)}…` : text;
+  if (text.length <= evidenceWidth) return text;
+  const from = Math.max(0, Math.min(at - evidenceWidth / 3, text.length - evidenceWidth + 2));
+  const piece = text.slice(Math.floor(from), Math.floor(from) + evidenceWidth - 2);
+  return `${from > 0 ? '…' : ''}${piece}${from + piece.length < text.length ? '…' : ''}`;
 }
 
 /**
@@ -47,6 +54,8 @@ export class LineMatcher {
   private readonly checked = new Map<string, string[]>();
   private readonly contextual: CatalogueEntry[];
   private lineNo = 0;
+  /** The line each entry was last counted on: a long line's pieces count once. */
+  private readonly countedOn = new Map<string, number>();
   /** A cheap first test: most log lines match no pattern at all. */
   private readonly anyPattern: RegExp;
 
@@ -56,13 +65,15 @@ export class LineMatcher {
     this.contextual = catalogue.entries.filter((e) => e.requiresRegexes.length > 0 || e.unlessRegexes.length > 0);
   }
 
-  push(line: string): void {
-    const index = this.lineNo++;
+  /** One line, or with `continued` one more piece of the line pushed last (LineSplitter's pieces). */
+  push(line: string, continued = false): void {
+    const index = continued && this.lineNo > 0 ? this.lineNo - 1 : this.lineNo++;
     const head = plain(line.length > matchWidth ? line.slice(0, matchWidth) : line);
     if (!this.anyPattern.test(head)) return;
     for (const entry of this.catalogue.entries) {
-      if (!entry.regexes.some((re) => re.test(head))) continue;
-      this.record(entry, index, line);
+      const at = firstMatch(entry.regexes, head);
+      if (at === undefined) continue;
+      this.record(entry, index, head, at);
     }
     for (const entry of this.contextual) {
       if (entry.unlessRegexes.some((re) => re.test(head))) this.vetoed.add(entry.id);
@@ -70,14 +81,16 @@ export class LineMatcher {
     }
   }
 
-  private record(entry: CatalogueEntry, index: number, line: string): void {
+  private record(entry: CatalogueEntry, index: number, line: string, at: number): void {
     let match = this.matches.get(entry.id);
     if (!match) {
       match = { entry, count: 0, firstLine: index, evidence: [] };
       this.matches.set(entry.id, match);
     }
+    if (this.countedOn.get(entry.id) === index) return;
+    this.countedOn.set(entry.id, index);
     match.count++;
-    const text = tidy(line);
+    const text = tidy(line, at);
     if (entry.check) {
       const lines = this.checked.get(entry.id) ?? [];
       if (lines.length < checkedLineLimit) lines.push(text);
@@ -107,4 +120,13 @@ export class LineMatcher {
     }
     return out;
   }
+}
+
+/** Where the first of `regexes` that matches `text` matches, or undefined. */
+function firstMatch(regexes: readonly RegExp[], text: string): number | undefined {
+  for (const re of regexes) {
+    const found = re.exec(text);
+    if (found) return found.index;
+  }
+  return undefined;
 }

@@ -15,8 +15,11 @@ export function renderFindings(findings: Finding[], lang: Lang, source: string):
   return `${t('heading', { count: findings.length, source })}\n\n${blocks.join('\n\n')}\n`;
 }
 
-/** Exactly the `--json` shape of SPEC §4: `{"findings":[{id,category,title,fix,evidence}]}`. */
-export function findingsJson(findings: Finding[]): string {
+/**
+ * Exactly the `--json` shape of SPEC §4: `{"findings":[{id,category,title,fix,evidence}]}`,
+ * with `"unread":{"reason","bytesRead"}` when a limit stopped the reading before the end.
+ */
+export function findingsJson(findings: Finding[], unread?: { reason: 'size' | 'time'; bytesRead: number }): string {
   const slim = findings.map(({ id, category, title, fix, evidence }) => ({ id, category, title, fix, evidence }));
-  return `${JSON.stringify({ findings: slim })}\n`;
+  return `${JSON.stringify(unread ? { findings: slim, unread } : { findings: slim })}\n`;
 }

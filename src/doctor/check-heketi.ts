@@ -1,4 +1,5 @@
-import { heketiCapacity } from '../k8s/heketi-capacity.js';
+import { heketiCapacity, largestReplicaKiB, requiredNodes } from '../k8s/heketi-capacity.js';
+import { brickSpace } from '../k8s/heketi-space.js';
 import { formatBytes } from '../k8s/quantity.js';
 import { HeketiClient, HeketiError } from '../tools/heketi-client.js';
 import type { HeketiTopology } from '../tools/heketi-types.js';
@@ -6,8 +7,8 @@ import { ownFinding } from './catalogue-findings.js';
 import { labMachines, type DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
 
-/** Below this much free space on the emptiest device (KiB, as Heketi counts), a new volume may not fit. */
-const lowFreeKiB = 1024 * 1024;
+/** The smallest claim the provisioner asks Heketi for: 1 GiB (KiB, as Heketi counts). */
+const smallestClaimKiB = 1024 * 1024;
 
 /** Heketi counts KiB; every figure is shown by the one byte formatter. */
 const kibText = (kib: number): string => formatBytes(kib * 1024);
@@ -61,7 +62,6 @@ export async function checkHeketi(dc: DoctorContext): Promise<LayerResult> {
 export function topologyResult(dc: DoctorContext, topology: HeketiTopology, vm: string): LayerResult {
   const { t, config } = dc;
   const nodes = topology.clusters.flatMap((c) => c.nodes);
-  const devices = nodes.flatMap((n) => n.devices);
   const findings: DoctorFinding[] = [];
   const known = new Set(nodes.flatMap((n) => [...n.hostnames.manage, ...n.hostnames.storage]));
   const glusterVms = config.machines.filter((m) => m.role === 'gluster');
@@ -82,13 +82,18 @@ export function topologyResult(dc: DoctorContext, topology: HeketiTopology, vm: 
   if (bare.length > 0) {
     findings.push(ownFinding('heketi', 'heketi-no-devices', { title: t('heketiNoDevicesTitle'), explanation: t('heketiNoDevicesWhat', { nodes: bare.join(', ') }), fix: t('heketiNoDevicesFix', { vm }) }, evidence, { category: 'heketi-device' }));
   }
-  const minFree = devices.length > 0 ? Math.min(...devices.map((d) => d.storage.free)) : undefined;
-  if (minFree !== undefined && minFree < lowFreeKiB) {
-    findings.push(ownFinding('heketi', 'heketi-low-space', { title: t('heketiLowSpaceTitle'), explanation: t('heketiLowSpaceWhat', { free: kibText(minFree) }), fix: t('heketiLowSpaceFix') }, evidence, { category: 'heketi-no-space', severity: 'warning' }));
-  }
-  // The same figures as `status` and `storage`: online devices on usable nodes.
+  // The same figures as `status` and `storage`: online devices on usable nodes, and the
+  // largest volume counted with Heketi's own arithmetic (thin pool + metadata per brick).
   const capacity = heketiCapacity(topology);
+  const largestKiB = largestReplicaKiB(capacity);
+  if (capacity.usableNodes >= requiredNodes && largestKiB < smallestClaimKiB) {
+    // MiB, not rounded GiB: 1032 MiB needed against 1028 MiB free is the whole story.
+    const mib = (kib: number) => `${Math.floor(kib / 1024)} MiB`;
+    const need = mib(brickSpace(smallestClaimKiB).totalKiB);
+    const free = capacity.nodes.map((n) => `${n.host} ${mib(n.freeKiB)}`).join(', ');
+    findings.push(ownFinding('heketi', 'heketi-low-space', { title: t('heketiLowSpaceTitle'), explanation: t('heketiLowSpaceWhat', { need, free }), fix: t('heketiLowSpaceFix') }, evidence, { category: 'heketi-no-space', severity: 'warning' }));
+  }
   const usableDevices = capacity.nodes.reduce((sum, n) => sum + n.devices, 0);
-  const summary = t('sumHeketi', { nodes: capacity.nodes.length, devices: usableDevices, free: kibText(capacity.freeKiB) });
+  const summary = t('sumHeketi', { nodes: capacity.nodes.length, devices: usableDevices, free: kibText(capacity.freeKiB), largest: largestKiB > 0 ? `${largestKiB / smallestClaimKiB}Gi` : t('sumHeketiNoClaim') });
   return { layer: 'heketi', status: statusOf(findings), summary, findings };
 }

@@ -1,7 +1,7 @@
 import type { Category } from '../diagnosis/categories.js';
 
 /** The layers doctor checks, in the order their results are printed. */
-export const layerNames = ['vms', 'heketi', 'gluster-peers', 'cluster', 'storageclass', 'pvcs', 'pod-mounts', 'permission-denied'] as const;
+export const layerNames = ['vms', 'heketi', 'gluster-peers', 'nfs-export', 'cluster', 'storageclass', 'pvcs', 'pod-mounts', 'permission-denied'] as const;
 export type LayerName = (typeof layerNames)[number];
 
 /**

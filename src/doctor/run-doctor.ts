@@ -1,6 +1,7 @@
 import { checkCluster, type ClusterFacts } from './check-cluster.js';
 import { checkGlusterPeers } from './check-gluster-peers.js';
 import { checkHeketi } from './check-heketi.js';
+import { checkNfsExport } from './check-nfs-export.js';
 import { checkPermissionDenied } from './check-permission-denied.js';
 import { checkPodMounts } from './check-pod-mounts.js';
 import { checkPvcs } from './check-pvcs.js';
@@ -14,6 +15,7 @@ const layerTitleKey = {
   vms: 'layerVms',
   heketi: 'layerHeketi',
   'gluster-peers': 'layerGlusterPeers',
+  'nfs-export': 'layerNfsExport',
   cluster: 'layerCluster',
   storageclass: 'layerStorageclass',
   pvcs: 'layerPvcs',
@@ -87,6 +89,15 @@ export async function runDoctor(dc: DoctorContext, onLayer: (result: LayerResult
       return checkGlusterPeers(dc, first);
     }),
   );
+  const nfsExport = vms.then(() =>
+    guard('nfs-export', async () => {
+      if (!vmFacts.vagrantOk) return skipped('nfs-export', t('skipPeersVagrant'));
+      // Only VMs known to run are asked: the lab's addresses are contacted only then.
+      const running = machines.gluster.filter((m) => vmFacts.running.has(m));
+      if (running.length === 0) return skipped('nfs-export', t('skipPeersVms'));
+      return checkNfsExport(dc, running);
+    }),
+  );
   const afterCluster = (layer: LayerName, check: () => Promise<LayerResult>) =>
     cluster.then(() => guard(layer, async () => (clusterFacts.reachable ? check() : skipped(layer, t('skipCluster')))));
   const storageclass = afterCluster('storageclass', () => checkStorageClass(dc));
@@ -98,6 +109,7 @@ export async function runDoctor(dc: DoctorContext, onLayer: (result: LayerResult
     vms,
     heketi,
     'gluster-peers': peers,
+    'nfs-export': nfsExport,
     cluster,
     storageclass,
     pvcs,

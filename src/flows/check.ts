@@ -1,4 +1,4 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode } from '../exit-codes.js';
@@ -18,6 +18,7 @@ import { hostOs } from '../host/host-os.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { LabConfigError, loadLabConfig } from '../lab/config.js';
 import { defaultLabConfig } from '../lab/defaults.js';
+import { makeDir, writeFileAtomic } from '../lab/atomic-write.js';
 import { labFiles } from '../lab/lab-files.js';
 import type { LastCheck } from '../lab/lab-summary.js';
 import { toolOptions } from './tool-options-from-context.js';
@@ -152,6 +153,6 @@ async function showScreen(ctx: AppContext, tasks: CheckTask[], text: CheckText, 
 async function recordLastCheck(labDir: string, last: LastCheck): Promise<void> {
   if (!(await stat(labDir).then((s) => s.isDirectory(), () => false))) return;
   const file = join(labDir, labFiles.lastCheck);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(last)}\n`);
+  await makeDir(dirname(file));
+  await writeFileAtomic(file, `${JSON.stringify(last)}\n`);
 }

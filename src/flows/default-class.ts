@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { storageMessages } from '../i18n/storage-messages.js';
 import { annotationPatches, listClasses, mergeUndoChanges, parseUndoRecord, planDefaultClass, type ClassListing, type DefaultClassUndo } from '../k8s/default-classes.js';
+import { makeDir, writeFileAtomic } from '../lab/atomic-write.js';
 import { labFiles } from '../lab/lab-files.js';
 import { getStorageClasses, patchResource } from '../tools/kubectl.js';
 import type { KubeCurrentTarget } from '../tools/kubectl-types.js';
@@ -68,8 +69,8 @@ export async function defaultClassFlow(ctx: AppContext, options: { undo?: boolea
       server: target.server,
       changes: kept ? mergeUndoChanges(kept.changes, changes) : changes,
     };
-    await mkdir(dirname(undoFile), { recursive: true });
-    await writeFile(undoFile, `${JSON.stringify(record, null, 2)}\n`);
+    await makeDir(dirname(undoFile));
+    await writeFileAtomic(undoFile, `${JSON.stringify(record, null, 2)}\n`);
     for (const { className: name, patch } of annotationPatches(changes, 'apply')) {
       await patchResource(ctx.kube, 'storageclass', name, patch, undefined, toolOptions(ctx));
     }

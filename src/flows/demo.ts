@@ -40,7 +40,7 @@ export const demoCommand = (loadStep: StepLoader): CommandRunner => async (ctx, 
     await applyInit(await planInit(labDir, join(packageRoot(), 'provisioning')));
     const sim = await startSimLab({ root: join(root, 'sim'), labDir, scenarios, speed });
     try {
-      // The lab must never point at its default 172.20.1.x address: Heketi is the simulator's.
+      // The lab must never point at its own addresses (192.168.56.x by default): Heketi is the simulator's.
       await writeSimLabConfig(labDir, sim.heketiUrl);
       const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, waitScale: speed, kube: {}, hostProbes: simulatedHostProbes(scenarios) };
       ctx.stderr.write(`${t('starting', { dir: labDir })}\n${t('scenarios', { names: scenarios.join(', ') })}\n`);
@@ -83,6 +83,6 @@ function parseScenarios(value: unknown, t: ReturnType<typeof translator<keyof ty
 function parseSpeed(value: unknown, t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): number {
   if (value === undefined) return 5;
   const speed = Number(value);
-  if (!Number.isFinite(speed) || speed < 1 || speed > 1000) throw new UsageError(t('badSpeed', { value: String(value) }));
+  if (!Number.isFinite(speed) || speed < 1 || speed > 1000) throw new UsageError(t('badSpeed', { value: typeof value === 'string' ? value : JSON.stringify(value) }));
   return speed;
 }

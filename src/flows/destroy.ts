@@ -8,6 +8,7 @@ import { shortReason } from '../tools/short-reason.js';
 import { vagrantDestroy } from '../tools/vagrant.js';
 import { destroyLines, type PvLookup } from '../destroy/destroy-plan.js';
 import { runVagrantPlain } from './halt.js';
+import { forgetDestroyedLab } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { toolOptions } from './tool-options-from-context.js';
 
@@ -26,7 +27,6 @@ export async function destroyFlow(ctx: AppContext): Promise<number> {
   ctx.stdout.write(`${destroyLines(ctx.labDir, config, pvs, t).join('\n')}\n`);
   if (!ctx.yes) {
     const typed = await askName(ctx, t('destroyType', { name: config.name }));
-    if (typed === undefined) return ExitCode.interrupted;
     if (typed.trim() !== config.name) {
       ctx.stderr.write(`${t('destroyWrongName', { typed: typed.trim(), name: config.name })}\n`);
       return ExitCode.failed;
@@ -35,6 +35,7 @@ export async function destroyFlow(ctx: AppContext): Promise<number> {
   ctx.stdout.write(`${t('destroyStart')}\n`);
   const result = await runVagrantPlain(ctx, 'destroy', vagrantDestroy);
   if (result.ok) {
+    await forgetDestroyedLab(ctx.labDir, config.machines.length);
     ctx.stdout.write(`${t('destroyDone', { name: config.name })}\n`);
     return ExitCode.ok;
   }
@@ -55,13 +56,8 @@ async function lookUpPvs(ctx: AppContext): Promise<PvLookup> {
   }
 }
 
-/** The typed answer; undefined when the user left the prompt with Ctrl-C. */
-async function askName(ctx: AppContext, message: string): Promise<string | undefined> {
+/** The typed answer; Ctrl-C at the question is the top-level handler's to report. */
+async function askName(ctx: AppContext, message: string): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  try {
-    return await input({ message }, { signal: ctx.signal, output: ctx.stdout });
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) return undefined;
-    throw error;
-  }
+  return input({ message }, { signal: ctx.signal, output: ctx.stdout });
 }

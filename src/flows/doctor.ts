@@ -1,7 +1,8 @@
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
-import { createDoctorContext, type DoctorContext } from '../doctor/doctor-context.js';
+import { createDoctorContext, WRITE_TEST_WAIT_MS, type DoctorContext } from '../doctor/doctor-context.js';
+import { storageTiming } from '../storage/storage-timing.js';
 import { layerNames, type DoctorReport, type LayerResult } from '../doctor/doctor-types.js';
 import { formatFindings, formatLayerRow } from '../doctor/format-report.js';
 import { labFiles } from '../lab/lab-files.js';
@@ -28,6 +29,7 @@ export async function doctorFlow(ctx: AppContext): Promise<number> {
     kube: ctx.kube,
     lang: ctx.lang,
     tool: toolOptions(ctx),
+    writeTest: { waitMs: WRITE_TEST_WAIT_MS / (ctx.waitScale ?? 1), pollMs: storageTiming(ctx.env, ctx.waitScale).pollMs },
   });
 
   let report: DoctorReport;
@@ -48,7 +50,8 @@ export async function doctorFlow(ctx: AppContext): Promise<number> {
     ctx.stdout.write(`\n${formatFindings(report.findings, dc.t).join('\n')}\n`);
   }
   const count = (severity: string) => report.findings.filter((f) => f.severity === severity).length;
-  await writeLabState(ctx.labDir, labFiles.lastDoctor, { at: new Date().toISOString(), errors: count('error'), warnings: count('warning') });
+  const categories = [...new Set(report.findings.flatMap((f) => (f.category ? [f.category] : [])))];
+  await writeLabState(ctx.labDir, labFiles.lastDoctor, { at: new Date().toISOString(), errors: count('error'), warnings: count('warning'), categories });
   return doctorExitCode(report);
 }
 

@@ -5,13 +5,15 @@ import { translator, type Lang, type Translate } from '../i18n/define.js';
 import { repairMessages } from '../i18n/repair-messages.js';
 import { nameProblemText } from '../k8s/name-problem-text.js';
 import { loadLabConfig } from '../lab/config.js';
+import { labFiles } from '../lab/lab-files.js';
+import { writeLabState } from '../lab/lab-summary.js';
 import { parseClaimArgs, resolveClaimArgs, type ClaimArgProblem } from '../claims/claim-args.js';
 import { inspectClaims, type InspectedClaim } from '../claims/claim-suspicion.js';
 import { claimCells, claimHeader, fitClaimTable } from '../claims/inspected-claim-table.js';
 import { readClusterObjects } from '../claims/cluster-objects.js';
 import { claimRef, glusterClaims } from '../claims/glusterfs-claims.js';
 import { repairClaim, type RepairEvent, type RepairVerdict } from '../repair/repair-claim.js';
-import { proofUserId } from '../repair/repair-pods.js';
+import { proofUserId } from '../claims/non-root-write.js';
 import { ToolError } from '../tools/tool-error.js';
 import { alignColumns } from '../text/text-width.js';
 import { confirmOrFlag } from './confirm.js';
@@ -143,9 +145,10 @@ export async function fixPermissionsFlow(ctx: AppContext, options: FixPermission
       out();
     }
     out(t('summary', counts));
+    await writeLabState(ctx.labDir, labFiles.lastRepair, { at: new Date().toISOString(), fixed: counts.fixed + counts.already, failed: counts.failed });
     return counts.failed > 0 ? ExitCode.failed : ExitCode.ok;
   } catch (error) {
-    if (ctx.signal.aborted || (error instanceof Error && error.name === 'ExitPromptError')) {
+    if (ctx.signal.aborted) {
       ctx.stderr.write(`${t('interrupted')}\n`);
       return ExitCode.interrupted;
     }
@@ -160,7 +163,7 @@ function unique(claims: InspectedClaim[]): InspectedClaim[] {
 function parseTimeout(value: unknown, t: T): number {
   if (value === undefined) return defaultTimeoutSeconds;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new UsageError(t('badTimeout', { value: String(value) }));
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) throw new UsageError(t('badTimeout', { value: typeof value === 'string' ? value : JSON.stringify(value) }));
   return seconds;
 }
 

@@ -11,6 +11,7 @@ import type { VagrantStreamOptions } from '../tools/vagrant.js';
 import { vagrantHalt } from '../tools/vagrant.js';
 import { logFilePath } from '../up/log-file-name.js';
 import { plainLine } from '../up/plain-line.js';
+import { recordVmCount } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { toolOptions } from './tool-options-from-context.js';
 
@@ -23,7 +24,10 @@ export async function haltFlow(ctx: AppContext): Promise<number> {
   if (!config) return ExitCode.failed;
   ctx.stdout.write(`${t('haltStart', { name: config.name })}\n`);
   const result = await runVagrantPlain(ctx, 'halt', vagrantHalt);
-  if (result.ok) ctx.stdout.write(`${t('haltDone')}\n`);
+  if (result.ok) {
+    await recordVmCount(ctx.labDir, 0, config.machines.length);
+    ctx.stdout.write(`${t('haltDone')}\n`);
+  }
   else if (result.interrupted) ctx.stderr.write(`${t('interruptedPlain', { path: result.logFile })}\n`);
   else ctx.stderr.write(`${t('haltFailed', { reason: result.reason, path: result.logFile })}\n`);
   return result.ok ? ExitCode.ok : result.interrupted ? ExitCode.interrupted : ExitCode.failed;

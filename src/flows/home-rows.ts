@@ -2,15 +2,20 @@ import { translator, type Lang } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabSummary } from '../lab/lab-summary.js';
 import type { HomeModel, Tone } from '../ui/home-model.js';
+import { nextStep, type VmCount } from './next-step.js';
 import { wizardSteps } from './wizard-steps.js';
 
-export interface VmCount {
-  running: number;
-  total: number;
-}
+export type { VmCount };
+
+/**
+ * What is known of the VMs: a count (read just now, or the last one recorded in the lab),
+ * still being read with nothing recorded, or not readable (vagrant failed).
+ */
+export type VmReading = VmCount | 'reading' | 'unreadable';
 
 /** Where the lab stands for each step, from what is known, and which step comes next. */
-export function homeModel(summary: LabSummary, lang: Lang, vms?: VmCount): HomeModel {
+export function homeModel(summary: LabSummary, lang: Lang, reading?: VmReading): HomeModel {
+  const vms = typeof reading === 'object' ? reading : undefined;
   const t = translator(wizardMessages, lang);
   const { config } = summary;
   const state = (command: string): { state: string; tone: Tone } => {
@@ -24,10 +29,12 @@ export function homeModel(summary: LabSummary, lang: Lang, vms?: VmCount): HomeM
       case 'check': {
         const last = summary.lastCheck;
         if (!last) return { state: t('stateNotChecked'), tone: 'warn' };
-        const result = last.failures > 0 ? `✗ ${last.failures}` : last.warnings > 0 ? `! ${last.warnings}` : '✓';
-        return { state: t('stateChecked', { result }), tone: last.failures > 0 ? 'bad' : last.warnings > 0 ? 'warn' : 'ok' };
+        if (last.failures > 0) return { state: t('stateCheckFailed', { count: last.failures }), tone: 'bad' };
+        if (last.warnings > 0) return { state: t('stateCheckWarned', { count: last.warnings }), tone: 'warn' };
+        return { state: t('stateCheckPassed'), tone: 'ok' };
       }
       case 'up':
+        if (reading === 'unreadable') return { state: t('stateVmsUnreadable'), tone: 'warn' };
         if (!vms) return { state: t('stateVmsUnknown'), tone: 'plain' };
         return { state: t('stateVms', vms as unknown as Record<string, number>), tone: vms.running === vms.total ? 'ok' : 'warn' };
       case 'storage': {
@@ -43,13 +50,4 @@ export function homeModel(summary: LabSummary, lang: Lang, vms?: VmCount): HomeM
   };
   const rows = wizardSteps.map((step) => ({ command: step.command, title: t(step.title), group: step.group, ...state(step.command) }));
   return { rows, next: nextStep(summary, vms) };
-}
-
-function nextStep(summary: LabSummary, vms?: VmCount): string {
-  if (!summary.exists || !summary.config) return 'init';
-  if (!summary.lastCheck || summary.lastCheck.failures > 0) return 'check';
-  if (!vms || vms.running < vms.total) return 'up';
-  if (summary.lastStorage?.phase !== 'Bound') return 'storage';
-  if (summary.defaultClass !== summary.config.kubernetes.storage_class) return 'default-class';
-  return 'doctor';
 }

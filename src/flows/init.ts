@@ -1,27 +1,43 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CommandRunner } from '../command-runner.js';
-import { ExitCode, UsageError } from '../exit-codes.js';
+import { ExitCode, ExplainedError, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
-import { translator } from '../i18n/define.js';
+import { translator, type Translate } from '../i18n/define.js';
+import { labSafetyMessages } from '../i18n/lab-safety-messages.js';
 import { labMessages } from '../i18n/lab-messages.js';
 import { LabConfigError, loadLabConfig } from '../lab/config.js';
 import { applyInit, planChanges, planInit, type PlannedFile } from '../lab/init-lab.js';
+import { defaultLabConfig } from '../lab/defaults.js';
+import { labDirDanger } from '../lab/lab-dir-safety.js';
 import { labFiles } from '../lab/lab-files.js';
+import { labConfigOnNetwork, parseLabNetwork } from '../lab/lab-network.js';
+import { labDirDangerText } from './lab-dir-danger-text.js';
 import { packageRoot } from '../lab/package-root.js';
 import { confirmOrFlag } from './confirm.js';
+import { dirFlag } from './dir-flag.js';
 
-export const initCommand: CommandRunner = (ctx, { options }) => initFlow(ctx, { force: options.force === true });
+export const initCommand: CommandRunner = (ctx, { options }) =>
+  initFlow(ctx, { force: options.force === true, network: typeof options.network === 'string' ? options.network : undefined });
 
 /** `init [DIR]`: create the lab directory, or show and apply what an update changes. */
-export async function initFlow(ctx: AppContext, options: { force?: boolean } = {}): Promise<number> {
+export async function initFlow(ctx: AppContext, options: { force?: boolean; network?: string } = {}): Promise<number> {
   const t = translator(labMessages, ctx.lang);
+  const safety = translator(labSafetyMessages, ctx.lang);
   const { labDir } = ctx;
   if (await stat(labDir).then((s) => !s.isDirectory(), () => false)) {
     ctx.stderr.write(`${t('initNotADir', { dir: labDir })}\n`);
     return ExitCode.failed;
   }
-  const plan = await planInit(labDir, join(packageRoot(), 'provisioning'), options);
+  const prefix = options.network === undefined ? undefined : parseLabNetwork(options.network);
+  if (options.network !== undefined && prefix === undefined) throw new UsageError(t('initBadNetwork', { value: options.network }));
+  const config = prefix === undefined ? undefined : labConfigOnNetwork(defaultLabConfig, prefix);
+  const danger = await labDirDanger(labDir, options);
+  if (danger) throw new ExplainedError(labDirDangerText(danger, labDir, ctx.lang), 'lab-dir-refused');
+  const plan = await planInit(labDir, join(packageRoot(), 'provisioning'), { force: options.force, config });
+  if (config && plan.files.some((f) => f.path === labFiles.config && f.action === 'unchanged')) {
+    ctx.stdout.write(`${t('initNetworkKept', { file: join(labDir, labFiles.config) })}\n`);
+  }
   if (!planChanges(plan)) {
     ctx.stdout.write(`${t('initNothing', { dir: labDir })}\n`);
     return validateConfig(ctx);
@@ -29,7 +45,7 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
 
   ctx.stdout.write(`${t(plan.exists ? 'initUpdating' : 'initCreating', { dir: labDir })}\n`);
   for (const file of plan.files) {
-    const line = describe(file, t);
+    const line = describe(file, t, safety);
     if (line) ctx.stdout.write(`${line}\n`);
   }
   // Creating a new lab loses nothing; changing an existing one is confirmed first.
@@ -41,7 +57,12 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
       return ExitCode.ok;
     }
   }
-  await applyInit(plan);
+  // Ctrl-C stops between files: each file written is whole, and a rerun writes the rest.
+  const result = await applyInit(plan, ctx.signal);
+  if (result.stopped) {
+    ctx.stderr.write(`${safety('initStopped', { written: result.written, total: result.total })}\n`);
+    return ExitCode.interrupted;
+  }
   if (plan.files.some((f) => f.secret && (f.action === 'create' || f.action === 'replace-key'))) {
     ctx.stdout.write(`${t('initSecretsNote', { dir: join(labDir, labFiles.secretsDir) })}\n`);
   }
@@ -51,16 +72,22 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean } = {
   return code;
 }
 
-function describe(file: PlannedFile, t: ReturnType<typeof translator<keyof typeof labMessages.en>>): string | undefined {
+const repairWhy = { empty: 'whyEmpty', 'cut-short': 'whyCutShort', unparsable: 'whyUnparsable', mismatch: 'whyMismatch', pair: 'whyPair' } as const;
+
+function describe(file: PlannedFile, t: Translate<keyof typeof labMessages.en>, safety: Translate<keyof typeof labSafetyMessages.en>): string | undefined {
   switch (file.action) {
     case 'create':
       return t('initCreate', { file: file.path });
     case 'update':
       return t('initUpdate', { file: file.path });
+    case 'repair':
+      return safety('initRepair', { file: file.path, why: safety(repairWhy[file.reason ?? 'empty']) });
     case 'keep-modified':
       return t('initKeepModified', { file: file.path });
     case 'replace-key':
       return t('initReplaceKey', { file: file.path });
+    case 'keep-foreign':
+      return safety('dirForeignFile', { file: file.path });
     case 'keep-key':
     case 'unchanged':
       return undefined;
@@ -77,12 +104,4 @@ async function validateConfig(ctx: AppContext): Promise<number> {
     ctx.stderr.write(`${error.message}\n`);
     return ExitCode.failed;
   }
-}
-
-/** ` --dir DIR` when later commands will not find the lab by default (./gluster-lab). */
-function dirFlag(labDir: string): string {
-  if (labDir === resolve('gluster-lab')) return '';
-  const rel = relative(process.cwd(), labDir);
-  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : labDir;
-  return ` --dir ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`;
 }

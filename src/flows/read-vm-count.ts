@@ -1,7 +1,8 @@
 import type { AppContext } from '../context.js';
 import type { LabConfig } from '../lab/config-schema.js';
+import { recordVmCount } from '../lab/lab-summary.js';
 import { vagrantStatus } from '../tools/vagrant.js';
-import type { VmCount } from './home-rows.js';
+import type { VmCount } from './next-step.js';
 import { toolOptions } from './tool-options-from-context.js';
 
 /**
@@ -13,6 +14,7 @@ export async function readVmCount(ctx: AppContext, config: LabConfig, signal: Ab
     const machines = await vagrantStatus(toolOptions(ctx, { cwd: ctx.labDir, signal, timeoutMs: 30_000, graceMs: 500 }));
     const names = new Set(config.machines.map((m) => m.name));
     const running = machines.filter((m) => names.has(m.name) && m.state === 'running').length;
+    await recordVmCount(ctx.labDir, running, config.machines.length);
     return { running, total: config.machines.length };
   } catch {
     return undefined;

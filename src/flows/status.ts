@@ -2,11 +2,13 @@ import type { CommandRunner } from '../command-runner.js';
 import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { labMachines } from '../doctor/doctor-context.js';
+import { nfsPort, readNfsExport } from '../doctor/read-nfs-export.js';
 import { readPeerStatus } from '../doctor/read-peer-status.js';
 import { heketiCapacity } from '../k8s/heketi-capacity.js';
 import { labClassState } from '../k8s/lab-class-state.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { readHeketiAdminKey } from '../lab/heketi-admin-key.js';
+import { recordVmCount } from '../lab/lab-summary.js';
 import { readClusterObjects, type ClusterObjects } from '../claims/cluster-objects.js';
 import { HeketiClient } from '../tools/heketi-client.js';
 import { currentTarget, kubectlVersion } from '../tools/kubectl.js';
@@ -36,19 +38,37 @@ export async function statusFlow(ctx: AppContext): Promise<number> {
 
 /** Asks vagrant, Heketi and kubectl at the same time; each failure is reported, none is fatal. */
 export async function readLabStatus(ctx: AppContext, config: LabConfig): Promise<LabStatus> {
-  const vmsRead = vmStates(ctx);
-  const [vms, glusterPeers, heketi, cluster] = await Promise.all([
+  const vmsRead = vmStates(ctx, config);
+  const [vms, glusterPeers, heketi, nfsExport, cluster] = await Promise.all([
     vmsRead,
     vmsRead.then((states) => peerState(ctx, config, states)),
     heketiState(ctx, config),
+    vmsRead.then((states) => nfsExportState(ctx, config, states)),
     clusterState(ctx, config),
   ]);
-  return { lab: { name: config.name, dir: ctx.labDir }, vms, glusterPeers, heketi, ...cluster };
+  return { lab: { name: config.name, dir: ctx.labDir }, vms, glusterPeers, heketi, nfsExport, ...cluster };
 }
 
-async function vmStates(ctx: AppContext): Promise<LabStatus['vms']> {
+/** NFS-Ganesha's port on each gluster VM vagrant says runs; the others are listed, not asked. */
+async function nfsExportState(ctx: AppContext, config: LabConfig, vms: LabStatus['vms']): Promise<LabStatus['nfsExport']> {
+  const gluster = config.machines.filter((m) => m.role === 'gluster');
+  const running = gluster.filter((m) => vms.ok && vms.machines.some((v) => v.name === m.name && v.state === 'running')).map((m) => m.name);
+  const answers = await readNfsExport(config, running, { env: ctx.env, signal: ctx.signal });
+  const servers = gluster.map((m) => {
+    const asked = answers.find((a) => a.vm === m.name);
+    if (!asked) return { vm: m.name, address: m.address, asked: false };
+    const { open, ms, error } = asked.answer;
+    return { vm: m.name, address: m.address, asked: true, answers: open, ms, ...(open || error === undefined ? {} : { error }) };
+  });
+  return { export: config.nfs.export, volume: config.nfs.volume, port: nfsPort, servers };
+}
+
+async function vmStates(ctx: AppContext, config: LabConfig): Promise<LabStatus['vms']> {
   try {
-    return { ok: true, machines: await vagrantStatus(toolOptions(ctx, { cwd: ctx.labDir })) };
+    const machines = await vagrantStatus(toolOptions(ctx, { cwd: ctx.labDir }));
+    const names = new Set(config.machines.map((m) => m.name));
+    await recordVmCount(ctx.labDir, machines.filter((m) => names.has(m.name) && m.state === 'running').length, config.machines.length);
+    return { ok: true, machines };
   } catch (error) {
     return { ok: false, error: shortReason(error) };
   }

@@ -20,7 +20,7 @@ export interface StorageFlags {
 }
 
 export function readStorageFlags(options: Record<string, unknown>): StorageFlags {
-  const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const text = (key: string) => (typeof options[key] === 'string' ? options[key] : undefined);
   const flags: StorageFlags = {};
   const set = <K extends keyof StorageFlags>(key: K, value: StorageFlags[K]) => {
     if (value !== undefined) flags[key] = value;

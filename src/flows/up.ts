@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createElement } from 'react';
 import type { CommandRunner } from '../command-runner.js';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode, ExplainedError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { labVarsAt } from '../diagnosis/catalogue-vars.js';
 import { diagnoseFile, diagnoseText } from '../diagnosis/scan-log.js';
@@ -11,8 +11,12 @@ import { translator } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
+import { readLabSummary, recordVmCount } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { parallelUp } from './up-parallel.js';
+import { unusableSecret } from '../lab/lab-secrets.js';
+import { unusableSecretText } from './unusable-secret-text.js';
+import { nextStep, nextStepHint } from './next-step.js';
 import { ToolError } from '../tools/tool-error.js';
 import { vagrantUp } from '../tools/vagrant.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
@@ -33,6 +37,9 @@ export const upCommand: CommandRunner = (ctx, { options }) => upFlow(ctx, { prov
 export async function upFlow(ctx: AppContext, options: { provision?: boolean; parallel?: boolean } = {}): Promise<number> {
   const config = await labConfigOrReport(ctx);
   if (!config) return ExitCode.failed;
+  // An empty or broken key would be copied into the VMs by the provisioning: stop before.
+  const secret = await unusableSecret(ctx.labDir);
+  if (secret) throw new ExplainedError(unusableSecretText(secret, ctx), 'secret-unusable');
   const logFile = logFilePath(ctx.labDir, 'up', new Date());
   await mkdir(dirname(logFile), { recursive: true });
   const store = new BringupStore(bringupOrder(config));
@@ -72,9 +79,17 @@ interface UpRun {
 /** Runs vagrant up, feeding every event to `store` (and `onEvent`); the outcome, never a throw for a vagrant failure. */
 async function runUp(ctx: AppContext, run: UpRun, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
   const { store, logFile } = run;
-  if (run.parallel) {
-    return parallelUp(ctx, run.config, { store, logFile, onEvent, provision: (name) => run.provision || run.retry.includes(name) });
-  }
+  const outcome = run.parallel
+    ? await parallelUp(ctx, run.config, { store, logFile, onEvent, provision: (name) => run.provision || run.retry.includes(name) })
+    : await sequentialUp(ctx, run, onEvent);
+  const vms = store.getState().order.length;
+  if (outcome === 'ok') await recordVmCount(ctx.labDir, vms, vms);
+  return outcome;
+}
+
+/** One `vagrant up` for every VM, in the Vagrantfile's order. */
+async function sequentialUp(ctx: AppContext, run: UpRun, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
+  const { store, logFile } = run;
   let outcome: BringupOutcome;
   try {
     await vagrantUp({
@@ -151,7 +166,12 @@ async function upPlain(ctx: AppContext, run: UpRun): Promise<number> {
 
 async function endLines(ctx: AppContext, state: BringupState, logFile: string): Promise<SummaryLine[]> {
   const findings = state.outcome === 'failed' ? await diagnoseBringup(ctx, state, logFile) : [];
-  return outcomeLines(state, findings, logFile, translator(upMessages, ctx.lang));
+  const lines = outcomeLines(state, findings, logFile, translator(upMessages, ctx.lang));
+  if (state.outcome !== 'ok') return lines;
+  // What comes next depends on the lab: a lab whose storage is done is not sent to `storage` again.
+  const summary = await readLabSummary(ctx.labDir, ctx.lang);
+  const next = nextStep(summary, { running: state.order.length, total: state.order.length });
+  return [...lines, { text: nextStepHint(next, ctx.lang), tone: 'plain' }];
 }
 
 /** The known issues behind a failed bring-up: the failed VM's last lines first, the whole log if they say nothing. */

@@ -9,7 +9,7 @@ import { translator } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
 import { readLabSummary } from '../lab/lab-summary.js';
 import { HomeScreen } from '../ui/home-screen.js';
-import { homeModel, type VmCount } from './home-rows.js';
+import { homeModel, type VmReading } from './home-rows.js';
 import { readVmCount } from './read-vm-count.js';
 import { simulationLabel } from './simulation-label.js';
 import { wizardSteps } from './wizard-steps.js';
@@ -24,7 +24,9 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
   for (;;) {
     const summary = await readLabSummary(ctx.labDir, ctx.lang);
     let chosen: string | undefined;
-    const screen = (vms?: VmCount) =>
+    // The first frame shows what the lab recorded last, so the cursor starts where the
+    // user expects it; the VM states read meanwhile only update the rows in place.
+    const screen = (vms: VmReading) =>
       createElement(HomeScreen, {
         title: t('title'),
         labLine: t('labDir', { dir: ctx.labDir }),
@@ -32,13 +34,15 @@ export async function wizardFlow(ctx: AppContext, loadStep: StepLoader): Promise
         labels: { next: t('next'), more: t('more'), help: t('help'), simulation: simulationLabel(ctx) },
         lastResult,
         onChoose: (command) => (chosen = command),
+        // Ctrl-C on the home screen is an interruption (exit 130), q and Escape a quit (0).
+        onInterrupt: () => ctx.interrupt(),
       });
-    const app = render(screen(), { stdout: ctx.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
+    const app = render(screen(summary.lastVms ?? 'reading'), { stdout: ctx.stdout, stdin: ctx.stdin, exitOnCtrlC: false, patchConsole: false });
     // The VM states take vagrant a second or two: the screen is usable meanwhile.
     const stopReading = new AbortController();
     if (summary.config) {
       void readVmCount(ctx, summary.config, stopReading.signal).then((vms) => {
-        if (vms && !stopReading.signal.aborted) app.rerender(screen(vms));
+        if (!stopReading.signal.aborted) app.rerender(screen(vms ?? 'unreadable'));
       });
     }
     // The terminal went away (SIGHUP), or SIGTERM: leave the home screen, and the wizard.
@@ -77,7 +81,11 @@ async function resultText(ctx: AppContext, command: string, code: number, starte
 
 const stepsWithOwnBanner = new Set(['check', 'up', 'doctor']);
 
-/** Runs one step with its own Ctrl-C: interrupting a step returns to the home screen. */
+/**
+ * Runs one step with its own Ctrl-C: interrupting a step returns to the home screen. The
+ * loader's steps map their own errors to codes (the top-level handler), so a refused write
+ * or a cancelled question ends the step, not the wizard.
+ */
 async function runStep(ctx: AppContext, loadStep: StepLoader, command: string): Promise<number> {
   const run = await loadStep(command);
   if (!run) return ExitCode.usage;
@@ -85,21 +93,21 @@ async function runStep(ctx: AppContext, loadStep: StepLoader, command: string): 
   const interrupts = createInterrupts((stage) => ctx.stderr.write(`\n${cli(stage === 1 ? 'interruptedFirst' : 'interruptedForce')}\n`));
   const restore = routeSigint(interrupts.interrupt);
   const stepCtx: AppContext = { ...ctx, signal: interrupts.signal, forceSignal: interrupts.forceSignal, interrupt: interrupts.interrupt };
-  // A stop for the whole program (terminal closed, SIGTERM, output pipe closed) stops the step too.
-  const stopStep = () => interrupts.abortQuietly();
+  // A stop for the whole program (SIGTERM, terminal closed, output pipe closed) stops the
+  // step the same way: asked first, so it cleans up; forced when the program is forced.
+  const stopStep = () => interrupts.stop();
+  const forceStep = () => interrupts.abortQuietly();
   ctx.signal.addEventListener('abort', stopStep, { once: true });
+  ctx.forceSignal.addEventListener('abort', forceStep, { once: true });
   try {
     // Steps with an Ink screen draw the simulation banner themselves; the others print
     // plain lines and prompts, so the marker goes above them here.
     const simulation = simulationLabel(ctx);
     if (simulation && !stepsWithOwnBanner.has(command)) ctx.stdout.write(`\n[ ${simulation} ]\n`);
     return await run(stepCtx, { args: [], options: {} });
-  } catch (error) {
-    if (interrupts.signal.aborted || (error instanceof Error && error.name === 'ExitPromptError')) return ExitCode.interrupted;
-    ctx.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return ExitCode.failed;
   } finally {
     ctx.signal.removeEventListener('abort', stopStep);
+    ctx.forceSignal.removeEventListener('abort', forceStep);
     restore();
   }
 }

@@ -133,10 +133,14 @@ export const checkMessages = defineMessages(
     virtFoundHypervisor: 'hypervisor running',
     virtFoundUnknown: 'unknown',
 
-    archOk: '{arch}: VirtualBox runs the lab\'s x86-64 box.',
-    archAppleSilicon: 'This Mac has Apple silicon (arm64): VirtualBox cannot run the lab\'s x86-64 box on it.',
-    archOther: 'This computer\'s CPU is {arch}: VirtualBox runs the lab\'s x86-64 box only on x86-64 (amd64) computers.',
-    archFix: 'Use an x86-64 computer (an Intel Mac, or Windows or Linux on Intel/AMD), or a cloud VM with nested virtualisation.',
+    archOk: '{arch}: the lab runs the amd64 builds of its box (bento/ubuntu-24.04) and of Heketi.',
+    archAppleSilicon: 'Apple silicon (arm64) with VirtualBox {version}: the lab runs the arm64 builds of its box (bento/ubuntu-24.04) and of Heketi.',
+    archAppleSiliconOldVbox: 'This Mac has Apple silicon (arm64), but VirtualBox {version} cannot run virtual machines on it: VirtualBox supports Apple silicon from {since} on.',
+    archAppleSiliconNoVbox: 'This Mac has Apple silicon (arm64): the lab runs there with VirtualBox {since} or later, whose version could not be read.',
+    archAppleSiliconFix: 'Install VirtualBox 7.1 or later for macOS / Apple silicon hosts (https://www.virtualbox.org/wiki/Downloads) and Vagrant 2.4.2 or later.',
+    archArmUntested: 'This computer has an Arm (arm64) CPU. The lab\'s box and Heketi exist for arm64, but gluster-lab supports VirtualBox on Arm only on Macs with Apple silicon; on Windows or Linux on Arm it is untested.',
+    archOther: 'This computer\'s CPU is {arch}: the lab\'s box (bento/ubuntu-24.04) and Heketi are built only for x86-64 (amd64) and arm64, so VirtualBox cannot run the lab here.',
+    archFix: 'Use an x86-64 computer (Windows, macOS or Linux on Intel/AMD) or a Mac with Apple silicon, or a cloud VM with nested virtualisation.',
   },
   {
     heading: '前提条件',
@@ -266,10 +270,14 @@ export const checkMessages = defineMessages(
     virtFoundHypervisor: 'ハイパーバイザー動作中',
     virtFoundUnknown: '不明',
 
-    archOk: '{arch}: VirtualBox でラボの x86-64 ボックスを実行できます。',
-    archAppleSilicon: 'この Mac は Apple シリコン (arm64) です。VirtualBox はここでラボの x86-64 ボックスを実行できません。',
-    archOther: 'このコンピューターの CPU は {arch} です。VirtualBox がラボの x86-64 ボックスを実行できるのは x86-64 (amd64) のコンピューターだけです。',
-    archFix: 'x86-64 のコンピューター (Intel Mac、Intel/AMD の Windows か Linux) か、入れ子の仮想化が使えるクラウドの VM を使ってください。',
+    archOk: '{arch}: ラボはボックス (bento/ubuntu-24.04) と Heketi の amd64 版を使います。',
+    archAppleSilicon: 'Apple シリコン (arm64) と VirtualBox {version}: ラボはボックス (bento/ubuntu-24.04) と Heketi の arm64 版を使います。',
+    archAppleSiliconOldVbox: 'この Mac は Apple シリコン (arm64) ですが、VirtualBox {version} はここで仮想マシンを動かせません。VirtualBox が Apple シリコンに対応したのは {since} からです。',
+    archAppleSiliconNoVbox: 'この Mac は Apple シリコン (arm64) です。ラボは VirtualBox {since} 以降で動きますが、VirtualBox のバージョンを読めませんでした。',
+    archAppleSiliconFix: 'macOS / Apple シリコン ホスト用の VirtualBox 7.1 以降 (https://www.virtualbox.org/wiki/Downloads) と Vagrant 2.4.2 以降をインストールしてください。',
+    archArmUntested: 'このコンピューターの CPU は Arm (arm64) です。ラボのボックスと Heketi には arm64 版がありますが、gluster-lab が Arm の VirtualBox に対応しているのは Apple シリコンの Mac だけです。Arm の Windows や Linux では未検証です。',
+    archOther: 'このコンピューターの CPU は {arch} です。ラボのボックス (bento/ubuntu-24.04) と Heketi は x86-64 (amd64) と arm64 向けにしかないため、ここでは VirtualBox でラボを動かせません。',
+    archFix: 'x86-64 のコンピューター (Intel/AMD の Windows、macOS、Linux) か Apple シリコンの Mac、または入れ子の仮想化が使えるクラウドの VM を使ってください。',
   },
 );
 

@@ -17,7 +17,7 @@ export function defineMessages<const E extends Record<string, string>>(
   en: E,
   ja: { [K in keyof E]: string },
 ): MessageSet<Extract<keyof E, string>> {
-  return { en, ja } as MessageSet<Extract<keyof E, string>>;
+  return { en, ja };
 }
 
 export type Translate<K extends string> = (key: K, params?: Params) => string;

@@ -28,6 +28,8 @@ export const labMessages = defineMessages(
     initReplaceKey: '  ~ {file} — RSA key replaced by a new ed25519 key',
     initKeyMoved:
       "The lab's SSH key for Heketi is now ed25519: Heketi v10.4 signs RSA logins with SHA-1 (ssh-rsa), which OpenSSH 8.8 and later refuse. VMs made before keep the old key until the next \"gluster-lab{dirFlag} up --provision\", which installs the new public key.",
+    initBadNetwork: '--network {value} is not a /24 network: give it as A.B.C.0/24, for example --network 172.20.1.0/24.',
+    initNetworkKept: '{file} already exists and is yours: --network does not change it. Edit the machines\' addresses and heketi.url there instead.',
   },
   {
     configMissing: '{dir} にラボがありません（{file} がありません）。先に "gluster-lab init {dir}" を実行してください。',
@@ -55,5 +57,7 @@ export const labMessages = defineMessages(
     initReplaceKey: '  ~ {file} — RSA 鍵を新しい ed25519 鍵に置き換えます',
     initKeyMoved:
       'Heketi 用のラボの SSH 鍵を ed25519 にしました。Heketi v10.4 は RSA でのログインを SHA-1（ssh-rsa）で署名し、OpenSSH 8.8 以降はそれを拒否するためです。既存の VM には古い鍵が残っています。次の "gluster-lab{dirFlag} up --provision" で新しい公開鍵が入ります。',
+    initBadNetwork: '--network {value} は /24 のネットワークではありません。A.B.C.0/24 の形で指定してください（例: --network 172.20.1.0/24）。',
+    initNetworkKept: '{file} は既にあり、あなたのファイルです。--network では変更しません。そのファイルの machines のアドレスと heketi.url を直接編集してください。',
   },
 );

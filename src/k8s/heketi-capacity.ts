@@ -1,4 +1,5 @@
 import type { HeketiTopology } from '../tools/heketi-types.js';
+import { largestReplicaGiB } from './heketi-space.js';
 
 export interface HeketiNodeCapacity {
   /** Its storage hostname (the address bricks are on). */
@@ -7,6 +8,8 @@ export interface HeketiNodeCapacity {
   devices: number;
   /** KiB, as Heketi counts. */
   freeKiB: number;
+  /** Free KiB of each online device: a brick must fit on one device. */
+  devicesFreeKiB: number[];
   totalKiB: number;
 }
 
@@ -32,6 +35,7 @@ export function heketiCapacity(topology: HeketiTopology): HeketiCapacity {
         state: node.state,
         devices: online.length,
         freeKiB: online.reduce((sum, d) => sum + d.storage.free, 0),
+        devicesFreeKiB: online.map((d) => d.storage.free),
         totalKiB: online.reduce((sum, d) => sum + d.storage.total, 0),
       };
     }),
@@ -47,10 +51,36 @@ export function heketiCapacity(topology: HeketiTopology): HeketiCapacity {
 }
 
 /**
- * The largest replica-3 volume Heketi could place, roughly: each copy needs room on a
- * different node, so the third-largest node's free space bounds it.
+ * The largest replica-3 volume Heketi would place now, in KiB (a whole number of GiB): counted
+ * with Heketi's own arithmetic (heketi-space.ts) — each brick is a thin pool plus its metadata
+ * on one device, the three copies on three nodes — not from the free totals.
  */
 export function largestReplicaKiB(capacity: HeketiCapacity): number {
-  const free = capacity.nodes.filter((n) => n.state === 'online' && n.devices > 0).map((n) => n.freeKiB).sort((a, b) => b - a);
-  return free[requiredNodes - 1] ?? 0;
+  const usable = capacity.nodes.filter((n) => n.state === 'online' && n.devices > 0);
+  return largestReplicaGiB(usable.map((n) => ({ id: n.host, devicesFreeKiB: n.devicesFreeKiB })), requiredNodes) * 1024 * 1024;
+}
+
+/** LVM's 4 MiB extents (Heketi's vgcreate --physicalextentsize=4M), in KiB. */
+const extentKiB = 4096;
+/**
+ * Where data starts on a device Heketi set up (`pvcreate --metadatasize=128M
+ * --dataalignment=256K`): 129 MiB in, as `vgdisplay -c` shows with LVM 2.03
+ * (test/real-daemons/heketi-device-size.test.ts measures it on a loop device).
+ */
+const dataStartKiB = 129 * 1024;
+const alignToExtent = (kib: number): number => Math.ceil(kib / extentKiB) * extentKiB;
+
+/** A new device's size as Heketi records it (KiB): the whole extents of its volume group. */
+export function heketiDeviceKiB(diskGiB: number): number {
+  return Math.floor((diskGiB * 1024 * 1024 - dataStartKiB) / extentKiB) * extentKiB;
+}
+
+/**
+ * What one brick of a `sizeGiB` volume takes from a device (KiB), as Heketi reserves it
+ * (apps/glusterfs/device_entry.go SpaceNeeded, snapshot factor 1): a thin pool of the volume's
+ * size and 0.5 % of it for the pool's metadata (at most 16 GiB), each rounded up to whole extents.
+ */
+export function heketiBrickKiB(sizeGiB: number): number {
+  const pool = alignToExtent(sizeGiB * 1024 * 1024);
+  return pool + alignToExtent(Math.min(Math.floor(pool * 0.005), 16 * 1024 * 1024));
 }

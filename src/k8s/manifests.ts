@@ -11,6 +11,8 @@ export const manifestTemplates = {
   pvc2: { file: 'gfs-pvc-2.yml', apiVersion: 'v1', kind: 'PersistentVolumeClaim' },
   clientDeployment: { file: 'gfs-client.yml', apiVersion: 'apps/v1', kind: 'Deployment' },
   chmodPod: { file: 'chmod-pod.yml', apiVersion: 'v1', kind: 'Pod' },
+  nfsStorageClass: { file: 'nfs-storageclass.yml', apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass' },
+  nfsProbePod: { file: 'nfs-probe-pod.yml', apiVersion: 'v1', kind: 'Pod' },
 } as const;
 
 type TemplateName = keyof typeof manifestTemplates;
@@ -42,6 +44,21 @@ export interface StorageClassManifest {
   allowVolumeExpansion: boolean;
 }
 
+/** What csi-driver-nfs does with a claim's directory when the claim is deleted. */
+export type NfsOnDelete = 'delete' | 'retain' | 'archive';
+
+export interface NfsStorageClassManifest {
+  apiVersion: 'storage.k8s.io/v1';
+  kind: 'StorageClass';
+  metadata: Metadata;
+  provisioner: string;
+  parameters: { server: string; share: string; subDir: string; onDelete: NfsOnDelete; mountPermissions?: string };
+  reclaimPolicy: string;
+  volumeBindingMode: string;
+  allowVolumeExpansion: boolean;
+  mountOptions: string[];
+}
+
 export interface PvcManifest {
   apiVersion: 'v1';
   kind: 'PersistentVolumeClaim';
@@ -51,8 +68,8 @@ export interface PvcManifest {
 
 interface PodSpec {
   restartPolicy?: string;
-  containers: { name: string; image: string; command: string[]; volumeMounts: { name: string; mountPath: string }[] }[];
-  volumes: { name: string; persistentVolumeClaim: { claimName: string } }[];
+  containers: { name: string; image: string; command: string[]; volumeMounts?: { name: string; mountPath: string }[] }[];
+  volumes?: { name: string; persistentVolumeClaim: { claimName: string } }[];
 }
 
 export interface DeploymentManifest {
@@ -173,6 +190,42 @@ export function chmodPodManifest(options: { name: string; namespace: string; cla
     [['metadata', 'namespace'], options.namespace],
     [['spec', 'volumes', 0, 'persistentVolumeClaim', 'claimName'], options.claimName],
   ]) as PodManifest;
+}
+
+/**
+ * The CSI path's class: csi-driver-nfs on the lab's export. `mountPermissions` (octal, e.g.
+ * "0777") makes the driver chmod each claim's directory — the world-writable prevention.
+ */
+export function nfsStorageClassManifest(options: {
+  name: string;
+  server: string;
+  share: string;
+  onDelete: NfsOnDelete;
+  mountPermissions?: string;
+}): NfsStorageClassManifest {
+  const fields: [Path, unknown][] = [
+    [['metadata', 'name'], options.name],
+    [['parameters', 'server'], options.server],
+    [['parameters', 'share'], options.share],
+    [['parameters', 'onDelete'], options.onDelete],
+  ];
+  if (options.mountPermissions !== undefined) fields.push([['parameters', 'mountPermissions'], options.mountPermissions]);
+  return fillTemplate('nfsStorageClass', fields) as NfsStorageClassManifest;
+}
+
+/** The template's stand-in for the server in the probe's command. */
+const probeServerPlaceholder = 'nfs-server.invalid';
+
+/** The probe pod that tries TCP port 2049 on `server` from inside the cluster (k8s-yaml/nfs-probe-pod.yml). */
+export function nfsProbePodManifest(options: { name: string; namespace: string; server: string }): PodManifest {
+  const pod = fillTemplate('nfsProbePod', [
+    [['metadata', 'name'], options.name],
+    [['metadata', 'namespace'], options.namespace],
+  ]) as PodManifest;
+  const [container] = pod.spec.containers;
+  if (!container?.command.includes(probeServerPlaceholder)) throw new Error(`k8s-yaml/nfs-probe-pod.yml: the command must name ${probeServerPlaceholder}`);
+  const command = container.command.map((word) => (word === probeServerPlaceholder ? options.server : word));
+  return { ...pod, spec: { ...pod.spec, containers: [{ ...container, command }] } };
 }
 
 /** YAML text of a manifest, as `kubectl apply -f -` reads it. */

@@ -5,7 +5,8 @@ const header = [
   ' gluster-lab.yaml — the lab this directory describes.',
   ' The Vagrantfile, the Ansible playbooks and gluster-lab itself read it.',
   ' Edit the values, then run "gluster-lab check" and "gluster-lab up".',
-  ' data_disk.device: the raw disk inside the gluster VMs ("auto" finds the one empty disk).',
+  ' data_disk.device: the raw disk inside the gluster VMs: "auto" finds the one empty disk of size_gb,',
+  ' or give a stable path such as /dev/disk/by-id/ata-VBOX_HARDDISK_VB1234-5678.',
   ' heketi.url: where this machine reaches Heketi (the heketi VM address, port 8080).',
 ].join('\n');
 

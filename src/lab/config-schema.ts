@@ -34,11 +34,22 @@ export const labConfigSchema = z.strictObject({
   /** The lab's name: VirtualBox group, and what `destroy` asks the user to type. */
   name,
   box: z.string().min(1),
+  /** The box version Vagrant uses; without it, the newest (Vagrant's own default). */
+  box_version: z.string().regex(/^\d+(\.\d+)*$/, 'a box version like 202510.26.0').optional(),
   machines: z.array(machine).min(2),
   data_disk: z.strictObject({
     size_gb: z.int().min(1).max(1024),
-    /** Block device of the data disk inside the gluster VMs, or "auto" to detect the one empty disk. */
-    device: z.string().regex(/^(auto|\/dev\/[a-z0-9]+)$/, '"auto" or a device path like /dev/sdb'),
+    /**
+     * "auto": the one empty, unmounted whole disk of size_gb in each gluster VM (not zram, loop
+     * or the root disk). Or a path: a stable /dev/disk/by-id/… link, or a name like /dev/sdb
+     * (which can change between boxes and boots).
+     */
+    device: z
+      .string()
+      .refine(
+        (value) => value === 'auto' || (/^\/dev(\/[A-Za-z0-9._:+@-]+)+$/.test(value) && !value.split('/').some((part) => part === '.' || part === '..')),
+        '"auto", or a device path such as /dev/disk/by-id/ata-VBOX_HARDDISK_VB1234-5678 or /dev/sdb',
+      ),
   }),
   heketi: z.strictObject({
     version: z.string().regex(/^v\d+\.\d+\.\d+$/, 'a release tag like v10.4.0'),
@@ -49,8 +60,21 @@ export const labConfigSchema = z.strictObject({
     storage_class: name,
     secret_name: name,
     secret_namespace: name,
+    /** The CSI path's StorageClass (csi-driver-nfs); labs made before it existed get the default. */
+    nfs_storage_class: name.default('gluster-nfs'),
     node: kubeNode.optional(),
   }),
+  /**
+   * The Kubernetes volume of the CSI path: one replica-3 volume Heketi creates, exported by
+   * NFS-Ganesha on every gluster node at `export`. Labs made before it existed get the defaults.
+   */
+  nfs: z
+    .strictObject({
+      volume: name,
+      size_gb: z.int().min(1).max(1024),
+      export: z.string().regex(/^\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'an absolute path like /k8s-nfs'),
+    })
+    .default({ volume: 'k8s-nfs', size_gb: 10, export: '/k8s-nfs' }),
 });
 
 export type LabConfig = z.infer<typeof labConfigSchema>;

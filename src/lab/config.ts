@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { ExplainedError } from '../exit-codes.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { labMessages } from '../i18n/lab-messages.js';
 import { labConfigSchema, type LabConfig } from './config-schema.js';
 import { labFiles } from './lab-files.js';
 
 /** gluster-lab.yaml is missing, unreadable or invalid; the message names the file and keys. */
-export class LabConfigError extends Error {
+export class LabConfigError extends ExplainedError {
   override readonly name = 'LabConfigError';
   constructor(
     message: string,
@@ -17,7 +18,7 @@ export class LabConfigError extends Error {
     readonly keys: string[] = [],
     readonly missing = false,
   ) {
-    super(message);
+    super(message, missing ? 'config-missing' : 'config-invalid');
   }
 }
 

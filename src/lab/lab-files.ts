@@ -20,6 +20,10 @@ export const labFiles = {
   lastStorage: join('state', 'last-storage.json'),
   /** How many problems the last `doctor` found ({at, errors, warnings}), for the home screen. */
   lastDoctor: join('state', 'last-doctor.json'),
+  /** How many of the lab's VMs ran when last looked at ({at, running, total}), for the home screen's first frame. */
+  lastVms: join('state', 'last-vms.json'),
+  /** What the last `fix-permissions` repaired ({at, fixed, failed}), so a doctor finding it answered is not "next" again. */
+  lastRepair: join('state', 'last-repair.json'),
   /**
    * VMs whose provisioning failed in the last `up`. Vagrant marks a VM provisioned before
    * its provisioners run, so a plain `vagrant up` would never retry them: the next `up`

@@ -1,8 +1,8 @@
 import type { KubeTarget } from '../context.js';
-import type { PodManifest } from '../k8s/manifests.js';
+import { testNonRootWrite } from '../claims/non-root-write.js';
+import { runTempPod, type TempPodOutcome } from '../claims/temp-pod.js';
 import type { ToolOptions } from '../tools/tool-options.js';
-import { chmodPod, writeProofPod } from './repair-pods.js';
-import { runTempPod, type TempPodOutcome } from './temp-pod.js';
+import { chmodPod } from './repair-pods.js';
 
 export type RepairStep = 'proof-before' | 'chmod' | 'proof-after';
 
@@ -36,25 +36,23 @@ export async function repairClaim(
   options: RepairOptions,
 ): Promise<RepairVerdict> {
   if (claim.status !== 'Bound') return { kind: 'failed', step: 'not-bound', status: claim.status };
-  const run = (step: RepairStep, manifest: PodManifest) =>
-    runTempPod(kube, manifest, {
-      ...options.tool,
-      waitMs: options.waitMs,
-      pollMs: options.pollMs,
-      onCreated: (pod) => options.onEvent?.({ type: 'step', step, pod }),
-      onCleanup: (pod, result) => options.onEvent?.({ type: 'cleanup', pod, ...result }),
-    });
+  const hooks = (step: RepairStep) => ({
+    onCreated: (pod: string) => options.onEvent?.({ type: 'step', step, pod }),
+    onCleanup: (pod: string, result: { deleted: boolean; error?: string }) => options.onEvent?.({ type: 'cleanup', pod, ...result }),
+  });
+  const writeTest = (step: RepairStep) => testNonRootWrite(kube, claim, { tool: options.tool, waitMs: options.waitMs, ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }), ...hooks(step) });
 
-  const before = await run('proof-before', writeProofPod(claim));
+  // The same test doctor runs: a claim it passes was not reported, and is left alone.
+  const before = await writeTest('proof-before');
   if (before.kind === 'succeeded') return { kind: 'already-writable' };
   // A proof pod that never finished cannot tell us anything about permissions (mount
   // failures, image pulls): chmod would hang the same way, so stop with its reasons.
   if (before.kind === 'timeout') return { kind: 'failed', step: 'proof-before', outcome: before };
 
-  const chmod = await run('chmod', chmodPod(claim));
+  const chmod = await runTempPod(kube, chmodPod(claim), { ...options.tool, waitMs: options.waitMs, ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }), ...hooks('chmod') });
   if (chmod.kind !== 'succeeded') return { kind: 'failed', step: 'chmod', outcome: chmod };
 
-  const after = await run('proof-after', writeProofPod(claim));
+  const after = await writeTest('proof-after');
   if (after.kind !== 'succeeded') return { kind: 'failed', step: 'proof-after', outcome: after };
   return { kind: 'fixed' };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { freshDeviceFreeKiB, placeReplicaVolume } from '../k8s/heketi-space.js';
 
 /** Heketi's view of the lab, kept in the state file (sizes in KiB, as Heketi counts them). */
 export interface HeketiModel {
@@ -28,6 +29,8 @@ export interface HeketiBrick {
   node: string;
   volume: string;
   sizeKb: number;
+  /** What the brick takes from its device: thin pool plus metadata (Heketi's SpaceNeeded). */
+  allocatedKb: number;
 }
 
 export interface HeketiVolume {
@@ -42,12 +45,10 @@ export function heketiId(): string {
 }
 
 /**
- * The whole disk counts as usable. Real Heketi keeps a little for LVM metadata, so a
- * 10Gi claim on a 10 GB disk can fail there with "No space"; the simulator does not
- * model that margin.
+ * A gluster node's data disk as the real Heketi reports it after `pvcreate`/`vgcreate`
+ * (heketi-space.ts): a `diskGb` disk (VBoxManage's GB are GiB) minus the LVM metadata area,
+ * in whole 4 MiB extents. One device per node, as the lab's topology.json has.
  */
-const USABLE_FRACTION = 1;
-
 export function newHeketiModel(glusterAddresses: readonly string[], diskGb: number, device: string): HeketiModel {
   return {
     clusterId: heketiId(),
@@ -56,7 +57,7 @@ export function newHeketiModel(glusterAddresses: readonly string[], diskGb: numb
       zone: 1,
       manage: address,
       storage: address,
-      devices: [{ id: heketiId(), name: device, totalKb: Math.floor(diskGb * 1024 * 1024 * USABLE_FRACTION) }],
+      devices: [{ id: heketiId(), name: device, totalKb: freshDeviceFreeKiB(diskGb * 1024 * 1024) }],
     })),
     volumes: [],
   };
@@ -64,33 +65,34 @@ export function newHeketiModel(glusterAddresses: readonly string[], diskGb: numb
 
 export function usedKb(model: HeketiModel, deviceId: string): number {
   let used = 0;
-  for (const volume of model.volumes) for (const brick of volume.bricks) if (brick.device === deviceId) used += brick.sizeKb;
+  for (const volume of model.volumes) for (const brick of volume.bricks) if (brick.device === deviceId) used += brick.allocatedKb;
   return used;
 }
 
 /**
- * Creates a replica-3 volume with one brick per node, as Heketi does with three nodes.
- * Returns undefined when a device lacks room (Heketi's "No space").
+ * Creates a replica-3 volume where Heketi would place it (heketi-space.ts: one brick set, or
+ * more sets of smaller bricks when that is what fits). Returns undefined when Heketi would
+ * answer "No space".
  */
 export function allocateVolume(model: HeketiModel, sizeGb: number): HeketiVolume | undefined {
-  const sizeKb = sizeGb * 1024 * 1024;
-  const nodes = model.nodes.slice(0, 3);
-  if (nodes.length < 3) return undefined;
+  const nodes = model.nodes.map((n) => ({ id: n.id, devicesFreeKiB: n.devices.map((d) => d.totalKb - usedKb(model, d.id)) }));
+  const placement = placeReplicaVolume(nodes, sizeGb);
+  if (!placement.ok) return undefined;
   const id = heketiId();
-  const bricks: HeketiBrick[] = [];
-  for (const node of nodes) {
-    const device = node.devices.find((d) => d.totalKb - usedKb(model, d.id) >= sizeKb);
-    if (!device) return undefined;
+  const bricks: HeketiBrick[] = placement.bricks.map((placed) => {
+    const node = model.nodes.find((n) => n.id === placed.node) as HeketiNode;
+    const device = node.devices[placed.device] as HeketiDevice;
     const brickId = heketiId();
-    bricks.push({
+    return {
       id: brickId,
       path: `/var/lib/heketi/mounts/vg_${device.id}/brick_${brickId}/brick`,
       device: device.id,
       node: node.id,
       volume: id,
-      sizeKb,
-    });
-  }
+      sizeKb: placed.brickKiB,
+      allocatedKb: placed.totalKiB,
+    };
+  });
   const volume: HeketiVolume = { id, name: `vol_${id}`, sizeGb, bricks };
   model.volumes.push(volume);
   return volume;

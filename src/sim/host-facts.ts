@@ -24,11 +24,11 @@ export function simulatedHostProbes(scenarios: readonly ScenarioName[], labAddre
     ...real,
     platform: 'linux',
     arch: 'x64',
-    readTextFile: async (path) => files[path],
-    pathExists: async (path) => (vbox && path === '/dev/vboxdrv') || path in files,
-    memory: async () => ({ totalBytes: 16 * GIB, freeBytes: 11 * GIB }),
-    cpuCount: async () => 8,
-    freeDiskBytes: async () => 180 * GIB,
-    windowsHypervisorPresent: async () => false,
+    readTextFile: (path) => Promise.resolve(files[path]),
+    pathExists: (path) => Promise.resolve((vbox && path === '/dev/vboxdrv') || path in files),
+    memory: () => Promise.resolve({ totalBytes: 16 * GIB, freeBytes: 11 * GIB }),
+    cpuCount: () => Promise.resolve(8),
+    freeDiskBytes: () => Promise.resolve(180 * GIB),
+    windowsHypervisorPresent: () => Promise.resolve(false),
   });
 }

@@ -3,8 +3,10 @@ import { allocateVolume } from './heketi-model.js';
 import { recordEvent } from './kube-events.js';
 import { bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects } from './kube-store.js';
 import { addNonRootApps } from './non-root-app.js';
+import { advanceCsi, CSI_DRIVER, csiMountBlocked, csiWriteAllowed, isCsiClaim, isCsiModelPod } from './csi-driver-model.js';
 import { serverMinor } from './scenarios.js';
-import type { Json, KubeObject, SimState } from './sim-state.js';
+import type { KubeObject } from './kube-object.js';
+import type { SimState } from './sim-state.js';
 
 /** Simulated seconds each step takes after the object appeared. */
 export const delays = { provisionFailS: 1, provisionS: 4, scheduleS: 0.5, runS: 3, chmodDoneS: 5 };
@@ -18,14 +20,15 @@ export const GLUSTER_PROVISIONER = 'kubernetes.io/glusterfs';
  * starts them. Called by every kubectl invocation before it reads.
  */
 export function advance(state: SimState, nowMs = Date.now()): void {
-  for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment, nowMs);
+  for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment);
   for (const pvc of listObjects(state, 'PersistentVolumeClaim')) provision(state, pvc, nowMs);
+  advanceCsi(state, nowMs);
   if (state.scenarios.includes('permission-denied')) {
     addNonRootApps(state, nowMs, (ns, claim) => isGlusterClaim(state, ns, claim));
     // Its pods come at once, not on the next kubectl call: doctor must not miss them by a call.
-    for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment, nowMs);
+    for (const deployment of listObjects(state, 'Deployment')) reconcileDeployment(state, deployment);
   }
-  for (const pod of listObjects(state, 'Pod')) runPod(state, pod, nowMs);
+  for (const pod of listObjects(state, 'Pod')) if (!isCsiModelPod(pod)) runPod(state, pod, nowMs);
 }
 
 function simS(state: SimState, fromMs: number, nowMs: number): number {
@@ -39,7 +42,7 @@ function realAt(state: SimState, fromMs: number, simSeconds: number): number {
 function provision(state: SimState, pvc: KubeObject, nowMs: number): void {
   if (pvc.status?.phase === 'Bound') return;
   const born = bornMs(state, pvc);
-  const className: string | undefined = pvc.spec?.storageClassName;
+  const className = pvc.spec?.storageClassName;
   const storageClass = className ? findObject(state, 'StorageClass', className) : undefined;
   const elapsed = simS(state, born, nowMs);
   if (!storageClass) {
@@ -76,7 +79,6 @@ function provision(state: SimState, pvc: KubeObject, nowMs: number): void {
     return;
   }
   const pvName = `pvc-${pvc.metadata.uid}`;
-  const hosts = state.heketi.nodes.map((n) => n.storage);
   const pv = insertObject(
     state,
     {
@@ -116,11 +118,10 @@ function provision(state: SimState, pvc: KubeObject, nowMs: number): void {
     'volume.beta.kubernetes.io/storage-provisioner': GLUSTER_PROVISIONER,
     'volume.kubernetes.io/storage-provisioner': GLUSTER_PROVISIONER,
   };
-  pvc.spec.volumeName = pv.metadata.name;
-  pvc.status = { accessModes: pv.spec.accessModes, capacity: { storage: `${sizeGb}Gi` }, phase: 'Bound' };
+  (pvc.spec ??= {}).volumeName = pv.metadata.name;
+  pvc.status = { accessModes: pv.spec?.accessModes, capacity: { storage: `${sizeGb}Gi` }, phase: 'Bound' };
   bumpVersion(state, pvc);
   recordEvent(state, pvc, { type: 'Normal', reason: 'ProvisioningSucceeded', message: `Successfully provisioned volume ${pvName} using ${GLUSTER_PROVISIONER}`, component: 'persistentvolume-controller', atMs: at });
-  void hosts;
 }
 
 /** Why the glusterfs plugin cannot create a volume in this lab, in the plugin's words. */
@@ -136,7 +137,7 @@ function provisionFailure(state: SimState, storageClass: KubeObject): string | u
 }
 
 /** Kubernetes quantity to whole GiB (what the glusterfs plugin asks Heketi for). */
-export function gib(quantity: unknown): number {
+export function gib(quantity: string | undefined): number {
   const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|K|M|G|T)?$/.exec(String(quantity ?? '1Gi'));
   if (!match) return 1;
   const value = Number(match[1]);
@@ -145,10 +146,10 @@ export function gib(quantity: unknown): number {
   return Math.max(1, Math.ceil((value * (bytes[unit] ?? 1)) / 1024 ** 3));
 }
 
-function reconcileDeployment(state: SimState, deployment: KubeObject, nowMs: number): void {
+function reconcileDeployment(state: SimState, deployment: KubeObject): void {
   const ns = deployment.metadata.namespace;
   const owned = listObjects(state, 'Pod', ns).filter((p) => p.metadata.ownerReferences?.[0]?.uid === deployment.metadata.uid);
-  const replicas: number = deployment.spec?.replicas ?? 1;
+  const replicas = deployment.spec?.replicas ?? 1;
   const hash = deployment.metadata.uid.replaceAll('-', '').slice(0, 10);
   for (let i = owned.length; i < replicas; i++) {
     const template = deployment.spec?.template ?? {};
@@ -170,27 +171,26 @@ function reconcileDeployment(state: SimState, deployment: KubeObject, nowMs: num
     );
   }
   const pods = listObjects(state, 'Pod', ns).filter((p) => p.metadata.ownerReferences?.[0]?.uid === deployment.metadata.uid);
-  const ready = pods.filter((p) => p.status?.phase === 'Running' && p.status?.containerStatuses?.every((c: Json) => c.ready)).length;
+  const ready = pods.filter((p) => p.status?.phase === 'Running' && p.status?.containerStatuses?.every((c) => c.ready)).length;
   const status = { availableReplicas: ready, observedGeneration: 1, readyReplicas: ready, replicas: pods.length, updatedReplicas: pods.length };
   if (JSON.stringify(deployment.status) !== JSON.stringify(status)) {
     deployment.status = status;
     bumpVersion(state, deployment);
   }
-  void nowMs;
 }
 
 function claimsOf(pod: KubeObject): string[] {
-  return (pod.spec?.volumes ?? []).map((v: Json) => v.persistentVolumeClaim?.claimName).filter((c: unknown): c is string => typeof c === 'string');
+  return (pod.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).filter((c) => typeof c === 'string');
 }
 
 export function isChmodPod(pod: KubeObject): boolean {
-  return (pod.spec?.containers ?? []).some((c: Json) => [...(c.command ?? []), ...(c.args ?? [])].join(' ').includes('chmod'));
+  return (pod.spec?.containers ?? []).some((c) => [...(c.command ?? []), ...(c.args ?? [])].join(' ').includes('chmod'));
 }
 
 /** True when the pod's containers run as a non-root user. */
 export function runsAsNonRoot(pod: KubeObject): boolean {
   const podUser = pod.spec?.securityContext?.runAsUser;
-  return (pod.spec?.containers ?? []).some((c: Json) => {
+  return (pod.spec?.containers ?? []).some((c) => {
     const user = c.securityContext?.runAsUser ?? podUser;
     return typeof user === 'number' && user !== 0;
   });
@@ -199,13 +199,13 @@ export function runsAsNonRoot(pod: KubeObject): boolean {
 /** A non-root container cannot write to a GlusterFS volume whose root no chmod pod has opened. */
 export function writeDenied(state: SimState, pod: KubeObject): boolean {
   if (!runsAsNonRoot(pod)) return false;
-  return claimsOf(pod).some((claim) => isGlusterClaim(state, pod.metadata.namespace, claim) && !state.chmodDone.includes(`${pod.metadata.namespace}/${claim}`));
+  return claimsOf(pod).some((claim) => isGlusterClaim(state, pod.metadata.namespace, claim) && !state.chmodDone.includes(`${pod.metadata.namespace}/${claim}`) && !csiWriteAllowed(state, pod, claim));
 }
 
 export function isGlusterClaim(state: SimState, namespace: string | undefined, claim: string): boolean {
   const pvc = findObject(state, 'PersistentVolumeClaim', claim, namespace);
   const pv = pvc?.spec?.volumeName ? findObject(state, 'PersistentVolume', pvc.spec.volumeName) : undefined;
-  return pv?.spec?.glusterfs !== undefined;
+  return pv?.spec?.glusterfs !== undefined || pv?.spec?.csi?.driver === CSI_DRIVER;
 }
 
 function runPod(state: SimState, pod: KubeObject, nowMs: number): void {
@@ -235,16 +235,18 @@ function runPod(state: SimState, pod: KubeObject, nowMs: number): void {
   const container = pod.spec?.containers?.[0] ?? {};
   const image = String(container.image ?? 'busybox');
   const scheduledAt = realAt(state, boundAt, delays.scheduleS);
-  if (!pod.spec.nodeName) {
-    pod.spec.nodeName = NODE;
+  const podSpec = (pod.spec ??= {});
+  if (!podSpec.nodeName) {
+    podSpec.nodeName = NODE;
     pod.status = { ...pod.status, hostIP: '192.168.49.2', startTime: isoSeconds(scheduledAt) };
     bumpVersion(state, pod);
     recordEvent(state, pod, { type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ns}/${pod.metadata.name} to ${NODE}`, component: 'default-scheduler', atMs: scheduledAt });
   }
-  const glusterClaims = claims.filter((c) => isGlusterClaim(state, ns, c));
+  if (csiMountBlocked(state, pod, claims, scheduledAt, nowMs)) return setWaiting(state, pod, 'ContainerCreating');
+  const glusterClaims = claims.filter((c) => isGlusterClaim(state, ns, c) && !isCsiClaim(state, ns, c));
   if (glusterClaims.length > 0 && state.scenarios.includes('glusterfs-client-missing')) {
     const pvName = findObject(state, 'PersistentVolumeClaim', glusterClaims[0] as string, ns)?.spec?.volumeName;
-    const path = findObject(state, 'PersistentVolume', pvName)?.spec?.glusterfs?.path;
+    const path = (pvName === undefined ? undefined : findObject(state, 'PersistentVolume', pvName))?.spec?.glusterfs?.path;
     const host = state.heketi.nodes[0]?.storage ?? '';
     recordEvent(state, pod, {
       type: 'Warning',
@@ -325,7 +327,7 @@ function setRunning(state: SimState, pod: KubeObject, name: string, image: strin
   // A container that crashed before (until a chmod pod opened its volume) keeps its restart
   // count and last state, as the kubelet shows them, and runs from its latest restart.
   const before = pod.status?.containerStatuses?.[0];
-  const restartCount: number = before?.restartCount ?? 0;
+  const restartCount = before?.restartCount ?? 0;
   const since = restartCount > 0 ? Date.now() : startedAt;
   pod.status = { ...pod.status, phase: 'Running', podIP: '10.244.0.12', containerStatuses: [{ name, image, imageID: `docker.io/library/${image}@sha256:${'0'.repeat(64)}`, ready: true, restartCount, started: true, ...(before?.lastState ? { lastState: before.lastState } : {}), state: { running: { startedAt: isoSeconds(since) } } }] };
   bumpVersion(state, pod);

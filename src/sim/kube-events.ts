@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { insertObject, isoSeconds } from './kube-store.js';
-import type { KubeObject, SimState } from './sim-state.js';
+import type { KubeObject } from './kube-object.js';
+import type { SimState } from './sim-state.js';
 
 export interface EventSpec {
   type: 'Normal' | 'Warning';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { kindByKind } from './kube-kinds.js';
-import type { Json, KubeObject, SimState } from './sim-state.js';
+import type { KubeBody, KubeList, KubeMeta, KubeObject } from './kube-object.js';
+import type { SimState } from './sim-state.js';
 
 /** Object storage with the bookkeeping the API server does: uid, resourceVersion, timestamps. */
 export function isoSeconds(ms: number): string {
@@ -27,17 +28,19 @@ export function listObjects(state: SimState, kind: string, namespace?: string): 
 }
 
 /** Stores a new object as the API server would; `atMs` is when it came to be (real ms). */
-export function insertObject(state: SimState, body: Json, atMs = Date.now()): KubeObject {
+export function insertObject(state: SimState, body: KubeBody, atMs = Date.now()): KubeObject {
   const info = kindByKind(String(body.kind));
-  const obj = structuredClone(body) as KubeObject;
-  obj.apiVersion = info?.apiVersion ?? obj.apiVersion;
-  const meta = (obj.metadata ??= {} as KubeObject['metadata']);
+  const draft = structuredClone(body);
+  draft.apiVersion = info?.apiVersion ?? draft.apiVersion;
+  const meta = (draft.metadata ??= {});
   if (info?.namespaced) meta.namespace ??= 'default';
   else delete meta.namespace;
-  meta.uid = newUid();
+  const uid = (meta.uid = newUid());
   meta.creationTimestamp = isoSeconds(atMs);
+  // The name is the manifest's; uid, creation time and (next) resourceVersion are the server's.
+  const obj = draft as KubeObject;
   bumpVersion(state, obj);
-  state.kube.born[meta.uid] = atMs;
+  state.kube.born[uid] = atMs;
   state.kube.objects.push(obj);
   return obj;
 }
@@ -54,7 +57,7 @@ export function bornMs(state: SimState, obj: KubeObject): number {
 /** The JSON kubectl prints: metadata keys in the API server's order. */
 export function presentObject(obj: KubeObject): KubeObject {
   const { annotations, creationTimestamp, labels, name, namespace, resourceVersion, uid, ...rest } = obj.metadata;
-  const metadata: Json = {};
+  const metadata: Record<string, unknown> = {};
   if (annotations) metadata.annotations = annotations;
   metadata.creationTimestamp = creationTimestamp;
   Object.assign(metadata, rest);
@@ -63,9 +66,9 @@ export function presentObject(obj: KubeObject): KubeObject {
   if (namespace !== undefined) metadata.namespace = namespace;
   metadata.resourceVersion = resourceVersion;
   metadata.uid = uid;
-  return { ...obj, metadata };
+  return { ...obj, metadata: metadata as KubeMeta };
 }
 
-export function listJson(items: KubeObject[]): Json {
+export function listJson(items: KubeObject[]): KubeList {
   return { apiVersion: 'v1', items: items.map(presentObject), kind: 'List', metadata: { resourceVersion: '' } };
 }

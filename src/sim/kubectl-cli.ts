@@ -3,9 +3,11 @@ import { deleteVolume } from './heketi-model.js';
 import { parseKubectl, type KubectlArgs } from './kubectl-argv-parser.js';
 import { versionJson } from './kubectl-version.js';
 import { advance, gib, writeDenied } from './kube-controller.js';
+import { csiDf, csiPodLog } from './csi-driver-model.js';
 import { kindByKind, kindByName, type KindInfo } from './kube-kinds.js';
 import { bumpVersion, findObject, insertObject, listJson, listObjects, presentObject, removeObject } from './kube-store.js';
-import type { Json, KubeObject, SimState } from './sim-state.js';
+import type { KubeBody, KubeObject } from './kube-object.js';
+import type { SimState } from './sim-state.js';
 import { updateStateFile } from './state-file.js';
 
 export interface KubectlIo {
@@ -105,7 +107,7 @@ function dispatch(state: SimState, args: KubectlArgs, stdin: string): string {
   }
 }
 
-function configView(state: SimState): Json {
+function configView(state: SimState) {
   const name = state.kubeContext;
   return {
     kind: 'Config',
@@ -135,16 +137,27 @@ function get(state: SimState, args: KubectlArgs, ns: string): string {
   if (selector !== undefined) {
     for (const term of selector.split(',')) {
       const [path, value] = term.split('=') as [string, string | undefined];
-      items = items.filter((o) => String(path.split('.').reduce<Json>((v, key) => v?.[key], o)) === value);
+      items = items.filter((o) => String(fieldAt(o, path)) === value);
     }
   }
   if (info.kind === 'Event') items = [...items].sort((a, b) => String(a.lastTimestamp).localeCompare(String(b.lastTimestamp)));
   return json(listJson(items));
 }
 
-function readManifests(stdin: string): Json[] {
-  const docs = parseAllDocuments(stdin).map((d) => d.toJS() as Json).filter((d) => d !== null && d !== undefined);
-  return docs.flatMap((d) => (d.kind === 'List' && Array.isArray(d.items) ? d.items : [d]));
+/** The value at a dotted field path (`spec.nodeName`), as a field selector names it. */
+function fieldAt(obj: KubeObject, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v === undefined || v === null ? undefined : (v as Record<string, unknown>)[key]), obj);
+}
+
+/**
+ * The documents of `-f -`, a List's items one by one. They are taken as the API server takes a
+ * request body: as objects of the kind they name, checked field by field where they are read.
+ */
+function readManifests(stdin: string): KubeBody[] {
+  const docs = parseAllDocuments(stdin)
+    .map((d) => d.toJS() as unknown)
+    .filter((d) => d !== null && d !== undefined) as KubeBody[];
+  return docs.flatMap((d) => (d.kind === 'List' && Array.isArray(d.items) ? (d.items as KubeBody[]) : [d]));
 }
 
 function applyOrCreate(state: SimState, args: KubectlArgs, stdin: string, ns: string): string {
@@ -194,7 +207,7 @@ function applyOrCreate(state: SimState, args: KubectlArgs, stdin: string, ns: st
 }
 
 /** What admission and defaulting do on create: default class, claim status, deployment defaults. */
-function create(state: SimState, doc: Json, namespace: string | undefined): KubeObject {
+function create(state: SimState, doc: KubeBody, namespace: string | undefined): KubeObject {
   const body = structuredClone(doc);
   body.metadata = { ...body.metadata, namespace };
   if (body.kind === 'PersistentVolumeClaim') {
@@ -241,10 +254,14 @@ function remove(state: SimState, args: KubectlArgs, ns: string): string {
   return `${info.singularRef} "${name}" deleted\n`;
 }
 
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** JSON merge patch (RFC 7386), what `--type merge` sends. */
-function mergePatch(target: Json, patchValue: Json): Json {
-  if (patchValue === null || typeof patchValue !== 'object' || Array.isArray(patchValue)) return patchValue;
-  const result = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+function mergePatch(target: unknown, patchValue: unknown): unknown {
+  if (!isJsonObject(patchValue)) return patchValue;
+  const result: Record<string, unknown> = isJsonObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patchValue)) {
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);
@@ -258,7 +275,7 @@ function patch(state: SimState, args: KubectlArgs, ns: string): string {
   if (args.values.get('--type') !== 'merge') throw new KubectlError('error: the simulated kubectl supports only --type merge');
   const obj = findObject(state, info.kind, name, ns);
   if (!obj) throw notFound(info, name);
-  let body: Json;
+  let body: unknown;
   try {
     body = JSON.parse(args.values.get('--patch') ?? '');
   } catch {
@@ -282,6 +299,8 @@ function podOrFail(state: SimState, args: KubectlArgs, ns: string): KubeObject {
 function logs(state: SimState, args: KubectlArgs, ns: string): string {
   const pod = podOrFail(state, args, ns);
   const waiting = pod.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+  const printed = csiPodLog(state, pod);
+  if (printed) return printed.map((l) => `${l}\n`).join('');
   if (pod.status?.phase === 'Pending') {
     throw new KubectlError(`Error from server (BadRequest): container "${pod.spec?.containers?.[0]?.name ?? 'main'}" in pod "${pod.metadata.name}" is waiting to start: ${waiting ?? 'ContainerCreating'}`);
   }
@@ -316,9 +335,10 @@ function exec(state: SimState, args: KubectlArgs, ns: string): string {
   const argv = args.rest;
   const line = argv.join(' ');
   if (line === 'df -h /mnt') {
-    const claim = (pod.spec?.volumes ?? []).map((v: Json) => v.persistentVolumeClaim?.claimName).find(Boolean);
+    const claim = (pod.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).find(Boolean);
     const pvc = claim ? findObject(state, 'PersistentVolumeClaim', claim, ns) : undefined;
     const pv = pvc?.spec?.volumeName ? findObject(state, 'PersistentVolume', pvc.spec.volumeName) : undefined;
+    if (pv?.spec?.csi) return csiDf(state, pv);
     if (!pv?.spec?.glusterfs) return 'Filesystem                Size      Used Available Use% Mounted on\noverlay                  58.4G     12.1G     43.3G  22% /mnt\n';
     const size = `${gib(pv.spec.capacity?.storage)}G`;
     const device = `${state.heketi.nodes[0]?.storage ?? ''}:${pv.spec.glusterfs.path}`;

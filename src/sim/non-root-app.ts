@@ -1,5 +1,6 @@
 import { insertObject, listObjects } from './kube-store.js';
-import type { Json, SimState } from './sim-state.js';
+import type { KubeBody, PodSpec, SecurityContext } from './kube-object.js';
+import type { SimState } from './sim-state.js';
 
 /** The user the scenario's app runs as: the first non-root uid of most distributions and images. */
 export const appUser = 1000;
@@ -35,7 +36,7 @@ export function appName(claim: string): string {
   return `uploader-${claim}`.slice(0, 63).replace(/[-.]+$/, '');
 }
 
-function appDeployment(namespace: string | undefined, claim: string): Json {
+function appDeployment(namespace: string | undefined, claim: string): KubeBody {
   return claimAppDeployment({
     name: appName(claim),
     namespace,
@@ -51,7 +52,7 @@ function appDeployment(namespace: string | undefined, claim: string): Json {
  * A user's own app as a one-container busybox Deployment: `script` runs with `claim`
  * mounted at /mnt, as the pod's `securityContext` says (the image's user without one).
  */
-export function claimAppDeployment(app: { name: string; namespace: string | undefined; claim: string; container: string; volume: string; script: string; securityContext?: Json }): Json {
+export function claimAppDeployment(app: { name: string; namespace: string | undefined; claim: string; container: string; volume: string; script: string; securityContext?: SecurityContext }): KubeBody {
   const { name, namespace, claim, container, volume, script, securityContext } = app;
   return {
     apiVersion: 'apps/v1',
@@ -72,17 +73,17 @@ export function claimAppDeployment(app: { name: string; namespace: string | unde
   };
 }
 
-function claimNames(spec: Json): string[] {
-  return (spec.volumes ?? []).map((v: Json) => v.persistentVolumeClaim?.claimName).filter((c: unknown): c is string => typeof c === 'string');
+function claimNames(spec: PodSpec): string[] {
+  return (spec.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).filter((c) => typeof c === 'string');
 }
 
-function runAsUsers(spec: Json): (number | undefined)[] {
+function runAsUsers(spec: PodSpec): (number | undefined)[] {
   const podUser = spec.securityContext?.runAsUser;
-  return (spec.containers ?? []).map((c: Json) => c.securityContext?.runAsUser ?? podUser);
+  return (spec.containers ?? []).map((c) => c.securityContext?.runAsUser ?? podUser);
 }
 
 function usedByNonRoot(state: SimState, namespace: string | undefined, claim: string): boolean {
-  const users = (spec: Json) => (claimNames(spec).includes(claim) ? runAsUsers(spec) : []);
+  const users = (spec: PodSpec) => (claimNames(spec).includes(claim) ? runAsUsers(spec) : []);
   return [
     ...listObjects(state, 'Deployment', namespace).flatMap((d) => users(d.spec?.template?.spec ?? {})),
     ...listObjects(state, 'Pod', namespace).flatMap((p) => users(p.spec ?? {})),

@@ -1,16 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { writeFileAtomic } from '../lab/atomic-write.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
 import { readLabConfig, virtualBoxName, type SimLabConfig } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
+import { newNfsModel } from './nfs-model.js';
 import type { HeketiKeys } from '../tools/heketi-jwt.js';
 import { closedPortUrl, startHeketiServer } from './heketi-server.js';
 import { insertObject } from './kube-store.js';
+import { startNfsStandIn } from './nfs-stand-in.js';
 import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
@@ -84,8 +87,10 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   const keys = (): HeketiKeys | undefined => heketiKeys(options);
   const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
   const heketiUrl = server?.url ?? (await closedPortUrl());
+  const nfs = await startNfsStandIn(config);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...nfs.env,
     PATH: `${binDir}:${process.env.PATH ?? ''}`,
     GLUSTER_LAB_SIM_STATE: stateFile,
     GLUSTER_LAB_SIM_SPEED: String(speed),
@@ -101,6 +106,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     updateState: (change) => updateStateFile(stateFile, change),
     async stop() {
       await server?.close();
+      await nfs.close();
       if (ownsRoot) rmSync(root, { recursive: true, force: true });
       else {
         rmSync(binDir, { recursive: true, force: true });
@@ -141,8 +147,9 @@ function initialState(config: SimLabConfig, scenarios: ScenarioName[], speed: nu
     kube: { objects: [], born: {} },
     heketi: newHeketiModel(gluster.map((m) => m.address), config.data_disk.size_gb, device),
     heketiMachine,
-    hostOnlyAddress: `${(config.machines[0]?.address ?? '172.20.1.20').split('.').slice(0, 3).join('.')}.1`,
+    hostOnlyAddress: `${(config.machines[0]?.address ?? '192.168.56.20').split('.').slice(0, 3).join('.')}.1`,
     chmodDone: [],
+    nfs: newNfsModel(config),
   };
   if (machines !== 'not_created') {
     for (const m of config.machines) state.machines[m.name] = { state: machines, provisioned: true, vmName: virtualBoxName(config, m.name) };
@@ -182,12 +189,12 @@ function initialState(config: SimLabConfig, scenarios: ScenarioName[], speed: nu
 
 /**
  * Points an existing lab's gluster-lab.yaml at the simulator's Heketi URL (tests and
- * demo must never leave the lab's default 172.20.1.x address in place).
+ * demo must never leave the lab's own address, 192.168.56.20 by default, in place).
  */
 export async function writeSimLabConfig(labDir: string, heketiUrl: string): Promise<void> {
   const file = join(labDir, labFiles.config);
   const text = existsSync(file) ? await readFile(file, 'utf8') : stringify(defaultLabConfig);
   const doc = parse(text) as { heketi?: { url?: string } };
   doc.heketi = { ...(doc.heketi ?? {}), url: heketiUrl };
-  await writeFile(file, stringify(doc));
+  await writeFileAtomic(file, stringify(doc));
 }

@@ -1,31 +1,7 @@
 import type { ScenarioName } from './scenarios.js';
 import type { HeketiModel } from './heketi-model.js';
-
-/**
- * Kubernetes objects are open-ended JSON; the simulator reads and writes a few known
- * fields of many kinds, so they are typed loosely on purpose.
- */
-// biome-ignore lint: see above
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-export interface KubeMeta {
-  name: string;
-  namespace?: string;
-  uid: string;
-  resourceVersion: string;
-  creationTimestamp: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  [key: string]: Json;
-}
-
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: KubeMeta;
-  [key: string]: Json;
-}
+import type { KubeObject } from './kube-object.js';
+import type { SimNfs } from './nfs-model.js';
 
 export type MachineState = 'not_created' | 'running' | 'poweroff';
 
@@ -60,4 +36,6 @@ export interface SimState {
   boxes?: string[];
   /** Claims (namespace/name) given the 'permission-denied' scenario's non-root app (non-root-app.ts); absent in older state files. */
   nonRootApps?: string[];
+  /** The lab's NFS-Ganesha export, for the CSI path (nfs-model.ts); absent in older state files. */
+  nfs?: SimNfs;
 }

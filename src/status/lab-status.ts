@@ -4,6 +4,7 @@ import { upMessages } from '../i18n/up-messages.js';
 import type { ClassFieldDiff } from '../k8s/class-diff.js';
 import { formatBytes } from '../k8s/quantity.js';
 import { alignColumns } from '../text/text-width.js';
+import { nfsExportLines, type StatusNfsExport } from './nfs-export-lines.js';
 
 export interface StatusPeer {
   hostname: string;
@@ -38,6 +39,8 @@ export interface LabStatus {
     topology?: { nodes: number; devices: number; totalKiB: number; freeKiB: number };
     topologyError?: string;
   };
+  /** NFS-Ganesha on the gluster VMs: the CSI path's export. */
+  nfsExport: StatusNfsExport;
   kubernetes: { configured: boolean; context?: string; server?: string; version?: string; reachable?: boolean; error?: string };
   /** `checked` false when the cluster is not reachable. */
   storageClass: { name: string; checked: boolean; present?: boolean; asConfigured?: boolean; differences?: ClassFieldDiff[]; error?: string };
@@ -86,6 +89,8 @@ export function statusLines(status: LabStatus, lang: Lang, place: StatusPlace): 
       lines.push(t('statusTopology', { nodes, devices, free: kibText(freeKiB), total: kibText(totalKiB) }));
     } else if (h.topologyError) lines.push(t('statusTopologyFailed', { reason: h.topologyError }));
   }
+
+  lines.push(...nfsExportLines(status.nfsExport, lang));
 
   const k = status.kubernetes;
   lines.push(t('statusKubeHeading'));

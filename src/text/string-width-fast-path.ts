@@ -7,6 +7,8 @@
  *
  * A string qualifies when every character stands alone as one grapheme cluster and is
  * no emoji: then string-width's answer is the sum of the characters' East Asian Widths.
+ * SGR sequences (colours, bold, dim: what Ink's styled text holds) are removed first, as
+ * string-width's strip-ansi removes them; a string with any other escape is left to it.
  * Anything else (controls and escape sequences, combining and spacing marks, joiners,
  * variation selectors, Hangul jamo, characters outside the BMP, emoji presentation)
  * gets `undefined`, and the caller asks string-width itself. The build puts this in
@@ -18,9 +20,10 @@ import { eastAsianWidth } from 'get-east-asian-width';
 // Characters that can join a neighbour into one cluster, take no column, or may draw as emoji.
 // U+0E33, U+0EB3: spacing marks by grapheme rules though letters; U+0D4E: a prepended letter;
 // and every character outside the BMP (a surrogate pair is one code point, not \p{Cs}).
-const NOT_ALONE =
+export const NOT_ALONE =
   /[\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{Emoji_Presentation}\u0E33\u0EB3\u0D4E\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{10000}-\u{10FFFF}]/u;
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
+const SGR = /\u001B\[[0-9;]*m/g;
 
 export interface StringWidthOptions {
   ambiguousIsNarrow?: boolean;
@@ -28,10 +31,16 @@ export interface StringWidthOptions {
 }
 
 /** string-width 8's answer for `text`, or undefined when only string-width can tell. */
-export function fastStringWidth(text: unknown, options: StringWidthOptions = {}): number | undefined {
-  if (typeof text !== 'string') return undefined;
+export function fastStringWidth(input: unknown, options: StringWidthOptions = {}): number | undefined {
+  if (typeof input !== 'string') return undefined;
+  let text = input;
   // Read as string-width reads it (a default only for undefined; null options throw).
-  const { ambiguousIsNarrow = true } = options;
+  const { ambiguousIsNarrow = true, countAnsiEscapeCodes = false } = options;
+  if (!countAnsiEscapeCodes && (text.includes('\u001B') || text.includes('\u009B'))) {
+    text = text.replace(SGR, '');
+    // Another escape: strip-ansi knows more kinds than this.
+    if (text.includes('\u001B') || text.includes('\u009B')) return undefined;
+  }
   if (PRINTABLE_ASCII.test(text)) return text.length;
   if (NOT_ALONE.test(text)) return undefined;
   const wide = { ambiguousAsWide: !ambiguousIsNarrow };

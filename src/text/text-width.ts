@@ -1,16 +1,16 @@
 /**
- * Terminal columns of text, for every table and padded label (screens and plain output).
- * Japanese labels take two columns per character, so `.length`/`padEnd` misalign them.
+ * Terminal columns of text, for every table, padded label and wrapped line (screens and
+ * plain output). The one measure is string-width, the one Ink draws with, so what we lay out
+ * is what Ink prints: Japanese takes two columns, a combining accent none, an emoji two,
+ * colour escapes none. The fast path answers the common text without string-width's
+ * grapheme segmenter (text/string-width-fast-path.ts), with the same result.
  */
+import stringWidth from 'string-width';
+import { fastStringWidth } from './string-width-fast-path.js';
 
-// East Asian wide characters take two columns (the Japanese labels).
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
-/** Columns a string takes in a terminal: CJK characters take two. */
+/** Columns a string takes in a terminal. */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
-  return width;
+  return fastStringWidth(text) ?? stringWidth(text);
 }
 
 /** `text` padded with spaces to `width` columns. */

@@ -18,7 +18,7 @@ export type AnsibleLine =
 export type AnsibleResultStatus = 'ok' | 'changed' | 'failed' | 'fatal' | 'skipping' | 'unreachable';
 
 // A line still carrying vagrant's `    gluster1: ` / `==> gluster1: ` prefix (plain logs).
-const VAGRANT_PREFIX = /^(?:==> |    )[^\s:]+: ?/;
+const VAGRANT_PREFIX = /^(?:==> | {4})[^\s:]+: ?/;
 // `PLAY [name] ***` (Ansible 2+) and `PLAY [name] ***` in 1.9 too; the stars fill to 80 columns.
 const PLAY = /^PLAY \[(.*)\] \*+$/;
 // `TASK [role : name] ***`, `RUNNING HANDLER [role : name] ***`, 1.9's `TASK: [role | name] ***`.

@@ -1,4 +1,4 @@
-import type { KubeTarget } from './kubectl-types.js';
+import type { KubeTarget, NamespaceScope } from './kubectl-types.js';
 
 /** `--context` and `--kubeconfig` first, so every command goes to the cluster the user chose. */
 export function kubectlArgs(kube: KubeTarget, args: readonly string[]): string[] {
@@ -9,7 +9,7 @@ export function kubectlArgs(kube: KubeTarget, args: readonly string[]): string[]
 }
 
 /** `-n NS`, or `-A` for every namespace. */
-function namespaceArgs(namespace: string | 'all'): string[] {
+function namespaceArgs(namespace: NamespaceScope): string[] {
   return namespace === 'all' ? ['-A'] : ['-n', namespace];
 }
 
@@ -19,11 +19,11 @@ export const kubectlCommandArgs = {
   version: (): string[] => ['version', '-o', 'json'],
   currentTarget: (): string[] => ['config', 'view', '--minify', '-o', 'json'],
   storageClasses: (): string[] => ['get', 'storageclass', '-o', 'json'],
-  pvcs: (namespace: string | 'all'): string[] => ['get', 'pvc', ...namespaceArgs(namespace), '-o', 'json'],
+  pvcs: (namespace: NamespaceScope): string[] => ['get', 'pvc', ...namespaceArgs(namespace), '-o', 'json'],
   pvc: (namespace: string, name: string): string[] => ['get', 'pvc', name, '-n', namespace, '-o', 'json'],
   pvs: (): string[] => ['get', 'pv', '-o', 'json'],
   secret: (namespace: string, name: string): string[] => ['get', 'secret', name, '-n', namespace, '-o', 'json'],
-  pods: (namespace: string | 'all'): string[] => ['get', 'pods', ...namespaceArgs(namespace), '-o', 'json'],
+  pods: (namespace: NamespaceScope): string[] => ['get', 'pods', ...namespaceArgs(namespace), '-o', 'json'],
   pod: (namespace: string, name: string): string[] => ['get', 'pod', name, '-n', namespace, '-o', 'json'],
   events: (namespace: string, involved: { kind: string; name: string }): string[] => [
     'get',
@@ -36,6 +36,8 @@ export const kubectlCommandArgs = {
     'json',
   ],
   apply: (): string[] => ['apply', '-f', '-', '-o', 'json'],
+  applyText: (): string[] => ['apply', '-f', '-'],
+  object: (kind: string, name: string, namespace: string | undefined): string[] => ['get', kind, name, ...(namespace === undefined ? [] : ['-n', namespace]), '-o', 'json'],
   create: (): string[] => ['create', '-f', '-', '-o', 'json'],
   delete: (kind: string, name: string, namespace: string | undefined, wait: boolean): string[] => [
     'delete',

@@ -4,6 +4,9 @@
  * Everything else the server sends is still there at run time, just not typed.
  */
 
+/** A namespace's name, or 'all' for every namespace (kubectl's `-A`). */
+export type NamespaceScope = string;
+
 /** Where kubectl should point: passed as `--context` / `--kubeconfig` to every call. */
 export interface KubeTarget {
   context?: string;
@@ -70,6 +73,9 @@ export interface Pv {
     claimRef?: { kind?: string; namespace?: string; name?: string; uid?: string };
     /** The in-tree volume source a Heketi-provisioned PV carries. */
     glusterfs?: { endpoints: string; endpointsNamespace?: string; path: string; readOnly?: boolean };
+    /** A CSI volume: csi-driver-nfs's carries `server`, `share` and `subdir` in its attributes. */
+    csi?: { driver: string; volumeHandle: string; volumeAttributes?: Record<string, string> };
+    mountOptions?: string[];
   };
   status?: { phase?: string; reason?: string; message?: string };
 }
@@ -138,6 +144,22 @@ export interface KubeCurrentTarget {
   server: string;
   user: string;
   namespace?: string;
+}
+
+/** A Deployment or DaemonSet, as far as waiting for its pods to be ready needs. */
+export interface Workload {
+  apiVersion?: string;
+  kind?: string;
+  metadata: ObjectMeta;
+  spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+  status?: {
+    /** Deployment */
+    replicas?: number;
+    readyReplicas?: number;
+    /** DaemonSet */
+    desiredNumberScheduled?: number;
+    numberReady?: number;
+  };
 }
 
 /** A Secret: only its type and (base64) data are read, to compare before applying. */

@@ -1,6 +1,6 @@
 import type { KubeTarget } from './kubectl-types.js';
 import { kubectlArgs, kubectlCommandArgs as cmd } from './kubectl-args.js';
-import type { K8sEvent, K8sList, KubeCurrentTarget, KubeVersionInfo, Pod, Pv, Pvc, Secret, StorageClass } from './kubectl-types.js';
+import type { K8sEvent, K8sList, KubeCurrentTarget, KubeVersionInfo, NamespaceScope, Pod, Pv, Pvc, Secret, StorageClass } from './kubectl-types.js';
 import { runTool, type RunResult } from './run.js';
 import { ToolError } from './tool-error.js';
 import { ToolOutputError } from './tool-output-error.js';
@@ -61,7 +61,7 @@ export async function getStorageClasses(kube: KubeTarget, opts: ToolOptions = {}
   return list(await kubectl(kube, cmd.storageClasses(), opts, defaultTimeouts.kubectlGet));
 }
 
-export async function getPvcs(kube: KubeTarget, namespace: string | 'all', opts: ToolOptions = {}): Promise<K8sList<Pvc>> {
+export async function getPvcs(kube: KubeTarget, namespace: NamespaceScope, opts: ToolOptions = {}): Promise<K8sList<Pvc>> {
   return list(await kubectl(kube, cmd.pvcs(namespace), opts, defaultTimeouts.kubectlGet));
 }
 
@@ -78,7 +78,7 @@ export async function getPvs(kube: KubeTarget, opts: ToolOptions = {}): Promise<
   return list(await kubectl(kube, cmd.pvs(), opts, defaultTimeouts.kubectlGet));
 }
 
-export async function getPods(kube: KubeTarget, namespace: string | 'all', opts: ToolOptions = {}): Promise<K8sList<Pod>> {
+export async function getPods(kube: KubeTarget, namespace: NamespaceScope, opts: ToolOptions = {}): Promise<K8sList<Pod>> {
   return list(await kubectl(kube, cmd.pods(namespace), opts, defaultTimeouts.kubectlGet));
 }
 
@@ -99,6 +99,20 @@ export async function getEvents(
 /** `kubectl apply -f - -o json` with the manifest as JSON on stdin → the object as stored. */
 export async function applyManifest<T = unknown>(kube: KubeTarget, manifest: object, opts: ToolOptions = {}): Promise<T> {
   return object(await kubectl(kube, cmd.apply(), opts, defaultTimeouts.kubectlChange, JSON.stringify(manifest)));
+}
+
+/**
+ * `kubectl apply -f -` with YAML text as it is (an upstream file of several documents) →
+ * kubectl's own lines ("serviceaccount/csi-nfs-node-sa created", "… unchanged").
+ */
+export async function applyText(kube: KubeTarget, text: string, opts: ToolOptions = {}): Promise<string[]> {
+  const result = await kubectl(kube, cmd.applyText(), opts, defaultTimeouts.kubectlChange, text);
+  return result.stdout.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+}
+
+/** `kubectl get KIND NAME [-n NS] -o json`: one object of any kind (a Deployment, a CSIDriver, …). */
+export async function getObject<T>(kube: KubeTarget, kind: string, name: string, namespace?: string, opts: ToolOptions = {}): Promise<T> {
+  return object(await kubectl(kube, cmd.object(kind, name, namespace), opts, defaultTimeouts.kubectlGet));
 }
 
 /** `kubectl create -f - -o json`; fails if the object exists already. */

@@ -18,10 +18,9 @@ const LEVELS: ReadonlySet<string> = new Set<string>(LEVEL_LIST);
 
 // `==> gluster1: Booting VM...` (a step) and `    gluster1: SSH address: ...` (its detail,
 // and every line a provisioner prints). The name is the machine's, dots and dashes allowed.
-const PREFIX = /^(?:==> |    )([^\s:]+):(?: (.*))?$/s;
+const PREFIX = /^(?:==> | {4})([^\s:]+):(?: (.*))?$/s;
 
 // Colour and erase-line sequences that leak from guest programs into ui data.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /** Turns one machine-readable record into the events it stands for (none for types we do not use). */

@@ -10,6 +10,7 @@ import { phaseLabelKey } from '../up/phase-labels.js';
 import { BringupOutcome } from './bringup-outcome.js';
 import { BringupTail } from './bringup-tail.js';
 import { BringupVmRow, rowClock, type VmColumns } from './bringup-vm-row.js';
+import { bringupViewChange, secondsOnScreen } from './bringup-view.js';
 import { SimulationBanner } from './simulation-banner.js';
 import { useClock } from './use-clock.js';
 import { displayWidth, padColumns } from '../text/text-width.js';
@@ -28,10 +29,14 @@ export interface BringupScreenProps {
   onInterrupt: () => void;
   /** Minimum time between two frames while output flows. */
   frameIntervalMs?: number;
+  /** Minimum time between two frames that only add lines to the tail on screen. */
+  tailIntervalMs?: number;
   clock?: () => number;
 }
 
 const SHORT_TAIL = 6;
+// The simulation banner: a rounded border around one line.
+const BANNER_ROWS = 3;
 // Rows the screen uses besides the VM rows and the tail: title, header, tail heading,
 // margins, log path, help, stopping line, and the simulation banner's three rows.
 const FIXED_ROWS = 12;
@@ -40,22 +45,26 @@ const FIXED_ROWS = 12;
  * The live `up` screen: a row per VM, a short tail of the selected VM, the log file.
  * It renders what the store holds at a capped rate and reads keys; it runs nothing.
  */
-export function BringupScreen({ store, lang, labName, logFile, simulation, outcome, onInterrupt, frameIntervalMs = 100, clock = Date.now }: BringupScreenProps) {
+export function BringupScreen({ store, lang, labName, logFile, simulation, outcome, onInterrupt, frameIntervalMs = 100, tailIntervalMs = 400, clock = Date.now }: BringupScreenProps) {
   const t = translator(upMessages, lang);
-  const throttled = useThrottledStore(store, frameIntervalMs);
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [long, setLong] = useState(false);
+  // A frame only for what the screen shows: lines joining a tail not on screen make none,
+  // and lines joining the one on screen are shown a few times a second.
+  const throttled = useThrottledStore(store, {
+    minIntervalMs: frameIntervalMs,
+    minorIntervalMs: tailIntervalMs,
+    change: (shown, next) => bringupViewChange(shown, next, chosen ?? followedVm(shown)),
+    view: chosen,
+  });
   // The closing frame shows everything the store holds, not the last throttled read.
   const state = outcome ? store.getState() : throttled;
   const running = state.outcome === undefined;
-  // The tick only makes a frame once a second; each frame reads the time afresh.
-  useClock(running, clock);
   const { stdout } = useStdout();
   const { isRawModeSupported } = useStdin();
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
-  const [long, setLong] = useState(false);
 
   // Until the user picks a VM, the tail follows the one at work.
-  const followed = state.active ?? state.errorExit?.machine ?? lastStarted(state) ?? state.order[0];
-  const selected = chosen ?? followed;
+  const selected = chosen ?? followedVm(state);
   const move = (step: number) => {
     const index = Math.max(0, state.order.indexOf(selected ?? ''));
     setChosen(state.order[(index + step + state.order.length) % state.order.length]);
@@ -70,14 +79,27 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
     { isActive: isRawModeSupported === true && running },
   );
 
-  const at = running ? clock() : (state.finishedAt ?? state.startedAt);
   // Same widths (and object) until the VM list or language changes, so rows stay memoised.
-  const columns = useMemo(() => columnWidths(state.order, t), [state.order, lang]);
+  const columns = useMemo(() => columnWidths(state.order, t), [state.order, t]);
   const rows = stdout.rows || 24;
   const tailCount = long ? Math.max(SHORT_TAIL, rows - FIXED_ROWS - state.order.length) : SHORT_TAIL;
   const vm = selected === undefined ? undefined : state.vms[selected];
   const ring = vm ? vm.tail : state.general;
   const tail = useMemo(() => lastLines(ring, tailCount), [ring, tailCount]);
+  // The times shown turn once a second, all at once, and only while one of them is on screen.
+  const titleRow = simulation ? BANNER_ROWS : 0;
+  const layout = {
+    height: titleRow + 3 + state.order.length + 2 + Math.max(1, tail.length) + 2 + (state.stopping ? 1 : 0) + (isRawModeSupported ? 1 : 0),
+    titleRow,
+    firstVmRow: titleRow + 3,
+    elapsedAt: columns.name + 2 + columns.phase + 2,
+  };
+  const working = state.order.map((name) => {
+    const row = state.vms[name];
+    return row !== undefined && rowClock(row, 1) !== 0;
+  });
+  const now = useClock(running && secondsOnScreen(layout, working, stdout), state.startedAt, clock);
+  const at = running ? now : (state.finishedAt ?? state.startedAt);
   const total = (state.finishedAt ?? at) - state.startedAt;
 
   return (
@@ -108,6 +130,11 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
       {running && isRawModeSupported ? <Text dimColor>{t('keysHelp')}</Text> : null}
     </Box>
   );
+}
+
+/** The VM whose tail is shown until the user picks one: the one at work, else the failed one, else the last started. */
+function followedVm(state: BringupState): string | undefined {
+  return state.active ?? state.errorExit?.machine ?? lastStarted(state) ?? state.order[0];
 }
 
 function lastStarted(state: BringupState): string | undefined {

@@ -45,7 +45,7 @@ export function pushLines(ring: LineRing, lines: readonly string[]): LineRing {
 /** The last `count` lines (at most the capacity), oldest first. */
 export function lastLines(ring: LineRing, count: number = ring.cap): string[] {
   const n = Math.min(count, ring.cap, ring.end);
-  return ring.buf.slice(ring.end - n, ring.end) as string[];
+  return ring.buf.slice(ring.end - n, ring.end);
 }
 
 export function ringSize(ring: LineRing): number {

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeDir, writeFileAtomic } from '../lab/atomic-write.js';
 import { labFiles } from '../lab/lab-files.js';
 import type { BringupState } from './bringup-reducer.js';
 
@@ -26,6 +27,6 @@ export async function recordProvisionOutcome(labDir: string, state: BringupState
   if (state.outcome !== 'failed') return;
   const failed = state.order.filter((name) => state.vms[name]?.failedIn === 'provisioning');
   if (failed.length === 0) return;
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(failed)}\n`);
+  await makeDir(dirname(file));
+  await writeFileAtomic(file, `${JSON.stringify(failed)}\n`);
 }

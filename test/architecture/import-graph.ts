@@ -38,12 +38,15 @@ export function importEdges(srcDir: string): ImportEdge[] {
   return edges;
 }
 
-/** The top folder of a path under src/ (`flows/up.ts` → `flows`); files at the top are `.`. */
+/**
+ * The top folder of a path under src/ (`flows/up.ts` → `flows`). A file at the top is a unit
+ * of its own (`exit-codes.ts`): the shared modules beside context.ts sit at different depths.
+ */
 export function folderOf(path: string): string {
   // The entry file is the command line's: it only hands over to cli/main.ts.
   if (path === 'cli.ts') return 'cli';
   const parts = path.split(sep);
-  return parts.length > 1 ? (parts[0] ?? '.') : '.';
+  return parts.length > 1 ? (parts[0] ?? path) : path;
 }
 
 /** Cycles between folders, each as the list of folders around it (empty when there are none). */

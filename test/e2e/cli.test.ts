@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import pkg from '../../package.json' with { type: 'json' };
 import { commands } from '../../src/cli/commands.js';
 import { cliMessages } from '../../src/i18n/cli-messages.js';
@@ -92,6 +93,22 @@ describe('the command line', () => {
     expect(stdout).not.toMatch(/PRIVATE KEY|[A-Za-z0-9_-]{43}/);
     const again = await cli(['init', lab]);
     expect(again.stdout).toContain('up to date: nothing to change');
+  });
+
+  it('init --network puts a new lab on the original guide\'s 172.20.1.0/24, and refuses what is not a /24', async () => {
+    const lab = join(root, 'seed-lab');
+    const { exitCode } = await cli(['init', '--network', '172.20.1.0/24', lab]);
+    expect(exitCode).toBe(0);
+    const config = parse(readFileSync(join(lab, 'gluster-lab.yaml'), 'utf8')) as { machines: Array<{ address: string }>; heketi: { url: string } };
+    expect(config.machines.map((m) => m.address)).toEqual(['172.20.1.20', '172.20.1.21', '172.20.1.22', '172.20.1.23']);
+    expect(config.heketi.url).toBe('http://172.20.1.20:8080');
+    const kept = await cli(['init', '--network', '10.9.8.0/24', lab]);
+    expect(kept.stdout).toContain('--network does not change it');
+
+    const bad = await cli(['init', '--network', '172.20.0.0/16', join(root, 'bad-lab')]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--network 172.20.0.0/16 is not a /24 network: give it as A.B.C.0/24, for example --network 172.20.1.0/24.');
+    expect(existsSync(join(root, 'bad-lab'))).toBe(false);
   });
 
   it('npm pack lists no key, no lab file and no test-only file', async () => {

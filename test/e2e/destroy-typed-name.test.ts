@@ -18,7 +18,7 @@ describe('gluster-lab destroy asks for the lab name', () => {
     const args = ['destroy', '--dir', lab.labDir, '--lang', 'en'];
     term = await startTerminal({ args, env: lab.sim.env, cols: 160, rows: 40 });
     let screen = await term.waitFor('Type the lab name "gluster-lab" to destroy it:');
-    expect(screen).toContain('VM heketi (172.20.1.20) — VirtualBox machine "gluster-lab-heketi"');
+    expect(screen).toContain('VM heketi (192.168.56.20) — VirtualBox machine "gluster-lab-heketi"');
     expect(screen).toMatch(/data disk of gluster3: \S+\/lab\/\.vagrant\/disks\/gluster-lab-gluster3-data\.vdi/);
     expect(screen).toContain('the Heketi database (/var/lib/heketi/heketi.db inside VM heketi)');
     expect(screen).toContain('StorageClass gluster-heketi');

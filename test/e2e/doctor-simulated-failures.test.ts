@@ -19,7 +19,7 @@ interface Report {
 
 let lab: DoctorLab | undefined;
 afterEach(async () => {
-  // No scenario may leave a temporary pod behind (doctor creates none; this proves it).
+  // No scenario may leave a temporary pod behind (doctor's write test pods are deleted; this proves it).
   if (lab) expect(lab.temporaryPods()).toEqual([]);
   await lab?.dispose();
   lab = undefined;
@@ -41,22 +41,32 @@ async function doctorJson(l: DoctorLab): Promise<{ exitCode: number; report: Rep
 const layer = (report: Report, name: string) => report.layers.find((l) => l.layer === name);
 
 describe('doctor against the simulated lab', () => {
-  it('finds nothing in a healthy lab, says so and exits 0', async () => {
+  it('warns about a fresh claim non-root pods cannot write to yet, agreeing with the repair; after it, finds nothing and says so', async () => {
     const l = await labWithClaim(['healthy']);
     await l.writer('default', 'data');
     await l.waitFor(() => podsOf(l, 'default', 'writer-data').some((p) => p.status?.phase === 'Running'));
+    // The fresh volume's root is root-owned: the repair's own write test fails, so doctor says so.
+    const before = await doctorJson(l);
+    expect(before.exitCode).toBe(0);
+    expect(before.report.findings.map((f) => [f.id, f.severity, f.category])).toEqual([['doctor.write-test-refused.default.data', 'warning', 'permission-denied']]);
+    expect(before.report.findings[0]?.fix).toContain('gluster-lab fix-permissions default/data');
+    expect(layer(before.report, 'permission-denied')?.summary).toContain('non-root write test refused on 1 of 1 claim(s)');
+    const repair = await l.cli(['fix-permissions', 'default/data', '--yes']);
+    expect(repair.stdout).toContain('default/data: fixed');
     const json = await doctorJson(l);
     expect(json.report.findings).toEqual([]);
     expect(json.report.layers.map((x) => [x.layer, x.status])).toEqual([
-      ['vms', 'ok'], ['heketi', 'ok'], ['gluster-peers', 'ok'], ['cluster', 'ok'], ['storageclass', 'ok'], ['pvcs', 'ok'], ['pod-mounts', 'ok'], ['permission-denied', 'ok'],
+      ['vms', 'ok'], ['heketi', 'ok'], ['gluster-peers', 'ok'], ['nfs-export', 'ok'], ['cluster', 'ok'], ['storageclass', 'ok'], ['pvcs', 'ok'], ['pod-mounts', 'ok'], ['permission-denied', 'ok'],
     ]);
     expect(json.exitCode).toBe(0);
     const plain = await l.cli(['doctor']);
     expect(plain.stdout).toContain('✓ VMs');
     expect(plain.stdout).toContain('4 of 4 running');
+    expect(plain.stdout).toContain('3 of 3 gluster VMs answer on port 2049');
     expect(plain.stdout).toContain('Everything checked is healthy: no findings.');
     expect(plain.exitCode).toBe(0);
-  });
+    // Three doctor runs and a repair, each a few temporary pods.
+  }, 90_000);
 
   it('reports VMs that were never created once, and skips Heketi and the peers instead of failing them', async () => {
     const l = await labWithClaim(['healthy'], 'not_created');
@@ -66,7 +76,8 @@ describe('doctor against the simulated lab', () => {
     expect(report.findings.find((f) => f.id === 'doctor.vms-not-created')?.fix).toBe('Run gluster-lab up to create and provision them.');
     expect(layer(report, 'heketi')).toMatchObject({ status: 'skipped', summary: 'skipped: the heketi VM is not running' });
     expect(layer(report, 'gluster-peers')).toMatchObject({ status: 'skipped', summary: 'skipped: VMs not running' });
-    expect(report.findings.some((f) => f.layer === 'heketi' || f.layer === 'gluster-peers')).toBe(false);
+    expect(layer(report, 'nfs-export')).toMatchObject({ status: 'skipped', summary: 'skipped: VMs not running' });
+    expect(report.findings.some((f) => f.layer === 'heketi' || f.layer === 'gluster-peers' || f.layer === 'nfs-export')).toBe(false);
   });
 
   it('reports stopped VMs with the command that starts them', async () => {

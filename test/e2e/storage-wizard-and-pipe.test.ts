@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ClassListing } from '../../src/k8s/default-classes.js';
 import { startStorageLab, type StorageLab } from '../unit/storage/storage-harness.js';
 import { cliPath, startTerminal, type Terminal } from './terminal.js';
 
@@ -70,6 +71,7 @@ describe('storage end to end', () => {
     expect(dc.exitCode).toBe(0);
     expect(dc.stdout).toContain('Done: gluster-heketi is the default class.');
     const listing = await run('default-class', '--json');
-    expect(JSON.parse(listing.stdout).classes.filter((c: { defaultBy: string[] }) => c.defaultBy.length > 0).map((c: { name: string }) => c.name)).toEqual(['gluster-heketi']);
+    const { classes } = JSON.parse(listing.stdout) as { classes: ClassListing[] };
+    expect(classes.filter((c) => c.defaultBy.length > 0).map((c) => c.name)).toEqual(['gluster-heketi']);
   });
 });

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LabStatus } from '../../src/status/lab-status.js';
 import { cliPath } from './terminal.js';
 import { doctorLab, simulatedLab, type DoctorLab, type UpTestLab } from './sim-lab-fixture.js';
 
@@ -17,17 +18,25 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     lab = await simulatedLab(['healthy'], 100, 'running');
     const result = await cli('status', '--json');
     expect(result.exitCode).toBe(0);
-    const status = JSON.parse(result.stdout);
-    expect(Object.keys(status)).toEqual(['lab', 'vms', 'glusterPeers', 'heketi', 'kubernetes', 'storageClass', 'claims']);
+    const status = JSON.parse(result.stdout) as LabStatus;
+    expect(Object.keys(status)).toEqual(['lab', 'vms', 'glusterPeers', 'heketi', 'nfsExport', 'kubernetes', 'storageClass', 'claims']);
     expect(status.vms.ok).toBe(true);
-    expect(status.vms.machines.map((m: { name: string; state: string }) => `${m.name}=${m.state}`).sort()).toEqual(['gluster1=running', 'gluster2=running', 'gluster3=running', 'heketi=running']);
+    const machines = status.vms.ok ? status.vms.machines : [];
+    expect(machines.map((m) => `${m.name}=${m.state}`).sort()).toEqual(['gluster1=running', 'gluster2=running', 'gluster3=running', 'heketi=running']);
     expect(status.heketi).toMatchObject({ url: lab.sim.heketiUrl, reachable: true, hello: 'Hello from Heketi', topology: { nodes: 3, devices: 3 } });
     expect(status.kubernetes).toMatchObject({ configured: true, context: 'minikube', reachable: true });
     expect(status.glusterPeers.vm).toBe('gluster1');
     expect(status.glusterPeers.asked).toBe(true);
-    expect(status.glusterPeers.peers.map((p: { hostname: string; state: string; connected: boolean }) => `${p.hostname} ${p.state} ${p.connected}`).sort()).toEqual([
-      '172.20.1.22 Peer in Cluster true',
-      '172.20.1.23 Peer in Cluster true',
+    expect(status.glusterPeers.peers?.map((p) => `${p.hostname} ${p.state} ${p.connected}`).sort()).toEqual([
+      '192.168.56.22 Peer in Cluster true',
+      '192.168.56.23 Peer in Cluster true',
+    ]);
+    // NFS-Ganesha's port on each gluster VM: the simulated lab's loopback stand-in answers for them.
+    expect(status.nfsExport).toMatchObject({ export: '/k8s-nfs', volume: 'k8s-nfs', port: 2049 });
+    expect(status.nfsExport.servers.map((s) => `${s.vm} ${s.address} ${s.asked} ${s.answers}`)).toEqual([
+      'gluster1 192.168.56.21 true true',
+      'gluster2 192.168.56.22 true true',
+      'gluster3 192.168.56.23 true true',
     ]);
     // The fresh simulated cluster has no StorageClass yet, hence no claims of it.
     expect(status.storageClass).toEqual({ name: 'gluster-heketi', checked: true, present: false });
@@ -41,7 +50,7 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     await doctor.claim('team-a', 'data', '2Gi');
     await doctor.claim('default', 'logs', '1Gi');
     await doctor.waitFor(() => doctor.sim.readState().kube.objects.filter((o) => o.kind === 'PersistentVolumeClaim' && (o as { status?: { phase?: string } }).status?.phase === 'Bound').length === 2);
-    const json = JSON.parse((await cli('status', '--json')).stdout);
+    const json = JSON.parse((await cli('status', '--json')).stdout) as LabStatus;
     expect(json.storageClass).toEqual({ name: 'gluster-heketi', checked: true, present: true, asConfigured: true, differences: [] });
     expect(json.claims.items).toEqual([
       { namespace: 'default', name: 'logs', status: 'Bound', capacity: '1Gi' },
@@ -53,14 +62,14 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(plain.stdout).toContain(
       ['PVCs of class gluster-heketi:', '  NAMESPACE   NAME   STATUS   CAPACITY', '  default     logs   Bound    1Gi', '  team-a      data   Bound    2Gi'].join('\n'),
     );
-    expect(plain.stdout).toMatch(/Gluster peers \(asked gluster1\):\n  172\.20\.1\.2[23]: Peer in Cluster, connected\n  172\.20\.1\.2[23]: Peer in Cluster, connected\n/);
+    expect(plain.stdout).toMatch(/Gluster peers \(asked gluster1\):\n  192\.168\.56\.2[23]: Peer in Cluster, connected\n  192\.168\.56\.2[23]: Peer in Cluster, connected\n/);
   });
 
   it('status says the Heketi admin key is missing instead of reporting a refused key', async () => {
     lab = await simulatedLab(['healthy'], 100, 'running');
     const keyFile = join(lab.labDir, 'secrets', 'heketi_admin_key');
     await rm(keyFile);
-    const json = JSON.parse((await cli('status', '--json')).stdout);
+    const json = JSON.parse((await cli('status', '--json')).stdout) as LabStatus;
     expect(json.heketi).toEqual({ url: lab.sim.heketiUrl, reachable: true, hello: 'Hello from Heketi', keyError: { path: keyFile, reason: 'ENOENT' } });
     const plain = await cli('status');
     expect(plain.stdout).toContain(`  admin key missing/unreadable: ${keyFile} (ENOENT); the topology was not asked for. Run "gluster-lab init" to create the key.`);
@@ -75,10 +84,11 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(halt.stdout).toContain('All VMs are stopped.');
     const status = await cli('status');
     expect(status.exitCode).toBe(0);
-    expect(status.stdout).toMatch(/VMs \(vagrant status\):\n(  \S+: poweroff\n){4}/);
+    expect(status.stdout).toMatch(/VMs \(vagrant status\):\n( {2}\S+: poweroff\n){4}/);
     expect(status.stdout).toContain('not reachable');
     expect(status.stdout).toContain('Is the heketi VM running ("gluster-lab up")?');
     // gluster1 is stopped: its peers are not asked (ssh to a stopped VM would only hang).
     expect(status.stdout).toContain('Gluster peers (asked gluster1):\n  not asked: gluster1 is not running');
+    expect(status.stdout).toContain('NFS export /k8s-nfs (volume k8s-nfs, port 2049):\n  gluster1 (172.20.1.21): not asked: gluster1 is not running');
   });
 });

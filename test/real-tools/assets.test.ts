@@ -6,7 +6,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments, parseDocument, stringify } from 'yaml';
@@ -65,6 +65,7 @@ beforeAll(async () => {
     ANSIBLE_HOME: join(work, 'ansible-home'),
     ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'),
     ANSIBLE_NOCOLOR: '1',
+    ANSIBLE_PIPELINING: '1',
     NO_COLOR: '1',
   };
 });
@@ -73,8 +74,8 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = toolEnv) {
-  return execa(command, args, { cwd, env, reject: false, timeout: 45_000, all: true, stdin: 'ignore' });
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = toolEnv, timeout = 45_000) {
+  return execa(command, args, { cwd, env, reject: false, timeout, all: true, stdin: 'ignore' });
 }
 
 describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
@@ -113,62 +114,60 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
     expect(existsSync(join(labDir, '.vagrant', 'disks'))).toBe(false);
   }, 60_000);
 
-  // Vagrant's own library loads the Vagrantfile and reports what `vagrant up` would send to
-  // VBoxManage, without running it: the exact argument lists, per machine and lab state.
-  it('plans the data disk only for GlusterFS VMs not yet created, reusing an existing disk image', async (context) => {
+  // Vagrant's own library loads the Vagrantfile and reports what it configured per machine,
+  // and how it would expand VirtualBox's boot action, without running anything.
+  it('hooks the data disk in before every VirtualBox boot of a GlusterFS VM, with no storage customize of its own', async (context) => {
     const { env } = await standInVBoxManage();
     const lab = join(work, 'inspect-lab');
     await cp(labDir, lab, { recursive: true, filter: (src) => !src.includes('.vagrant') });
-    // gluster1 already exists (Vagrant keeps its VirtualBox id); gluster2's disk image is left over.
-    await mkdir(join(lab, '.vagrant', 'machines', 'gluster1', 'virtualbox'), { recursive: true });
-    await writeFile(join(lab, '.vagrant', 'machines', 'gluster1', 'virtualbox', 'id'), '5a3c5d9e-0000-4000-8000-000000000001');
-    await mkdir(join(lab, '.vagrant', 'disks'), { recursive: true });
-    await writeFile(join(lab, '.vagrant', 'disks', 'gluster-lab-gluster2-data.vdi'), '');
     const script = [
       "require 'vagrant'",
       "require 'json'",
       'env = Vagrant::Environment.new(cwd: Dir.pwd)',
-      'puts JSON.generate(env.machine_names.to_h { |name|',
+      'machines = env.machine_names.to_h { |name|',
       '  config = env.vagrantfile.machine_config(name, :virtualbox, env.boxes)[:config]',
       '  vb = config.vm.get_provider_config(:virtualbox)',
-      '  [name, { name: vb.name,',
+      '  [name, { name: vb.name, box: config.vm.box, box_version: config.vm.box_version,',
       '           customize: vb.customizations.map { |c| c[1].map { |a| a.is_a?(Symbol) ? ":#{a}" : a.to_s } },',
       '           triggers: config.trigger.before_triggers.map(&:name),',
       '           provisioners: config.vm.provisioners.map { |p| [p.name.to_s, p.type.to_s] } }]',
-      '})',
+      '}',
+      // The boot action as Vagrant expands it: the plugin's hook must sit right before Boot.
+      'boot = VagrantPlugins::ProviderVirtualBox::Action.action_boot',
+      'boot.apply_dynamic_updates({})',
+      'order = boot.stack.map { |item| item.middleware.is_a?(Class) ? item.middleware.name.to_s : item.middleware.class.name.to_s }',
+      "at = order.index('VagrantPlugins::ProviderVirtualBox::Action::Boot')",
+      'puts JSON.generate(machines: machines, disks: GlusterLab::DataDisk.disks, boot: order[(at - 2)..at])',
     ].join('\n');
     const result = await run('ruby', ['-e', script], lab, env);
     // Debian's vagrant is a gem of the system ruby; HashiCorp's package embeds its own.
-    if (/cannot load such file -- vagrant|ENOENT/.test(String(result.all))) context.skip('vagrant is not a gem of the system ruby: skipping the VBoxManage plan check');
+    if (/cannot load such file -- vagrant|ENOENT/.test(String(result.all))) context.skip('vagrant is not a gem of the system ruby: skipping the Vagrantfile plan check');
     expect(result.exitCode, result.all).toBe(0);
-    const plan = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, { name: string; customize: string[][]; triggers: string[]; provisioners: string[][] }>;
+    const plan = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      machines: Record<string, { name: string; box: string; box_version: string; customize: string[][]; triggers: string[]; provisioners: string[][] }>;
+      disks: Record<string, { path: string; size_mb: number }>;
+      boot: string[];
+    };
 
-    const disk = (machine: string) => join(lab, '.vagrant', 'disks', `gluster-lab-${machine}-data.vdi`);
     const base = (machine: string) => [
       ['modifyvm', ':id', '--cpus', '1'],
       ['modifyvm', ':id', '--memory', '1024'],
       ['modifyvm', ':id', '--groups', '/gluster-lab'],
     ];
-    const attach = (machine: string) => [
-      ['storagectl', ':id', '--name', 'GlusterLabData', '--add', 'sata', '--portcount', '1'],
-      ['storageattach', ':id', '--storagectl', 'GlusterLabData', '--port', '0', '--device', '0', '--type', 'hdd', '--medium', disk(machine)],
-    ];
-    expect(plan.gluster1?.customize).toEqual(base('gluster1'));
-    expect(plan.gluster2?.customize).toEqual([...base('gluster2'), ...attach('gluster2')]);
-    expect(plan.gluster3?.customize).toEqual([
-      ...base('gluster3'),
-      ['createmedium', 'disk', '--filename', disk('gluster3'), '--format', 'VDI', '--size', '20480'],
-      ...attach('gluster3'),
-    ]);
-    expect(plan.heketi?.customize).toEqual(base('heketi'));
+    // No controller of our own any more: on PIIX3 boxes a second SATA controller is refused.
+    for (const machine of ['gluster1', 'gluster2', 'gluster3', 'heketi']) expect(plan.machines[machine]?.customize).toEqual(base(machine));
+    expect(Object.values(plan.machines).map((m) => [m.box, m.box_version])).toEqual(Array(4).fill(['bento/ubuntu-24.04', config.box_version]));
+    expect(plan.disks).toEqual(
+      Object.fromEntries(['gluster1', 'gluster2', 'gluster3'].map((m) => [m, { path: join(lab, '.vagrant', 'disks', `gluster-lab-${m}-data.vdi`), size_mb: config.data_disk.size_gb * 1024 }])),
+    );
+    expect(plan.boot).toEqual(['VagrantPlugins::ProviderVirtualBox::Action::Customize', 'GlusterLab::AttachDataDisk', 'VagrantPlugins::ProviderVirtualBox::Action::Boot']);
     // GlusterFS nodes first (Vagrant brings machines up in this order): Heketi loads the
     // topology of nodes that are already up.
-    expect(Object.keys(plan)).toEqual(['gluster1', 'gluster2', 'gluster3', 'heketi']);
-    expect(Object.values(plan).map((m) => m.name)).toEqual(['gluster-lab-gluster1', 'gluster-lab-gluster2', 'gluster-lab-gluster3', 'gluster-lab-heketi']);
-    expect(plan.gluster3?.triggers).toEqual(['data disk folder']);
-    expect(plan.heketi?.triggers).toEqual([]);
+    expect(Object.keys(plan.machines)).toEqual(['gluster1', 'gluster2', 'gluster3', 'heketi']);
+    expect(Object.values(plan.machines).map((m) => m.name)).toEqual(['gluster-lab-gluster1', 'gluster-lab-gluster2', 'gluster-lab-gluster3', 'gluster-lab-heketi']);
+    expect(plan.machines.gluster3?.triggers).toEqual([]);
     // Ubuntu's ansible-core first (no PPA), then the role's playbook through ansible_local.
-    expect(plan.heketi?.provisioners).toEqual([['ansible-core', 'shell'], ['ansible', 'ansible_local']]);
+    expect(plan.machines.heketi?.provisioners).toEqual([['ansible-core', 'shell'], ['ansible', 'ansible_local']]);
   }, 60_000);
 
   it('stops with a clear message naming the file and the fix when machines is missing', async () => {
@@ -186,6 +185,97 @@ describe.skipIf(!has.vagrant)('vagrant 2.3.4 on the lab made by init', () => {
   }, 60_000);
 });
 
+// provisioning/vagrant/data_disk.rb in Ruby, on `VBoxManage showvminfo --machinereadable`
+// output of the box layouts (test/fixtures/vboxmanage/): the plan, and the middleware Vagrant
+// runs before Boot, driving a recording stand-in for Vagrant's VirtualBox driver.
+describe.skipIf(!onPath('ruby'))('the data disk on the box\'s own controller (Ruby)', () => {
+  const fixtures = join(root, 'test', 'fixtures', 'vboxmanage');
+  const script = [
+    "require 'json'",
+    `require '${join(provisioningDir, 'vagrant', 'data_disk.rb')}'`,
+    'fixture, path, exists = ARGV',
+    'info = GlusterLab::DataDisk.parse_vm_info(File.read(fixture))',
+    'begin',
+    "  puts JSON.generate(plan: GlusterLab::DataDisk.plan(info, id: 'VM-ID', path: path, size_mb: 30720, disk_exists: exists == 'yes'))",
+    'rescue RuntimeError => e',
+    '  puts JSON.generate(error: e.message)',
+    'end',
+  ].join('\n');
+  const plan = async (fixture: string, path = '/lab/.vagrant/disks/gluster-lab-gluster1-data.vdi', exists = 'no') => {
+    const result = await run('ruby', ['-e', script, isAbsolute(fixture) ? fixture : join(fixtures, fixture), path, exists], work);
+    expect(result.exitCode, result.all).toBe(0);
+    return JSON.parse(result.stdout) as { plan?: string[][]; error?: string };
+  };
+  const attach = (controller: string, port: number, device = 0) => [
+    'storageattach', 'VM-ID', '--storagectl', controller, '--port', String(port), '--device', String(device), '--type', 'hdd', '--medium', '/lab/.vagrant/disks/gluster-lab-gluster1-data.vdi',
+  ];
+  const create = ['createmedium', 'disk', '--filename', '/lab/.vagrant/disks/gluster-lab-gluster1-data.vdi', '--format', 'VDI', '--size', '30720'];
+
+  it('adds a port to the SATA controller of a PIIX3 box instead of a second SATA controller', async () => {
+    expect(await plan('showvminfo-sata-piix3.txt')).toEqual({ plan: [create, ['storagectl', 'VM-ID', '--name', 'SATA Controller', '--portcount', '2'], attach('SATA Controller', 1)] });
+  });
+
+  it('uses the VirtIO-SCSI controller of a box that boots from it, past its DVD slot', async () => {
+    expect(await plan('showvminfo-virtio-scsi.txt', undefined, 'yes')).toEqual({ plan: [['storagectl', 'VM-ID', '--name', 'VirtIO Controller', '--portcount', '3'], attach('VirtIO Controller', 2)] });
+  });
+
+  it('sends nothing when the disk is attached already (a second up, a reload)', async () => {
+    const attached = join(work, 'showvminfo-attached.txt');
+    const text = await readFile(join(fixtures, 'showvminfo-sata-piix3.txt'), 'utf8');
+    await writeFile(attached, `${text}"SATA Controller-1-0"="/lab/.vagrant/disks/gluster-lab-gluster1-data.vdi"\n"SATA Controller-ImageUUID-1-0"="1d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5"\n`);
+    expect(await plan(attached, undefined, 'yes')).toEqual({ plan: [] });
+  });
+
+  it('says what it found when the boot controller has no slot left', async () => {
+    const { error } = await plan('showvminfo-ide-full.txt');
+    expect(error).toContain('no free slot for the data disk on the controller this box boots from (IDE Controller (PIIX4, 2/2 ports))');
+    expect(error).toContain('データディスクを付ける空きがありません');
+  });
+
+  it('runs the plan from the middleware before Boot, and attaches again to a re-created VM', async () => {
+    const middleware = [
+      "require 'json'",
+      `require '${join(provisioningDir, 'vagrant', 'data_disk.rb')}'`,
+      'fixture, disk = ARGV',
+      // A stand-in for Vagrant's VirtualBox driver: answers showvminfo from the fixture, records every command.
+      'Driver = Struct.new(:calls) do',
+      '  def execute_command(command)',
+      '    calls << command',
+      "    command.first == 'showvminfo' ? File.read(ARGV[0]) : ''",
+      '  end',
+      'end',
+      'UI = Struct.new(:lines) { def info(line) = lines << line }',
+      "GlusterLab::DataDisk.disks['gluster1'] = { path: disk, size_mb: 30720 }",
+      'out = %w[gluster1 heketi].map do |name|',
+      '  driver = Driver.new([])',
+      '  machine = Struct.new(:name, :provider_name, :id, :provider).new(name.to_sym, :virtualbox, "id-#{name}", Struct.new(:driver).new(driver))',
+      '  env = { machine: machine, ui: UI.new([]) }',
+      '  reached = false',
+      '  GlusterLab::AttachDataDisk.new(->(_env) { reached = true }, env).call(env)',
+      '  [name, { calls: driver.calls, said: env[:ui].lines, reached: reached }]',
+      'end',
+      'puts JSON.generate(out.to_h)',
+    ].join('\n');
+    const disk = join(work, 'recreated', '.vagrant', 'disks', 'gluster-lab-gluster1-data.vdi');
+    const result = await run('ruby', ['-e', middleware, join(fixtures, 'showvminfo-sata-piix3.txt'), disk], work);
+    expect(result.exitCode, result.all).toBe(0);
+    const out = JSON.parse(result.stdout) as Record<string, { calls: string[][]; said: string[]; reached: boolean }>;
+    // A new VM (a fresh id, no disk on it): the disk is made and attached before Boot runs.
+    expect(out.gluster1?.calls).toEqual([
+      ['showvminfo', 'id-gluster1', '--machinereadable'],
+      ['createmedium', 'disk', '--filename', disk, '--format', 'VDI', '--size', '30720'],
+      ['storagectl', 'id-gluster1', '--name', 'SATA Controller', '--portcount', '2'],
+      ['storageattach', 'id-gluster1', '--storagectl', 'SATA Controller', '--port', '1', '--device', '0', '--type', 'hdd', '--medium', disk],
+    ]);
+    expect(out.gluster1?.said).toEqual([`gluster-lab: attaching the data disk ${disk}`]);
+    // The disk folder is made by the middleware (VBoxManage makes none), not by `vagrant validate`.
+    expect(existsSync(join(work, 'recreated', '.vagrant', 'disks'))).toBe(true);
+    // The Heketi VM has no data disk: nothing is asked of VirtualBox, and Boot still runs.
+    expect(out.heketi).toEqual({ calls: [], said: [], reached: true });
+    expect(out.gluster1?.reached).toBe(true);
+  });
+});
+
 describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
   it('accepts the syntax of every playbook with the extra vars the Vagrantfile passes', async () => {
     const result = await run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', '-e', `@${extraVarsFile}`, ...playbooks.map((p) => join('ansible', p))], labDir);
@@ -198,18 +288,27 @@ describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
   it('chooses the data disk, and renders topology.json and heketi.json as the program expects', async () => {
     const out = join(work, 'rendered');
     const lsblk = (devices: object[]) => ({ stdout: JSON.stringify({ blockdevices: devices }) });
-    const rootDisk = { name: '/dev/sda', type: 'disk', fstype: null, mountpoint: null, children: [{ name: '/dev/sda1', type: 'part', fstype: 'ext4', mountpoint: '/' }] };
-    const blank = (name: string) => ({ name, type: 'disk', fstype: null, mountpoint: null });
-    const heketiPv = { name: '/dev/sdb', type: 'disk', fstype: 'LVM2_member', mountpoint: null, children: [{ name: '/dev/mapper/vg_x-tp', type: 'lvm', fstype: null, mountpoint: null }] };
+    const GiB = 1024 ** 3;
+    const dataBytes = config.data_disk.size_gb * GiB;
+    // As `lsblk --json --paths --bytes --output NAME,TYPE,SIZE,FSTYPE,MOUNTPOINT` prints them.
+    const rootDisk = (name: string) => ({ name, type: 'disk', size: 64 * GiB, fstype: null, mountpoint: null, children: [{ name: `${name}1`, type: 'part', size: 64 * GiB, fstype: 'ext4', mountpoint: '/' }] });
+    const blank = (name: string, size = dataBytes) => ({ name, type: 'disk', size, fstype: null, mountpoint: null });
+    const zram = { name: '/dev/zram0', type: 'disk', size: dataBytes, fstype: null, mountpoint: null };
+    const heketiPv = { name: '/dev/sdb', type: 'disk', size: dataBytes, fstype: 'LVM2_member', mountpoint: null, children: [{ name: '/dev/mapper/vg_x-tp', type: 'lvm', size: GiB, fstype: null, mountpoint: null }] };
+    const noPvs = { stdout_lines: [] };
+    const auto = (devices: object[], pvs: object = noPvs) => ({ configured_device: 'auto', configured_device_real: 'auto', data_disk_bytes: dataBytes, lsblk_result: lsblk(devices), pvs_result: pvs });
     const cases = {
-      configured: { configured_device: '/dev/vdb', lsblk_result: lsblk([rootDisk, blank('/dev/sdb')]), pvs_result: { stdout_lines: [] } },
-      autoBlank: { configured_device: 'auto', lsblk_result: lsblk([rootDisk, blank('/dev/sdc'), { name: '/dev/sr0', type: 'rom', fstype: null, mountpoint: null }]), pvs_result: { stdout_lines: ['  /dev/sda3|ubuntu-vg'] } },
-      autoOurs: {
-        configured_device: 'auto',
-        lsblk_result: lsblk([rootDisk, heketiPv, blank('/dev/sdc')]),
-        pvs_result: { stdout_lines: ['  /dev/sda3|ubuntu-vg', `  /dev/sdb|vg_${'0123456789abcdef'.repeat(2)}`] },
-      },
-      autoTwoBlank: { configured_device: 'auto', lsblk_result: lsblk([rootDisk, blank('/dev/sdb'), blank('/dev/sdc')]), pvs_result: { stdout_lines: [] } },
+      // A stable by-id path is kept for Heketi; the checks use the disk it links to.
+      configuredById: { ...auto([rootDisk('/dev/sda'), blank('/dev/sdb')]), configured_device: '/dev/disk/by-id/ata-VBOX_HARDDISK_VB1234-5678', configured_device_real: '/dev/sdb' },
+      // A box that boots from SATA: the data disk comes second.
+      autoSata: auto([rootDisk('/dev/sda'), blank('/dev/sdb'), { name: '/dev/sr0', type: 'rom', size: 1024, fstype: null, mountpoint: null }], { stdout_lines: ['  /dev/sda3|ubuntu-vg'] }),
+      // A box that boots from VirtIO-SCSI: both are sd*, and the root disk may be sdb.
+      autoVirtio: auto([blank('/dev/sda'), rootDisk('/dev/sdb')]),
+      // zram swap is a "disk" too, even of the very size; a disk of another size is not ours.
+      autoZramAndOtherSize: auto([zram, rootDisk('/dev/sda'), blank('/dev/sdb', 8 * GiB), blank('/dev/sdc')]),
+      autoOurs: auto([rootDisk('/dev/sda'), heketiPv, blank('/dev/sdc')], { stdout_lines: ['  /dev/sda3|ubuntu-vg', `  /dev/sdb|vg_${'0123456789abcdef'.repeat(2)}`] }),
+      autoTwoBlank: auto([rootDisk('/dev/sda'), blank('/dev/sdb'), blank('/dev/sdc')]),
+      autoNone: auto([zram, { name: '/dev/vda', type: 'disk', size: 256 * GiB, fstype: 'ext4', mountpoint: '/' }, blank('/dev/vdb', 8 * GiB)]),
     };
     const devices = { gluster1: '/dev/sdb', gluster2: '/dev/sdc', gluster3: '/dev/vdb' };
     await mkdir(out, { recursive: true });
@@ -218,9 +317,16 @@ describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
       name: `Choose for ${name}`,
       block: [
         { name: 'Run the playbook\'s disk choice', 'ansible.builtin.include_tasks': tasks, vars },
-        { name: 'Record the choice', 'ansible.builtin.set_fact': { choices: `{{ choices | combine({'${name}': data_disk_device}) }}` } },
+        { name: 'Record the choice', 'ansible.builtin.set_fact': { choices: `{{ choices | combine({'${name}': [data_disk_device, data_disk_real]}) }}` } },
       ],
       rescue: [{ name: 'Record the failure', 'ansible.builtin.set_fact': { failures: `{{ failures | combine({'${name}': ansible_failed_result.msg}) }}` } }],
+    }));
+    // heketi.yml's own play vars, with the VM's architecture as Ansible's facts would give it.
+    const heketiVars = (parseDocument(await readFile(join(labDir, 'ansible', 'heketi.yml'), 'utf8')).toJS() as Array<{ vars: Record<string, unknown> }>)[0]?.vars ?? {};
+    const tarballTasks = ['x86_64', 'aarch64', 'armv7l'].map((architecture) => ({
+      name: `Heketi tarball on ${architecture}`,
+      block: [{ name: 'Name the tarball', vars: { ...heketiVars, ansible_facts: { architecture } }, 'ansible.builtin.set_fact': { tarballs: `{{ tarballs | combine({'${architecture}': heketi_tarball}) }}` } }],
+      rescue: [{ name: 'Record the failure', 'ansible.builtin.set_fact': { tarballs: `{{ tarballs | combine({'${architecture}': 'failed'}) }}` } }],
     }));
     const playbook = [
       {
@@ -230,18 +336,19 @@ describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
         gather_facts: false,
         vars: { gluster_devices: devices, heketi_port: 8080, heketi_admin_key: 'test-admin-key', heketi_user_key: 'test-user-key' },
         tasks: [
-          { name: 'Start with no choices', 'ansible.builtin.set_fact': { choices: {}, failures: {} } },
+          { name: 'Start with no choices', 'ansible.builtin.set_fact': { choices: {}, failures: {}, tarballs: {} } },
           { name: 'Topology', 'ansible.builtin.template': { src: join(labDir, 'ansible', 'templates', 'topology.json.j2'), dest: join(out, 'topology.json'), mode: '0644' } },
           { name: 'Heketi config', 'ansible.builtin.template': { src: join(labDir, 'ansible', 'templates', 'heketi.json.j2'), dest: join(out, 'heketi.json'), mode: '0644' } },
           ...choose,
-          { name: 'Write the choices', 'ansible.builtin.copy': { content: '{{ {"choices": choices, "failures": failures} | to_json }}', dest: join(out, 'choices.json'), mode: '0644' } },
+          ...tarballTasks,
+          { name: 'Write the choices', 'ansible.builtin.copy': { content: '{{ {"choices": choices, "failures": failures, "tarballs": tarballs} | to_json }}', dest: join(out, 'choices.json'), mode: '0644' } },
         ],
       },
     ];
     const playbookFile = join(work, 'exercise.yml');
     await writeFile(playbookFile, stringify(playbook));
 
-    const result = await run('ansible-playbook', ['-i', 'localhost,', '-e', `@${extraVarsFile}`, playbookFile], work);
+    const result = await run('ansible-playbook', ['-i', 'localhost,', '-e', `@${extraVarsFile}`, playbookFile], work, toolEnv, 230_000);
     expect(result.exitCode, result.all).toBe(0);
 
     // One source of truth: the Jinja template the lab uses; topologyJson mirrors it.
@@ -258,14 +365,24 @@ describe.skipIf(!has.ansiblePlaybook)('ansible-playbook', () => {
       },
     });
 
-    const { choices, failures } = JSON.parse(await readFile(join(out, 'choices.json'), 'utf8')) as { choices: Record<string, string>; failures: Record<string, string> };
+    const { choices, failures, tarballs } = JSON.parse(await readFile(join(out, 'choices.json'), 'utf8')) as { choices: Record<string, string[]>; failures: Record<string, string>; tarballs: Record<string, string> };
+    // Heketi's release has a tarball per architecture (its Makefile's `release`): the VM's.
+    expect(tarballs).toEqual({ x86_64: 'heketi-v10.4.0-release-10.linux.amd64.tar.gz', aarch64: 'heketi-v10.4.0-release-10.linux.arm64.tar.gz', armv7l: 'failed' });
     // The disk Heketi initialised on an earlier provision wins over a new blank one.
-    expect(choices).toEqual({ configured: '/dev/vdb', autoBlank: '/dev/sdc', autoOurs: '/dev/sdb' });
-    expect(Object.keys(failures)).toEqual(['autoTwoBlank']);
-    const failure = failures.autoTwoBlank ?? '';
-    expect(failure).toContain('data_disk.device is "auto" but localhost has 2 blank disks (/dev/sdb, /dev/sdc), not exactly one.');
-    expect(failure).toContain('空のディスクが1台ではありません');
-  }, 60_000);
+    expect(choices).toEqual({
+      configuredById: ['/dev/disk/by-id/ata-VBOX_HARDDISK_VB1234-5678', '/dev/sdb'],
+      autoSata: ['/dev/sdb', '/dev/sdb'],
+      autoVirtio: ['/dev/sda', '/dev/sda'],
+      autoZramAndOtherSize: ['/dev/sdc', '/dev/sdc'],
+      autoOurs: ['/dev/sdb', '/dev/sdb'],
+    });
+    expect(Object.keys(failures)).toEqual(['autoTwoBlank', 'autoNone']);
+    const size = `${config.data_disk.size_gb}.0 GiB`;
+    expect(failures.autoTwoBlank).toContain(`data_disk.device is "auto" but localhost has 2 empty disks of ${size} (/dev/sdb, /dev/sdc), not exactly one.`);
+    expect(failures.autoTwoBlank).toContain('が1台ではありません');
+    expect(failures.autoNone).toContain(`has 0 empty disks of ${size} (none)`);
+    expect(failures.autoNone).toContain('Passed over: /dev/zram0 is a RAM disk; /dev/vda is mounted on /; /dev/vdb is 8.0 GiB.');
+  }, 240_000);
 });
 
 describe.skipIf(!has.ansibleLint)('ansible-lint', () => {
@@ -304,6 +421,8 @@ describe('k8s-yaml manifests', () => {
     'gfs-pvc-2.yml': ['v1', 'PersistentVolumeClaim'],
     'gfs-client.yml': ['apps/v1', 'Deployment'],
     'chmod-pod.yml': ['v1', 'Pod'],
+    'nfs-storageclass.yml': ['storage.k8s.io/v1', 'StorageClass'],
+    'nfs-probe-pod.yml': ['v1', 'Pod'],
   };
 
   it('are each one valid YAML document with the apiVersion and kind SPEC names', async () => {

@@ -119,8 +119,9 @@ describe.skipIf(!realKubectl)('simulated kubectl agrees with the real kubectl', 
   });
 
   it('prints `version --client -o json` with the same keys', () => {
-    const real = JSON.parse(run('kubectl', ['version', '--client', '-o', 'json'], dir, process.env).stdout);
-    const simulated = JSON.parse(run('kubectl', ['version', '--client', '-o', 'json'], dir, healthy.env).stdout);
+    type ClientVersion = { clientVersion: Record<string, unknown> };
+    const real = JSON.parse(run('kubectl', ['version', '--client', '-o', 'json'], dir, process.env).stdout) as ClientVersion;
+    const simulated = JSON.parse(run('kubectl', ['version', '--client', '-o', 'json'], dir, healthy.env).stdout) as ClientVersion;
     expect(Object.keys(simulated)).toEqual(Object.keys(real));
     expect(Object.keys(simulated.clientVersion)).toEqual(Object.keys(real.clientVersion));
   });

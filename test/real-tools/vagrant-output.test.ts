@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VagrantEvent } from '../../src/tools/vagrant-events.js';
 import { VagrantError, vagrantStatus, vagrantUp, vagrantValidate, vagrantVersion } from '../../src/tools/vagrant.js';
+import { stringContaining } from '../string-containing.js';
 
 /**
  * Our vagrant functions against the real Debian vagrant on this machine. There is no
@@ -72,7 +73,7 @@ describe.skipIf(!haveVagrant)('real vagrant through our tool functions', () => {
 
   it('vagrantValidate: plain validate fails without a provider; --ignore-provider validates the Vagrantfile', async () => {
     const error = await vagrantValidate({ env: env(), cwd: lab }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'failed', exitCode: 1, stderrTail: expect.stringContaining('No usable default provider') });
+    expect(error).toMatchObject({ kind: 'failed', exitCode: 1, stderrTail: stringContaining('No usable default provider') });
     expect(await vagrantValidate({ env: env(), cwd: lab, ignoreProvider: true })).toBe('Vagrantfile validated successfully.');
   });
 

@@ -31,7 +31,7 @@ describe('home screen', () => {
     const { lastFrame } = render(<HomeScreen title="gluster-lab" labLine="Lab: /x" model={model} labels={labels} onChoose={() => {}} />);
     expect(lastFrame()).toMatch(/Prepare the lab directory\s+4 VMs, box bento\/ubuntu-24\.04/);
     expect(lastFrame()).toMatch(/❯ Check the prerequisites\s+not checked yet\s+← next/);
-    expect(lastFrame()).toContain('class gluster-heketi → http://172.20.1.20:8080');
+    expect(lastFrame()).toContain('class gluster-heketi → http://192.168.56.20:8080');
   });
 
   it('moves next past storage once a claim is Bound, and past default-class once it was made', () => {

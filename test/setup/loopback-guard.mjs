@@ -1,7 +1,8 @@
 // Loaded into the test runner and, through NODE_OPTIONS, into every Node process a test
 // starts (the CLI, the simulated tools): any TCP connection to an address that is not
-// loopback throws at once. The lab's default addresses (172.20.1.x) and the internet must
-// never receive a packet from a test, whatever a bug in the code under test does.
+// loopback throws at once. The lab's addresses — 192.168.56.x by default, 172.20.1.x on the
+// original guide's network — and the internet must never receive a packet from a test,
+// whatever a bug in the code under test does.
 import net from 'node:net';
 
 const loopback = (host) =>

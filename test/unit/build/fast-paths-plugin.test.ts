@@ -6,6 +6,8 @@ import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs module without types (shared with build.mjs).
 import { bundleOptions } from '../../../build/bundle-options.mjs';
+// @ts-expect-error: a plain .mjs module without types.
+import { applyEdits } from '../../../build/fast-paths.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'gl-swfp-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -45,10 +47,46 @@ describe('the build’s fast paths', () => {
   it('is applied to Ink’s own imports in the real program', async () => {
     const result = await build({ ...bundleOptions, entryPoints: { cli: 'src/cli.ts' }, outdir: join(work, 'cli'), write: false, metafile: true });
     const inputs = Object.keys(result.metafile?.inputs ?? {});
-    // Ink's output.js, widest-line and cli-truncate import string-width; output.js imports ansi-tokenize.
-    expect(inputs.some((file) => file.endsWith('node_modules/ink/build/output.js'))).toBe(true);
+    // Ink's widest-line and cli-truncate import string-width; our output.js imports both.
+    expect(inputs.some((file) => file.endsWith('node_modules/ink/build/output.js'))).toBe(false);
+    expect(inputs.some((file) => file.endsWith('node_modules/ink/build/renderer.js'))).toBe(true);
     expect(inputs.filter((file) => file.startsWith('gluster-lab-fast-path:'))).toHaveLength(2);
     expect(inputs.some((file) => file.endsWith('src/text/string-width-fast-path.ts'))).toBe(true);
     expect(inputs.some((file) => file.endsWith('src/text/styled-chars-fast-path.ts'))).toBe(true);
+    // Ink's frame grid is ours; its two text caches are Ink's own, bounded.
+    expect(inputs.some((file) => file.endsWith('src/text/ink-output-fast-path.ts'))).toBe(true);
+    const code = (result.outputFiles ?? []).map((file) => file.text).join('\n');
+    expect(code).toMatch(/if \((cache\d*)\.size >= 1e3\) \1\.clear\(\);\s+\1\.set\(text, dimensions\)/);
+    expect(code).toMatch(/if \((cache\d*)\.size >= 1e3\) \1\.clear\(\);\s+\1\.set\(cacheKey, wrappedText\)/);
+    expect(code).not.toMatch(/var cache\d* = \{\};/);
+  });
+
+  it('bounds the caches of the installed Ink’s measure-text and wrap-text without changing what they give', async () => {
+    const ink = join(process.cwd(), 'node_modules', 'ink', 'build');
+    const entry = join(work, 'ink-caches.js');
+    writeFileSync(entry, `export { default as measureText } from ${JSON.stringify(join(ink, 'measure-text.js'))};\nexport { default as wrapText } from ${JSON.stringify(join(ink, 'wrap-text.js'))};\n`);
+    await build({ ...bundleOptions, entryPoints: [entry], outdir: join(work, 'caches'), write: true, splitting: false });
+    writeFileSync(join(work, 'caches', 'package.json'), '{"type":"module"}\n');
+    type Caches = { measureText: (text: string) => { width: number; height: number }; wrapText: (text: string, width: number, kind: string) => string };
+    const patched = (await import(pathToFileURL(join(work, 'caches', 'ink-caches.js')).href)) as Caches;
+    const original: Caches = {
+      measureText: ((await import(pathToFileURL(join(ink, 'measure-text.js')).href)) as { default: Caches['measureText'] }).default,
+      wrapText: ((await import(pathToFileURL(join(ink, 'wrap-text.js')).href)) as { default: Caches['wrapText'] }).default,
+    };
+    const texts = ['', 'a', 'gluster1 … provisioning', '漢字かな交じり', '\x1b[31mred\x1b[39m and plain text that goes on', 'two\nlines', 'TASK [glusterfs : Install glusterfs-server] ****************'];
+    // More texts than the bound: the answers stay the same once the cache was emptied.
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 1200; i++) {
+        const text = `${texts[i % texts.length]} ${i}`;
+        expect(patched.measureText(text)).toEqual(original.measureText(text));
+        for (const kind of ['wrap', 'truncate-end', 'truncate-middle', 'truncate-start']) expect(patched.wrapText(text, 5 + (i % 20), kind)).toBe(original.wrapText(text, 5 + (i % 20), kind));
+      }
+    }
+  });
+
+  it('fails the build when an edit no longer fits the dependency', () => {
+    expect(applyEdits('const cache = {};', [['const cache = {};', 'const cache = new Map();']], 'x.js')).toBe('const cache = new Map();');
+    expect(() => applyEdits('const cache = new Map();', [['const cache = {};', '']], 'x.js')).toThrow(/x\.js no longer holds "const cache = \{\};" exactly once/);
+    expect(() => applyEdits('a a', [['a', 'b']], 'x.js')).toThrow(/exactly once/);
   });
 });

@@ -38,7 +38,7 @@ function context(labDir: string, options: { json?: boolean; lang?: Lang; simulat
   return { ctx, stdout: out.text };
 }
 
-/** A lab directory with the default gluster-lab.yaml (172.20.1.x, allowed by the fake networks.conf). */
+/** A lab directory with the default gluster-lab.yaml (192.168.56.x, allowed by a stock VirtualBox). */
 function newLab(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gluster-lab-check-'));
   writeFileSync(join(dir, 'gluster-lab.yaml'), stringify(defaultLabConfig));
@@ -46,7 +46,7 @@ function newLab(): string {
 }
 
 const missingVbox = (): HostProbes =>
-  fakeProbes({ vboxVersion: async () => Promise.reject(notFound('VBoxManage')), pathExists: async () => false }, { '/proc/modules': 'ext4 1 0 - Live 0x0\n' });
+  fakeProbes({ vboxVersion: async () => Promise.reject(notFound('VBoxManage')), pathExists: () => Promise.resolve(false) }, { '/proc/modules': 'ext4 1 0 - Live 0x0\n' });
 
 describe('gluster-lab check (plain lines)', () => {
   it('prints every row in the fixed order with the fix under failures, and exits 1', async () => {
@@ -61,7 +61,7 @@ describe('gluster-lab check (plain lines)', () => {
       '✗ VirtualBox (VBoxManage) — not installed',
       '✗ VirtualBox kernel driver — not installed',
       '! Vagrant supports this VirtualBox',
-      '✓ VirtualBox host-only ranges — 172.20.0.0/16',
+      '✓ VirtualBox host-only ranges — 192.168.56.0/21',
       '✓ kubectl — v1.24.17',
       '✓ Kubernetes cluster — v1.24.17 (kind-lab)',
       '✓ git — 2.39.5',
@@ -89,7 +89,7 @@ describe('gluster-lab check (plain lines)', () => {
     const dir = join(parent, 'gluster-lab');
     const { ctx, stdout } = context(dir);
     expect(await checkFlow(ctx, { probes: fakeProbes() })).toBe(0);
-    expect(stdout()).toContain(`No lab in ${dir}: the figures below are for the default lab (4 VMs, 4 GB, addresses 172.20.1.20, 172.20.1.21, 172.20.1.22, 172.20.1.23).`);
+    expect(stdout()).toContain(`No lab in ${dir}: the figures below are for the default lab (4 VMs, 4 GB, addresses 192.168.56.20, 192.168.56.21, 192.168.56.22, 192.168.56.23).`);
     expect(stdout()).toContain('No problems found (13 checks passed).');
     expect(existsSync(dir)).toBe(false);
   });

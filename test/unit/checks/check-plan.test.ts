@@ -32,14 +32,14 @@ describe('planChecks', () => {
   });
 
   it('asks VBoxManage once although four checks need its version', async () => {
-    const vboxVersion = vi.fn(async () => ({ version: '7.0.14', raw: '7.0.14r161095' }));
+    const vboxVersion = vi.fn(() => Promise.resolve({ version: '7.0.14', raw: '7.0.14r161095' }));
     const tasks = planChecks(sharedProbes(fakeProbes({ vboxVersion })), { config: defaultLabConfig, dir: '/lab' }, checkText('en', 'linux'));
     await runChecks(tasks, { crashed });
     expect(vboxVersion).toHaveBeenCalledTimes(1);
   });
 
   it('leaves the Linux driver check out on macOS and reads no Linux files there', async () => {
-    const readTextFile = vi.fn(async (_path: string): Promise<string | undefined> => undefined);
+    const readTextFile = vi.fn((_path: string): Promise<string | undefined> => Promise.resolve(undefined));
     const probes = fakeProbes({ platform: 'darwin', readTextFile });
     const tasks = planChecks(sharedProbes(probes), { config: defaultLabConfig, dir: '/lab' }, checkText('en', 'macos'));
     expect(tasks.map((t) => t.id)).not.toContain('vbox-driver');
@@ -48,7 +48,7 @@ describe('planChecks', () => {
   });
 
   it('reports VirtualBox missing in its own row, the driver row and the comparison', async () => {
-    const probes = fakeProbes({ vboxVersion: async () => Promise.reject(notFound('VBoxManage')), pathExists: async () => false }, { '/proc/modules': 'ext4 1 0 - Live 0x0\n' });
+    const probes = fakeProbes({ vboxVersion: async () => Promise.reject(notFound('VBoxManage')), pathExists: () => Promise.resolve(false) }, { '/proc/modules': 'ext4 1 0 - Live 0x0\n' });
     const tasks = planChecks(sharedProbes(probes), { config: defaultLabConfig, dir: '/lab' }, checkText('en', 'linux'));
     const byId = Object.fromEntries((await runChecks(tasks, { crashed })).map((r) => [r.id, r]));
     expect(byId.virtualbox?.status).toBe('failure');

@@ -23,22 +23,23 @@ export const healthyModules = [
 export const notFound = (command: string) => new ToolError('not-found', command, ['--version'], undefined, '');
 
 export function fakeProbes(overrides: Partial<HostProbes> = {}, files: Record<string, string> = {}): HostProbes {
-  const allFiles: Record<string, string> = { '/proc/cpuinfo': healthyCpuinfo, '/proc/modules': healthyModules, '/etc/vbox/networks.conf': '* 172.20.0.0/16\n', ...files };
+  // No /etc/vbox/networks.conf: a stock VirtualBox, which allows the default lab's 192.168.56.x.
+  const allFiles: Record<string, string> = { '/proc/cpuinfo': healthyCpuinfo, '/proc/modules': healthyModules, ...files };
   return {
     platform: 'linux',
     arch: 'x64',
-    vagrantVersion: async () => '2.4.3',
-    vboxVersion: async () => ({ version: '7.1.6', revision: '167084', raw: '7.1.6r167084' }),
-    kubectlClientVersion: async () => ({ major: '1', minor: '24', gitVersion: 'v1.24.17' }),
-    kubeTarget: async () => ({ context: 'kind-lab', cluster: 'kind-lab', server: 'https://127.0.0.1:6443', user: 'kind-lab' }),
-    kubeVersions: async () => ({ client: { major: '1', minor: '24', gitVersion: 'v1.24.17' }, server: { major: '1', minor: '24', gitVersion: 'v1.24.17' } }),
-    gitVersion: async () => '2.39.5',
-    readTextFile: async (path) => allFiles[path],
-    pathExists: async (path) => path === '/dev/vboxdrv',
-    memory: async () => ({ totalBytes: 16 * GIB, freeBytes: 10 * GIB }),
-    cpuCount: async () => 8,
-    freeDiskBytes: async () => 100 * GIB,
-    windowsHypervisorPresent: async () => false,
+    vagrantVersion: () => Promise.resolve('2.4.3'),
+    vboxVersion: () => Promise.resolve({ version: '7.1.6', revision: '167084', raw: '7.1.6r167084' }),
+    kubectlClientVersion: () => Promise.resolve({ major: '1', minor: '24', gitVersion: 'v1.24.17' }),
+    kubeTarget: () => Promise.resolve({ context: 'kind-lab', cluster: 'kind-lab', server: 'https://127.0.0.1:6443', user: 'kind-lab' }),
+    kubeVersions: () => Promise.resolve({ client: { major: '1', minor: '24', gitVersion: 'v1.24.17' }, server: { major: '1', minor: '24', gitVersion: 'v1.24.17' } }),
+    gitVersion: () => Promise.resolve('2.39.5'),
+    readTextFile: (path) => Promise.resolve(allFiles[path]),
+    pathExists: (path) => Promise.resolve(path === '/dev/vboxdrv'),
+    memory: () => Promise.resolve({ totalBytes: 16 * GIB, freeBytes: 10 * GIB }),
+    cpuCount: () => Promise.resolve(8),
+    freeDiskBytes: () => Promise.resolve(100 * GIB),
+    windowsHypervisorPresent: () => Promise.resolve(false),
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { errorOutcome, okOutcome } from '../../../src/checks/outcome.js';
 import { vboxDriverCheck } from '../../../src/checks/vbox-driver-check.js';
 import { hostArchCheck, virtualizationCheck, virtualizationFlags } from '../../../src/checks/virtualization-check.js';
 import { healthyCpuinfo, healthyModules } from './fake-probes.js';
+import { stringContaining } from '../../string-containing.js';
 
 const en = checkText('en', 'linux');
 const amdCpuinfo = 'processor\t: 0\nvendor_id\t: AuthenticAMD\nflags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep svm extapic cr8_legacy abm\n';
@@ -44,7 +45,7 @@ describe('hardware virtualisation', () => {
 
   it('warns when KVM holds VT-x', () => {
     const result = virtualizationCheck({ cpuinfo: okOutcome(amdCpuinfo), procModules: 'kvm_amd 155648 0 - Live 0x0\nkvm 1142784 1 kvm_amd, Live 0x0\n' }, en);
-    expect(result).toMatchObject({ status: 'warning', message: expect.stringContaining('KVM is loaded (kvm_amd)') });
+    expect(result).toMatchObject({ status: 'warning', message: stringContaining('KVM is loaded (kvm_amd)') });
     expect(result.fix).toContain('sudo modprobe -r kvm_amd kvm');
   });
 
@@ -65,11 +66,35 @@ describe('hardware virtualisation', () => {
 });
 
 describe('host architecture', () => {
-  it('runs the box on x86-64 only', () => {
-    expect(hostArchCheck('linux', 'x64', en).status).toBe('ok');
-    expect(hostArchCheck('win32', 'x64', en).status).toBe('ok');
-    const mac = hostArchCheck('darwin', 'arm64', checkText('en', 'macos'));
-    expect(mac).toMatchObject({ status: 'failure', found: 'darwin/arm64', message: "This Mac has Apple silicon (arm64): VirtualBox cannot run the lab's x86-64 box on it." });
-    expect(hostArchCheck('linux', 'arm64', en)).toMatchObject({ status: 'failure', message: expect.stringContaining('CPU is arm64') });
+  const vbox = (version: string) => okOutcome({ version, revision: '1', raw: `${version}r1` });
+  const mac = checkText('en', 'macos');
+
+  it('runs the amd64 builds on x86-64 hosts', () => {
+    expect(hostArchCheck('linux', 'x64', vbox('7.0.14'), en)).toMatchObject({ status: 'ok', message: 'x86-64: the lab runs the amd64 builds of its box (bento/ubuntu-24.04) and of Heketi.' });
+    expect(hostArchCheck('win32', 'x64', vbox('7.1.6'), en).status).toBe('ok');
+  });
+
+  // The arm64 box (bento/ubuntu-24.04 for VirtualBox on aarch64) and Heketi's arm64 tarball
+  // exist: a Mac with Apple silicon runs the lab with VirtualBox 7.1 or later.
+  it('runs the arm64 builds on a Mac with Apple silicon and VirtualBox 7.1+', () => {
+    expect(hostArchCheck('darwin', 'arm64', vbox('7.1.6'), mac)).toMatchObject({
+      status: 'ok',
+      found: 'darwin/arm64',
+      message: 'Apple silicon (arm64) with VirtualBox 7.1.6: the lab runs the arm64 builds of its box (bento/ubuntu-24.04) and of Heketi.',
+    });
+    const ja = hostArchCheck('darwin', 'arm64', vbox('7.2.4'), checkText('ja', 'macos'));
+    expect(ja.message).toBe('Apple シリコン (arm64) と VirtualBox 7.2.4: ラボはボックス (bento/ubuntu-24.04) と Heketi の arm64 版を使います。');
+  });
+
+  it('fails on Apple silicon with a VirtualBox older than 7.1, and says which to install', () => {
+    const old = hostArchCheck('darwin', 'arm64', vbox('7.0.20'), mac);
+    expect(old).toMatchObject({ status: 'failure', message: 'This Mac has Apple silicon (arm64), but VirtualBox 7.0.20 cannot run virtual machines on it: VirtualBox supports Apple silicon from 7.1.0 on.' });
+    expect(old.fix).toContain('VirtualBox 7.1 or later for macOS / Apple silicon hosts');
+    expect(hostArchCheck('darwin', 'arm64', errorOutcome(new Error('not found')), mac).status).toBe('warning');
+  });
+
+  it('warns on other Arm hosts (untested) and fails on CPUs the builds do not exist for', () => {
+    expect(hostArchCheck('linux', 'arm64', vbox('7.2.4'), en)).toMatchObject({ status: 'warning', message: expect.stringContaining('only on Macs with Apple silicon') });
+    expect(hostArchCheck('win32', 'ia32', vbox('7.0.14'), en)).toMatchObject({ status: 'failure', message: expect.stringContaining('CPU is ia32') });
   });
 });

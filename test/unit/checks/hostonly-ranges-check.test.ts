@@ -3,9 +3,14 @@ import { checkText } from '../../../src/checks/check-text.js';
 import { hostOnlyRangesCheck, type HostOnlyFacts } from '../../../src/checks/hostonly-ranges-check.js';
 import { networksConfLineFor, parseNetworksConf } from '../../../src/host/networks-conf.js';
 import { errorOutcome, okOutcome, type Outcome } from '../../../src/checks/outcome.js';
+import { labNeeds } from '../../../src/checks/lab-needs.js';
+import { defaultLabConfig } from '../../../src/lab/defaults.js';
+import { labConfigOnNetwork } from '../../../src/lab/lab-network.js';
 import type { VBoxVersion } from '../../../src/tools/vboxmanage.js';
 
-const labAddresses = ['172.20.1.20', '172.20.1.21', '172.20.1.22', '172.20.1.23'];
+// A lab on the original guide's network (`init --network 172.20.1.0/24`): outside the
+// range a stock VirtualBox allows, the case this check explains.
+const labAddresses = labNeeds(labConfigOnNetwork(defaultLabConfig, '172.20.1')).addresses;
 const vbox71: Outcome<VBoxVersion> = okOutcome({ version: '7.1.6', revision: '167084', raw: '7.1.6r167084' });
 const en = checkText('en', 'linux');
 
@@ -28,6 +33,14 @@ describe('parseNetworksConf', () => {
 });
 
 describe('hostonly-ranges check', () => {
+  it('passes the default lab on a stock VirtualBox: no networks.conf, addresses inside 192.168.56.0/21', () => {
+    const addresses = labNeeds(defaultLabConfig).addresses;
+    expect(addresses).toEqual(['192.168.56.20', '192.168.56.21', '192.168.56.22', '192.168.56.23']);
+    const result = hostOnlyRangesCheck(facts(undefined, addresses), en);
+    expect(result).toMatchObject({ status: 'ok', found: '192.168.56.0/21' });
+    expect(result.message).toBe('There is no /etc/vbox/networks.conf, so VirtualBox allows 192.168.56.0/21; every lab address (192.168.56.20, 192.168.56.21, 192.168.56.22, 192.168.56.23) is inside.');
+  });
+
   it('fails when the file is missing and the lab is outside 192.168.56.0/21, giving the exact line and command', () => {
     const result = hostOnlyRangesCheck(facts(undefined), en);
     expect(result.status).toBe('failure');

@@ -4,6 +4,7 @@ import { k8sServerCheck, type K8sServerFacts } from '../../../src/checks/k8s-ser
 import { errorOutcome, okOutcome } from '../../../src/checks/outcome.js';
 import { ToolError } from '../../../src/tools/tool-error.js';
 import { notFound } from './fake-probes.js';
+import { stringContaining } from '../../string-containing.js';
 
 const en = checkText('en', 'linux');
 const clientVersion = { major: '1', minor: '30', gitVersion: 'v1.30.1' };
@@ -27,7 +28,7 @@ describe('k8s-server check', () => {
   });
 
   it('warns on 1.25 (deprecated) and on 1.26+ (removed), also with a "+" minor', () => {
-    expect(k8sServerCheck(withServer('1', '25', 'v1.25.16'), en)).toMatchObject({ status: 'warning', message: expect.stringContaining('deprecated') });
+    expect(k8sServerCheck(withServer('1', '25', 'v1.25.16'), en)).toMatchObject({ status: 'warning', message: stringContaining('deprecated') });
     const removed = k8sServerCheck(withServer('1', '27+', 'v1.27.3-eks-a5565ad'), en);
     expect(removed.status).toBe('warning');
     expect(removed.message).toContain('was removed in v1.26');

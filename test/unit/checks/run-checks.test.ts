@@ -46,7 +46,7 @@ describe('runChecks', () => {
   it('turns a check that throws into a failure row instead of losing the others', async () => {
     const tasks: CheckTask[] = [
       { id: 'git', run: async () => Promise.reject(new Error('bug')) },
-      { id: 'cpu', run: async () => ok('cpu') },
+      { id: 'cpu', run: () => Promise.resolve(ok('cpu')) },
     ];
     const results = await runChecks(tasks, { crashed });
     expect(results).toEqual([{ id: 'git', status: 'failure', found: '', message: 'Error: bug', fix: '' }, ok('cpu')]);

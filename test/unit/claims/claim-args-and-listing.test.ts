@@ -3,7 +3,7 @@ import { parseClaimArgs, resolveClaimArgs } from '../../../src/claims/claim-args
 import { glusterClaims } from '../../../src/claims/glusterfs-claims.js';
 import { eventLines, permissionDeniedLines } from '../../../src/claims/permission-evidence.js';
 import { containerUserIds, mayRunAsNonRoot } from '../../../src/claims/pod-users.js';
-import { temporaryPodName, writeProofPod } from '../../../src/repair/repair-pods.js';
+import { temporaryPodName, writeProofPod } from '../../../src/claims/non-root-write.js';
 import type { Pod, Pvc } from '../../../src/tools/kubectl-types.js';
 
 const pvc = (namespace: string, name: string, cls: string, volumeName?: string): Pvc => ({
@@ -12,7 +12,7 @@ const pvc = (namespace: string, name: string, cls: string, volumeName?: string):
   status: { phase: volumeName ? 'Bound' : 'Pending', ...(volumeName ? { capacity: { storage: '1Gi' } } : {}) },
 });
 const pod = (namespace: string, name: string, claim: string, spec: object = {}): Pod =>
-  ({ metadata: { name, namespace }, spec: { containers: [{ name: 'c' }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: claim } }], ...spec }, status: { phase: 'Running' } }) as Pod;
+  ({ metadata: { name, namespace }, spec: { containers: [{ name: 'c' }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: claim } }], ...spec }, status: { phase: 'Running' } });
 
 describe('claim arguments', () => {
   it('splits ns/name and name, and reports every invalid part without guessing', () => {

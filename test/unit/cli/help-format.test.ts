@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapToColumns } from '../../../src/cli/japanese-line-break.js';
+import { wrapToColumns } from '../../../src/text/line-break.js';
 import { buildProgram } from '../../../src/cli/program.js';
 import type { Lang } from '../../../src/i18n/define.js';
 import { displayWidth } from '../../../src/text/text-width.js';

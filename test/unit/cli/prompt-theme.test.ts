@@ -10,7 +10,6 @@ function streams() {
   const output = new PassThrough();
   let screen = '';
   output.on('data', (chunk: Buffer) => (screen += chunk.toString()));
-  // eslint-disable-next-line no-control-regex
   const text = () => screen.replace(/\u001b\[[\d;?]*[A-Za-z]/g, '');
   return { input, output, text };
 }

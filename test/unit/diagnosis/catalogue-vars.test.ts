@@ -26,14 +26,14 @@ describe('catalogue placeholders', () => {
     expect(finding?.explanation).toContain('the lab uses 10.9.8.0/24');
   });
 
-  it('fall back to the default lab (172.20.1.0/24) when no lab is known', () => {
+  it('fall back to the original guide\'s 172.20.1.0/24 when no lab is known (the default lab is never refused)', () => {
     const [finding] = diagnoseText(vagrantRefusal, { lang: 'ja', os: 'macos' });
     expect(finding?.fix).toContain('echo "* 172.20.1.0/24 192.168.56.0/21" | sudo tee -a /etc/vbox/networks.conf');
     expect(finding?.fix).toContain('`gluster-lab up` をやり直してください');
   });
 
   it('leave other braces alone, and no catalogue text names an unknown placeholder', () => {
-    expect(fillCatalogueText('securityContext: {supplementalGroups: [2000]} {labRange} {gid}', labVars(defaultLabConfig))).toBe('securityContext: {supplementalGroups: [2000]} 172.20.1.0/24 {gid}');
+    expect(fillCatalogueText('securityContext: {supplementalGroups: [2000]} {labRange} {gid}', labVars(defaultLabConfig))).toBe('securityContext: {supplementalGroups: [2000]} 192.168.56.0/24 {gid}');
     const texts = loadCatalogue().entries.flatMap((e) => [e.title, e.explanation, ...Object.values(e.fix)].flatMap((b) => (b ? [b.en, b.ja] : [])));
     const names = new Set(texts.flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
     expect([...names].filter((n) => n !== 'labRange' && n !== 'defaultRange')).toEqual([]);

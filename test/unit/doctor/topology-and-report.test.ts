@@ -20,25 +20,39 @@ const topology = (nodes: ReturnType<typeof node>[]): HeketiTopology => ({ cluste
 
 describe('Heketi topology judged against gluster-lab.yaml', () => {
   it('is ok with every gluster VM a node with an online device and room', () => {
-    const r = topologyResult(dc, topology([node('172.20.1.21', 9 * GiB), node('172.20.1.22', 9 * GiB), node('172.20.1.23', 9 * GiB)]), 'heketi');
-    expect(r).toMatchObject({ status: 'ok', summary: '3 nodes, 3 devices, 27.0 GiB free', findings: [] });
+    const r = topologyResult(dc, topology([node('192.168.56.21', 9 * GiB), node('192.168.56.22', 9 * GiB), node('192.168.56.23', 9 * GiB)]), 'heketi');
+    expect(r).toMatchObject({ status: 'ok', summary: '3 nodes, 3 devices, 27.0 GiB free; the largest new claim that fits: 8Gi', findings: [] });
   });
 
   it('names the missing node, the offline one and the one without devices', () => {
-    const r = topologyResult(dc, topology([node('172.20.1.21', 9 * GiB, 'offline'), node('172.20.1.22', 9 * GiB, 'online', 0)]), 'heketi');
+    const r = topologyResult(dc, topology([node('192.168.56.21', 9 * GiB, 'offline'), node('192.168.56.22', 9 * GiB, 'online', 0)]), 'heketi');
     expect(r.status).toBe('failed');
     expect(r.findings.map((f) => [f.id, f.explanation])).toEqual([
-      ['doctor.heketi-nodes', 'Heketi has 2 node(s); gluster-lab.yaml has 3 gluster VM(s). Missing: gluster3 (172.20.1.23).'],
-      ['doctor.heketi-offline', '172.20.1.21: offline'],
-      ['doctor.heketi-no-devices', 'No data disk registered for: 172.20.1.22. Heketi cannot place bricks there.'],
+      ['doctor.heketi-nodes', 'Heketi has 2 node(s); gluster-lab.yaml has 3 gluster VM(s). Missing: gluster3 (192.168.56.23).'],
+      ['doctor.heketi-offline', '192.168.56.21: offline'],
+      ['doctor.heketi-no-devices', 'No data disk registered for: 192.168.56.22. Heketi cannot place bricks there.'],
     ]);
   });
 
   it('warns, without failing the run, when a device is nearly full', () => {
-    const r = topologyResult(dc, topology([node('172.20.1.21', GiB / 2), node('172.20.1.22', 9 * GiB), node('172.20.1.23', 9 * GiB)]), 'heketi');
+    const r = topologyResult(dc, topology([node('192.168.56.21', GiB / 2), node('192.168.56.22', 9 * GiB), node('192.168.56.23', 9 * GiB)]), 'heketi');
     expect(r.status).toBe('warning');
     expect(r.findings[0]).toMatchObject({ id: 'doctor.heketi-low-space', severity: 'warning' });
     expect(doctorExitCode({ layers: [r], findings: r.findings })).toBe(0);
+  });
+
+  // Heketi's arithmetic, not the free figure: a 1Gi brick takes 1 GiB + 8 MiB of thin pool
+  // and metadata, and Heketi wants strictly more free than that (device_entry.go StorageCheck).
+  it('warns when every device has just over 1 GiB free, too little for a 1Gi claim', () => {
+    const free = GiB + 4 * 1024;
+    const r = topologyResult(dc, topology([node('192.168.56.21', free), node('192.168.56.22', free), node('192.168.56.23', free)]), 'heketi');
+    expect(r.summary).toBe('3 nodes, 3 devices, 3.0 GiB free; the largest new claim that fits: none');
+    expect(r.findings.map((f) => [f.id, f.explanation])).toEqual([
+      [
+        'doctor.heketi-low-space',
+        "Heketi cannot place even a 1Gi replica-3 volume: each of its three copies needs 1032 MiB (a 1 GiB thin pool plus its metadata, Heketi's own arithmetic) on a device of a different node. Free now: 192.168.56.21 1028 MiB, 192.168.56.22 1028 MiB, 192.168.56.23 1028 MiB.",
+      ],
+    ]);
   });
 });
 

@@ -9,6 +9,8 @@ import {
   heketiSecretManifest,
   manifestDir,
   manifestTemplates,
+  nfsProbePodManifest,
+  nfsStorageClassManifest,
   pvcManifest,
   storageClassManifest,
   toYaml,
@@ -82,6 +84,31 @@ describe('manifests filled from k8s-yaml/', () => {
     });
   });
 
+  it('nfsStorageClassManifest: csi-driver-nfs on the lab export, a directory per namespace and claim, NFSv4.1, onDelete as chosen', () => {
+    const options = { name: 'gluster-nfs', server: '127.0.0.21', share: '/k8s-nfs', onDelete: 'retain' as const };
+    expect(nfsStorageClassManifest(options)).toEqual({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'gluster-nfs' },
+      provisioner: 'nfs.csi.k8s.io',
+      parameters: { server: '127.0.0.21', share: '/k8s-nfs', subDir: '${pvc.metadata.namespace}/${pvc.metadata.name}', onDelete: 'retain' },
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'Immediate',
+      allowVolumeExpansion: true,
+      mountOptions: ['nfsvers=4.1'],
+    });
+    expect(nfsStorageClassManifest({ ...options, mountPermissions: '0777' }).parameters.mountPermissions).toBe('0777');
+  });
+
+  it('nfsProbePodManifest tries TCP 2049 on the server once, as nobody, with every capability dropped', () => {
+    const pod = nfsProbePodManifest({ name: 'gl-nfs-probe-x', namespace: 'default', server: '127.0.0.21' });
+    expect(pod.metadata).toEqual({ name: 'gl-nfs-probe-x', namespace: 'default' });
+    expect(pod.spec.restartPolicy).toBe('Never');
+    expect(pod.spec.containers[0]?.command).toEqual(['nc', '-z', '-v', '-w', '5', '127.0.0.21', '2049']);
+    expect(pod.spec.volumes).toBeUndefined();
+    expect(pod).toMatchObject({ spec: { securityContext: { runAsNonRoot: true, runAsUser: 65534 }, containers: [{ securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] } });
+  });
+
   it('toYaml gives text that parses back to the same object', () => {
     const pod = chmodPodManifest({ name: 'p', namespace: 'n', claimName: 'c' });
     const docs = parseAllDocuments(toYaml(pod));
@@ -93,7 +120,7 @@ describe('manifests filled from k8s-yaml/', () => {
 describe('k8s-yaml templates', () => {
   const files = readdirSync(manifestDir()).filter((file) => file.endsWith('.yml'));
 
-  it('are exactly the six manifests of SPEC §2', () => {
+  it('are exactly the manifests of SPEC §2, both paths', () => {
     expect(files.sort()).toEqual(Object.values(manifestTemplates).map((t) => t.file).sort());
   });
 

@@ -7,7 +7,7 @@ describe('topologyJson', () => {
     expect(topologyJson(defaultLabConfig, '/dev/sdb')).toEqual({
       clusters: [
         {
-          nodes: ['172.20.1.21', '172.20.1.22', '172.20.1.23'].map((address) => ({
+          nodes: ['192.168.56.21', '192.168.56.22', '192.168.56.23'].map((address) => ({
             node: { hostnames: { manage: [address], storage: [address] }, zone: 1 },
             devices: [{ name: '/dev/sdb', destroydata: false }],
           })),

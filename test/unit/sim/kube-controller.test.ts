@@ -13,20 +13,20 @@ describe('simulated persistentvolume controller', () => {
   it('binds a glusterfs claim after the provisioning delay, with a Heketi volume and a PV', () => {
     const state = lab(['healthy']);
     advance(state, T0 + 2_000);
-    expect(listObjects(state, 'PersistentVolumeClaim')[0]?.status.phase).toBe('Pending');
+    expect(listObjects(state, 'PersistentVolumeClaim')[0]?.status?.phase).toBe('Pending');
     advance(state, T0 + 5_000);
     const pvc = listObjects(state, 'PersistentVolumeClaim')[0];
     expect(pvc?.status).toEqual({ accessModes: ['ReadWriteMany'], capacity: { storage: '10Gi' }, phase: 'Bound' });
     const pv = listObjects(state, 'PersistentVolume')[0];
     expect(pv?.metadata.name).toBe(`pvc-${pvc?.metadata.uid}`);
-    expect(pv?.spec.glusterfs.path).toBe(state.heketi.volumes[0]?.name);
+    expect(pv?.spec?.glusterfs?.path).toBe(state.heketi.volumes[0]?.name);
     expect(listObjects(state, 'Event').map((e) => e.reason)).toEqual(['ProvisioningSucceeded']);
   });
 
   it('leaves the claim Pending without events on a 1.27 server (no in-tree plugin)', () => {
     const state = lab(['k8s-1.27']);
     advance(state, T0 + 60_000);
-    expect(listObjects(state, 'PersistentVolumeClaim')[0]?.status.phase).toBe('Pending');
+    expect(listObjects(state, 'PersistentVolumeClaim')[0]?.status?.phase).toBe('Pending');
     expect(listObjects(state, 'Event')).toEqual([]);
   });
 
@@ -46,8 +46,8 @@ describe('simulated persistentvolume controller', () => {
     advance(state, T0 + 5_000);
     advance(state, T0 + 12_000);
     const pod = listObjects(state, 'Pod')[0];
-    expect(pod?.status.phase).toBe('Succeeded');
+    expect(pod?.status?.phase).toBe('Succeeded');
     expect(state.chmodDone).toEqual(['default/gfs-pvc-1']);
-    expect(listObjects(state, 'Event').filter((e) => e.involvedObject.kind === 'Pod').map((e) => e.reason)).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    expect(listObjects(state, 'Event').filter((e) => e.involvedObject?.kind === 'Pod').map((e) => e.reason)).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
   });
 });

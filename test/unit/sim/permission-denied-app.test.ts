@@ -3,7 +3,8 @@ import { advance } from '../../../src/sim/kube-controller.js';
 import { insertObject, listObjects } from '../../../src/sim/kube-store.js';
 import { deniedWriteLine } from '../../../src/sim/kubectl-cli.js';
 import type { ScenarioName } from '../../../src/sim/scenarios.js';
-import type { KubeObject, SimState } from '../../../src/sim/sim-state.js';
+import type { KubeObject } from '../../../src/sim/kube-object.js';
+import type { SimState } from '../../../src/sim/sim-state.js';
 import { labWithPendingClaim, T0 } from './sim-state-fixture.js';
 
 /** A bound-to-be lab claim and the `storage` client Deployment (root, sleeping) mounting it. */
@@ -39,17 +40,17 @@ describe("the 'permission-denied' scenario's non-root app", () => {
     expect(listObjects(state, 'Deployment').map((d) => d.metadata.name)).toEqual(['gfs-client-gvol-1']);
     advance(state, T0 + 5_000);
     const app = listObjects(state, 'Deployment').find((d) => d.metadata.name === 'uploader-gvol-1');
-    expect(app?.spec.template.spec.securityContext).toEqual({ runAsUser: 1000, runAsGroup: 1000 });
-    expect(app?.spec.template.spec.volumes).toEqual([{ name: 'uploads', persistentVolumeClaim: { claimName: 'gvol-1' } }]);
+    expect(app?.spec?.template?.spec?.securityContext).toEqual({ runAsUser: 1000, runAsGroup: 1000 });
+    expect(app?.spec?.template?.spec?.volumes).toEqual([{ name: 'uploads', persistentVolumeClaim: { claimName: 'gvol-1' } }]);
     expect(uploaderPods(state)).toHaveLength(1);
 
     advance(state, T0 + 10_000);
     const pod = uploaderPods(state)[0] as KubeObject;
-    expect(pod.status.containerStatuses[0].state.waiting.reason).toBe('CrashLoopBackOff');
-    expect(pod.status.containerStatuses[0].restartCount).toBeGreaterThanOrEqual(1);
+    expect(pod.status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(pod.status?.containerStatuses?.[0]?.restartCount).toBeGreaterThanOrEqual(1);
     // The root client pods are not affected: they only sleep.
     const clients = listObjects(state, 'Pod', 'default').filter((p) => p.metadata.name.startsWith('gfs-client-gvol-1-'));
-    expect(clients.map((p) => p.status.phase)).toEqual(['Running', 'Running']);
+    expect(clients.map((p) => p.status?.phase)).toEqual(['Running', 'Running']);
 
     // What `kubectl logs` prints for a crash-looping container.
     expect(deniedWriteLine(pod)).toBe("sh: can't create /mnt/uploads.log: Permission denied");
@@ -57,9 +58,9 @@ describe("the 'permission-denied' scenario's non-root app", () => {
     state.chmodDone.push('default/gvol-1');
     advance(state, T0 + 12_000);
     const fixed = uploaderPods(state)[0] as KubeObject;
-    expect(fixed.status.phase).toBe('Running');
-    expect(fixed.status.containerStatuses[0].ready).toBe(true);
-    expect(fixed.status.containerStatuses[0].restartCount).toBeGreaterThanOrEqual(1);
+    expect(fixed.status?.phase).toBe('Running');
+    expect(fixed.status?.containerStatuses?.[0]?.ready).toBe(true);
+    expect(fixed.status?.containerStatuses?.[0]?.restartCount).toBeGreaterThanOrEqual(1);
   });
 
   it('comes once: deleting it keeps it deleted', () => {
@@ -77,7 +78,9 @@ describe("the 'permission-denied' scenario's non-root app", () => {
 
     const own = lab(['permission-denied']);
     const client = listObjects(own, 'Deployment')[0] as KubeObject;
-    client.spec.template.spec.securityContext = { runAsUser: 1000 };
+    const template = client.spec?.template?.spec;
+    if (!template) throw new Error('the client Deployment has no pod template');
+    template.securityContext = { runAsUser: 1000 };
     advance(own, T0 + 20_000);
     expect(listObjects(own, 'Deployment').map((d) => d.metadata.name)).toEqual(['gfs-client-gvol-1']);
   });

@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { heketiQsh as qsh } from '../../../src/tools/heketi-jwt.js';
+import type { KubeList, KubeObject } from '../../../src/sim/kube-object.js';
 import { type SimLab, startSimLab } from '../../../src/sim/sim-lab.js';
+import type { KubeVersionInfo } from '../../../src/tools/kubectl-types.js';
 import { distSimBinDir, run, tempLabDir, untimed } from './sim-helpers.js';
 
 let lab: SimLab | undefined;
@@ -61,7 +63,7 @@ describe('simulated vagrant', () => {
     lab = await startSimLab({ simBinDir, speed: 500, heketiKey: 'k', machines: 'running' });
     const out = run('vagrant', ['ssh', 'gluster1', '-c', 'sudo gluster peer status --xml'], tempLabDir(), lab.env);
     expect(out.status).toBe(0);
-    expect(out.stdout.match(/<hostname>172\.20\.1\.2[23]<\/hostname>/g)).toHaveLength(4);
+    expect(out.stdout.match(/<hostname>192\.168\.56\.2[23]<\/hostname>/g)).toHaveLength(4);
     expect(out.stdout).toContain('<stateStr>Peer in Cluster</stateStr>');
   });
 
@@ -99,7 +101,7 @@ describe('simulated Heketi', () => {
     const cluster = (await (await fetch(`${lab.heketiUrl}/clusters/${id}`, auth(`/clusters/${id}`))).json()) as { nodes: string[] };
     expect(cluster.nodes).toHaveLength(3);
     const node = (await (await fetch(`${lab.heketiUrl}/nodes/${cluster.nodes[0]}`, auth(`/nodes/${cluster.nodes[0]}`))).json()) as { hostnames: { manage: string[] } };
-    expect(node.hostnames.manage).toEqual(['172.20.1.21']);
+    expect(node.hostnames.manage).toEqual(['192.168.56.21']);
   });
 
   it('drops connections while the Heketi VM is not running, and listens nowhere in heketi-unreachable', async () => {
@@ -112,7 +114,7 @@ describe('simulated Heketi', () => {
 });
 
 describe('simulated kubectl', () => {
-  const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://172.20.1.20:8080', restuser: 'admin', secretName: 'heketi-secret', secretNamespace: 'default' } };
+  const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://192.168.56.20:8080', restuser: 'admin', secretName: 'heketi-secret', secretNamespace: 'default' } };
   const pvc = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'gfs-pvc-1' }, spec: { storageClassName: 'gluster-heketi', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } } };
 
   it('applies a class (unchanged the second time), binds a claim and shows the volume in df', async () => {
@@ -121,20 +123,20 @@ describe('simulated kubectl', () => {
     const k = (args: string[], input?: string) => run('kubectl', ['--context', 'minikube', ...args], dir, lab!.env, input);
     const applied = k(['apply', '-f', '-', '-o', 'json'], JSON.stringify(sc));
     expect(applied.status).toBe(0);
-    expect(JSON.parse(applied.stdout).metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    expect((JSON.parse(applied.stdout) as KubeObject).metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
     expect(k(['apply', '-f', '-'], JSON.stringify(sc)).stdout).toBe('storageclass.storage.k8s.io/gluster-heketi unchanged\n');
     expect(k(['create', '-f', '-', '-o', 'json'], JSON.stringify(pvc)).status).toBe(0);
     await new Promise((r) => setTimeout(r, 200));
-    const got = JSON.parse(k(['get', 'pvc', 'gfs-pvc-1', '-n', 'default', '-o', 'json']).stdout);
-    expect(got.status.phase).toBe('Bound');
-    const events = JSON.parse(k(['get', 'events', '-n', 'default', '--field-selector', 'involvedObject.kind=PersistentVolumeClaim,involvedObject.name=gfs-pvc-1', '-o', 'json']).stdout);
+    const got = JSON.parse(k(['get', 'pvc', 'gfs-pvc-1', '-n', 'default', '-o', 'json']).stdout) as KubeObject;
+    expect(got.status?.phase).toBe('Bound');
+    const events = JSON.parse(k(['get', 'events', '-n', 'default', '--field-selector', 'involvedObject.kind=PersistentVolumeClaim,involvedObject.name=gfs-pvc-1', '-o', 'json']).stdout) as KubeList;
     expect(events.kind).toBe('List');
-    expect(events.items.map((e: { reason: string }) => e.reason)).toEqual(['ProvisioningSucceeded']);
+    expect(events.items.map((e) => e.reason)).toEqual(['ProvisioningSucceeded']);
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client' }, spec: { securityContext: { runAsUser: 1000 }, containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: 'gfs-pvc-1' } }] } };
     k(['create', '-f', '-'], JSON.stringify(pod));
     await new Promise((r) => setTimeout(r, 200));
     const df = k(['exec', 'client', '-n', 'default', '--', 'df', '-h', '/mnt']);
-    expect(df.stdout).toMatch(/^172\.20\.1\.21:vol_[0-9a-f]{32} +10G .* \/mnt$/m);
+    expect(df.stdout).toMatch(/^192\.168\.56\.21:vol_[0-9a-f]{32} +10G .* \/mnt$/m);
     const write = k(['exec', 'client', '-n', 'default', '--', 'sh', '-c', 'touch /mnt/.write-test']);
     expect([write.status, write.stderr]).toEqual([1, 'touch: /mnt/.write-test: Permission denied\ncommand terminated with exit code 1\n']);
   });
@@ -149,7 +151,7 @@ describe('simulated kubectl', () => {
 
   it('reports the server version per scenario', async () => {
     lab = await startSimLab({ simBinDir, scenarios: ['k8s-1.27'], heketiKey: 'k' });
-    const version = JSON.parse(run('kubectl', ['version', '-o', 'json'], tempLabDir(), lab.env).stdout);
+    const version = JSON.parse(run('kubectl', ['version', '-o', 'json'], tempLabDir(), lab.env).stdout) as { serverVersion?: KubeVersionInfo };
     expect(version.serverVersion).toMatchObject({ major: '1', minor: '27' });
   });
 });

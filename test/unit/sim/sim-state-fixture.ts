@@ -1,3 +1,4 @@
+import { defaultLabConfig } from '../../../src/lab/defaults.js';
 import { newHeketiModel } from '../../../src/sim/heketi-model.js';
 import { insertObject } from '../../../src/sim/kube-store.js';
 import type { ScenarioName } from '../../../src/sim/scenarios.js';
@@ -18,12 +19,12 @@ export function labWithPendingClaim(scenarios: ScenarioName[], claimName: string
     counters: { uid: 0, resourceVersion: 1, event: 0 },
     machines: { heketi: { state: 'running', provisioned: true } },
     kube: { objects: [], born: {} },
-    heketi: newHeketiModel(['172.20.1.21', '172.20.1.22', '172.20.1.23'], 10, '/dev/sdb'),
+    heketi: newHeketiModel(['192.168.56.21', '192.168.56.22', '192.168.56.23'], defaultLabConfig.data_disk.size_gb, '/dev/sdb'),
     heketiMachine: 'heketi',
-    hostOnlyAddress: '172.20.1.1',
+    hostOnlyAddress: '192.168.56.1',
     chmodDone: [],
   };
-  insertObject(state, { kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://172.20.1.20:8080' }, reclaimPolicy: 'Delete' }, T0);
+  insertObject(state, { kind: 'StorageClass', metadata: { name: 'gluster-heketi' }, provisioner: 'kubernetes.io/glusterfs', parameters: { resturl: 'http://192.168.56.20:8080' }, reclaimPolicy: 'Delete' }, T0);
   insertObject(state, { kind: 'PersistentVolumeClaim', metadata: { name: claimName, namespace: 'default' }, spec: { storageClassName: 'gluster-heketi', accessModes: ['ReadWriteMany'], resources: { requests: { storage: '10Gi' } } }, status: { phase: 'Pending' } }, T0);
   return state;
 }

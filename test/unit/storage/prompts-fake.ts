@@ -5,14 +5,14 @@
  */
 export const confirmAnswers: boolean[] = [];
 
-export async function confirm(): Promise<boolean> {
-  return confirmAnswers.shift() ?? false;
+export function confirm(): Promise<boolean> {
+  return Promise.resolve(confirmAnswers.shift() ?? false);
 }
 
-export async function input(): Promise<string> {
-  throw new Error('no input expected');
+export function input(): Promise<string> {
+  return Promise.reject(new Error('no input expected'));
 }
 
-export async function select(): Promise<string> {
-  throw new Error('no select expected');
+export function select(): Promise<string> {
+  return Promise.reject(new Error('no select expected'));
 }

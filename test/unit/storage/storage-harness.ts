@@ -35,7 +35,7 @@ export interface StorageLab {
 export async function startStorageLab(scenarios: ScenarioName[] = ['healthy']): Promise<StorageLab> {
   const root = await mkdtemp(join(tmpdir(), 'gl-storage-'));
   const labDir = join(root, 'lab');
-  const made = testContext({ labDir } as StorageLab);
+  const made = testContext({ labDir });
   if ((await initFlow(made.ctx)) !== 0) throw new Error(`init failed: ${made.err()}`);
   const sim = await startSimLab({ scenarios, speed: 50, labDir, machines: 'running' });
   await writeSimLabConfig(labDir, sim.heketiUrl);
@@ -79,8 +79,8 @@ process.exitCode = r.status ?? 1;
 
 export interface Captured {
   ctx: AppContext;
-  out(): string;
-  err(): string;
+  out: () => string;
+  err: () => string;
 }
 
 /** A context as the CLI builds it, with stdout/stderr captured. */

@@ -31,9 +31,27 @@ describe('string-width fast path', () => {
   });
 
   it('leaves clusters, emoji, escapes and astral characters to string-width', () => {
-    for (const text of ['e\u0301', '👍', '✔\uFE0F', '1\uFE0F\u20E3', '👨\u200D👩', '\u1100\u1161', 'ｶﾞ', '\x1b[31mred\x1b[0m', 'tab\there', '𠀋', '🇯🇵', '\u0E01\u0E33']) {
+    for (const text of ['e\u0301', '👍', '✔\uFE0F', '1\uFE0F\u20E3', '👨\u200D👩', '\u1100\u1161', 'ｶﾞ', '\x1b]8;;https://example.org\x07link\x1b]8;;\x07', '\x1b[2Kcleared', 'tab\there', '𠀋', '🇯🇵', '\u0E01\u0E33']) {
       expect(fastStringWidth(text), JSON.stringify(text)).toBeUndefined();
       expect(wrapped(text)).toBe(stringWidth(text));
+    }
+  });
+
+  it('answers styled text (SGR sequences) as string-width does, and leaves other escapes to it', () => {
+    for (const text of ['\x1b[31mred\x1b[0m', '\x1b[2m  ❯ gluster1\x1b[22m', '\x1b[1;38;5;208m漢字\x1b[39;22m', '\x1b[m', '\x1b[2m\x1b[22m']) {
+      expect(fastStringWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+    }
+    for (const text of ['\x1b[31', '\x1b[31mred\x1b', 'a\x9b31mb', '\x1b[?25l', '\x1b]0;title\x07x', '\x1bPdata\x1b\\x']) {
+      expect(fastStringWidth(text), JSON.stringify(text)).toBeUndefined();
+    }
+    const pieces = ['\x1b[31m', '\x1b[39m', '\x1b[2m', '\x1b[22m', '\x1b[0m', '\x1b[m', '\x1b[1;4m', '\x1b[38;2;1;2;3m', '\x1b[', '\x1b', '\x9b', '\x1b]8;;u\x07', 'm', ';', '1', 'a', ' ', '漢', '…', '👍'];
+    let seed = 777;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      for (let i = 0, k = 1 + Math.floor(next() * 10); i < k; i++) text += pieces[Math.floor(next() * pieces.length)];
+      expect(wrapped(text), JSON.stringify(text)).toBe(stringWidth(text));
+      expect(wrapped(text, { countAnsiEscapeCodes: true } as never), JSON.stringify(text)).toBe(stringWidth(text, { countAnsiEscapeCodes: true }));
     }
   });
 

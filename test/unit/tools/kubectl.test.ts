@@ -22,6 +22,7 @@ import {
 } from '../../../src/tools/kubectl.js';
 import { makeFakeTools } from './fake-tool.js';
 import { fixture, fixturesDir } from './real-samples.js';
+import { stringContaining } from '../../string-containing.js';
 
 const kube = { context: 'kind-lab', kubeconfig: '/home/u/.kube/lab config' };
 const target = ['--context', 'kind-lab', '--kubeconfig', '/home/u/.kube/lab config'];
@@ -65,7 +66,7 @@ describe('kubectl argument lists and parsing (fake kubectl on PATH)', () => {
       1,
       'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
     );
-    await expect(kubectlVersion({}, opts())).rejects.toMatchObject({ kind: 'failed', exitCode: 1, stderrTail: expect.stringContaining('was refused') });
+    await expect(kubectlVersion({}, opts())).rejects.toMatchObject({ kind: 'failed', exitCode: 1, stderrTail: stringContaining('was refused') });
   });
 
   it('currentTarget: config view --minify -o json → context, cluster, server, user', async () => {

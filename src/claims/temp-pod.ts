@@ -4,7 +4,7 @@ import type { PodManifest } from '../k8s/manifests.js';
 import { createManifest, deleteResource, getEvents, getPod, podLogs } from '../tools/kubectl.js';
 import type { Pod } from '../tools/kubectl-types.js';
 import type { ToolOptions } from '../tools/tool-options.js';
-import { eventLines, hasLogs, podStateLines } from '../claims/permission-evidence.js';
+import { eventLines, hasLogs, podStateLines } from './permission-evidence.js';
 
 /** How a one-shot pod ended: its own verdict, or it never finished in time. */
 export type TempPodOutcome =
