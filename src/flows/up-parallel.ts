@@ -30,7 +30,7 @@ export async function parallelUp(ctx: AppContext, config: LabConfig, run: Parall
     run.onEvent?.(event);
     store.dispatch(event);
   };
-  const boxReady = await ensureBox(ctx, config.box, run.logFile, emit);
+  const boxReady = await ensureBox(ctx, config, run.logFile, emit);
   let outcome: BringupOutcome = boxReady;
   if (boxReady === 'ok') {
     const results = await runParallelBringup({
@@ -82,15 +82,18 @@ function owned(event: VagrantEvent, name: string, started: boolean): VagrantEven
 }
 
 /**
- * The box every VM imports, added before they start when it is missing. `vagrant box add`
+ * The box every VM imports (the pinned version, when gluster-lab.yaml pins one), added
+ * before they start when it is missing. `vagrant box add`
  * speaks as the machine "box": its lines go to the general lines, not to a VM row.
  */
-async function ensureBox(ctx: AppContext, box: string, logFile: string, emit: (event: VagrantEvent) => void): Promise<BringupOutcome> {
+async function ensureBox(ctx: AppContext, config: LabConfig, logFile: string, emit: (event: VagrantEvent) => void): Promise<BringupOutcome> {
+  const { box, box_version: version } = config;
   let errorExit = false;
   try {
     const installed = await vagrantBoxList({ ...toolOptions(ctx), cwd: ctx.labDir });
-    if (installed.some((b) => b.name === box && b.provider === 'virtualbox')) return 'ok';
-    await vagrantBoxAdd(box, {
+    // A pinned version must be the one installed; else any version does, as for Vagrant.
+    if (installed.some((b) => b.name === box && b.provider === 'virtualbox' && (version === undefined || b.version === version))) return 'ok';
+    await vagrantBoxAdd(box, version, {
       ...toolOptions(ctx),
       cwd: ctx.labDir,
       logFile,

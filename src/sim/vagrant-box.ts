@@ -27,34 +27,39 @@ export function installedBoxes(state: SimState, labBox: string): string[] {
 export async function runBox(args: readonly string[], io: BoxIo): Promise<number> {
   const { ui } = io;
   const [sub, ...rest] = args.filter((a) => a !== '--machine-readable');
-  const labBox = readLabConfig(io.cwd).box;
+  const lab = readLabConfig(io.cwd);
+  const labBox = lab.box;
+  // The simulated host has the version the lab pins (or the box's current one).
+  const installedVersion = lab.box_version ?? text.boxVersion;
   if (sub === 'list' && rest.length === 0) {
     const boxes = installedBoxes(readStateFile(io.stateFile), labBox);
     if (boxes.length === 0) ui.env('warn', text.noInstalledBoxes);
     const width = Math.max(0, ...boxes.map((b) => b.length));
     for (const box of boxes) {
-      ui.env('info', `${box.padEnd(width)} (virtualbox, ${text.boxVersion})`);
+      ui.env('info', `${box.padEnd(width)} (virtualbox, ${installedVersion})`);
       ui.record('', 'box-name', box);
       ui.record('', 'box-provider', 'virtualbox');
-      ui.record('', 'box-version', text.boxVersion);
+      ui.record('', 'box-version', installedVersion);
     }
     return 0;
   }
   const provider = rest.indexOf('--provider');
-  const names = rest.filter((a, i) => !a.startsWith('-') && i !== provider + 1);
+  const versionAt = rest.indexOf('--box-version');
+  const names = rest.filter((a, i) => !a.startsWith('-') && i !== provider + 1 && (versionAt === -1 || i !== versionAt + 1));
   if (sub === 'add' && names.length === 1 && (provider === -1 || rest[provider + 1] === 'virtualbox')) {
     const box = names[0] as string;
+    const version = versionAt === -1 ? text.boxVersion : (rest[versionAt + 1] ?? text.boxVersion);
     const state = readStateFile(io.stateFile);
     if (state.scenarios.includes('box-not-found')) return ui.fail(text.errorClass.boxNotFound, text.boxNotFound(box));
     ui.machine('box', 'info', `Loading metadata for box '${box}'`);
     ui.machine('box', 'detail', `URL: https://vagrantcloud.com/api/v2/vagrant/${box}`);
-    ui.machine('box', 'info', `Adding box '${box}' (v${text.boxVersion}) for provider: virtualbox`);
-    ui.machine('box', 'detail', `Downloading: https://vagrantcloud.com/${box}/versions/${text.boxVersion}/providers/virtualbox/amd64/vagrant.box`);
+    ui.machine('box', 'info', `Adding box '${box}' (v${version}) for provider: virtualbox`);
+    ui.machine('box', 'detail', `Downloading: https://vagrantcloud.com/${box}/versions/${version}/providers/virtualbox/amd64/vagrant.box`);
     if (!(await sleepSim(20_000, io.speed, io.signal))) return ui.fail(text.errorClass.interrupt, text.interrupted);
     updateStateFile(io.stateFile, (s) => {
       s.boxes = [...new Set([...installedBoxes(s, labBox), box])];
     });
-    ui.machine('box', 'success', `Successfully added box '${box}' (v${text.boxVersion}) for 'virtualbox'!`);
+    ui.machine('box', 'success', `Successfully added box '${box}' (v${version}) for 'virtualbox'!`);
     return 0;
   }
   return ui.fail(text.errorClass.invalidOptions, text.invalidOptions);

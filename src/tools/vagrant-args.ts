@@ -15,7 +15,7 @@ export const vagrantArgs = {
   provision: (machines: readonly string[] = []): string[] => ['provision', '--machine-readable', ...machines],
   boxList: (): string[] => ['box', 'list', '--machine-readable'],
   /** The box for VirtualBox only: a box that also exists for other providers would otherwise ask which one. */
-  boxAdd: (box: string): string[] => ['box', 'add', box, '--provider', 'virtualbox', '--machine-readable'],
+  boxAdd: (box: string, version?: string): string[] => ['box', 'add', box, '--provider', 'virtualbox', ...(version ? ['--box-version', version] : []), '--machine-readable'],
   /** COMMAND stays one element: vagrant hands it to the guest's shell (`bash -l -c '...'`), quoted. */
   ssh: (machine: string, command: string): string[] => ['ssh', machine, '-c', command],
 };

@@ -105,9 +105,9 @@ export function parseBoxList(output: string): InstalledBox[] {
   return boxes;
 }
 
-/** `vagrant box add BOX --provider virtualbox --machine-readable`: downloads the box once, before the VMs import it. */
-export function vagrantBoxAdd(box: string, opts: VagrantStreamOptions): Promise<void> {
-  return stream(vagrantArgs.boxAdd(box), opts, defaultTimeouts.vagrantUp);
+/** `vagrant box add BOX --provider virtualbox [--box-version V] --machine-readable`: downloads the box once, before the VMs import it. */
+export function vagrantBoxAdd(box: string, version: string | undefined, opts: VagrantStreamOptions): Promise<void> {
+  return stream(vagrantArgs.boxAdd(box, version), opts, defaultTimeouts.vagrantUp);
 }
 
 /** `vagrant halt --machine-readable`. */

@@ -62,8 +62,8 @@ describe('a parallel bring-up against the simulated vagrant', () => {
     expect(out).toMatch(/gluster2 failed while provisioning \(task "Install GlusterFS server and the LVM tools Heketi drives"\)\./);
     expect(out).toContain('Up all the same: gluster1, gluster3.');
     expect(out).toContain('Not started, because a VM they wait for is not up: heketi.');
-    expect(result.stdout).toMatch(/gluster1: ready, \d+:\d\d, ok=17 changed=6 failed=0/);
-    expect(result.stdout).toMatch(/gluster3: ready, \d+:\d\d, ok=17 changed=6 failed=0/);
+    expect(result.stdout).toMatch(/gluster1: ready, \d+:\d\d, ok=\d+ changed=\d+ failed=0/);
+    expect(result.stdout).toMatch(/gluster3: ready, \d+:\d\d, ok=\d+ changed=\d+ failed=0/);
     expect(result.stdout).toMatch(/heketi: queued, -/);
     const runs = upRuns(lab.sim.calls());
     expect(runs.get('gluster2')?.exitCode).toBe(1);
@@ -74,7 +74,21 @@ describe('a parallel bring-up against the simulated vagrant', () => {
     expect(state.machines.gluster1).toMatchObject({ state: 'running', provisioned: true });
     expect(state.machines.gluster3).toMatchObject({ state: 'running', provisioned: true });
     expect(state.machines.heketi).toBeUndefined();
-  });
+
+    // Fixed: the next `up` provisions only the VM whose provisioning failed again.
+    lab.sim.updateState((s) => {
+      s.scenarios = ['healthy'];
+    });
+    const again = await execa(process.execPath, [cliPath, 'up', '--dir', lab.labDir, '--lang', 'en'], { env: lab.sim.env, reject: false });
+    expect(again.exitCode, again.stderr).toBe(0);
+    const second = lab.sim.calls().filter((c) => c.argv[0] === 'up' && c.event === 'start').slice(3);
+    expect(second.map((c) => c.argv.join(' ')).sort()).toEqual([
+      'up --machine-readable --provision gluster2',
+      'up --machine-readable gluster1',
+      'up --machine-readable gluster3',
+      'up --machine-readable heketi',
+    ]);
+  }, 90_000);
 
   it('adds a missing box once, before the VMs import it', async () => {
     lab = await simulatedLab(['healthy'], 40);
@@ -86,8 +100,8 @@ describe('a parallel bring-up against the simulated vagrant', () => {
     const calls = lab.sim.calls();
     const adds = calls.filter((c) => c.argv[0] === 'box' && c.argv[1] === 'add');
     expect(adds.map((c) => `${c.event} ${c.argv.join(' ')}`)).toEqual([
-      'start box add bento/ubuntu-24.04 --provider virtualbox --machine-readable',
-      'end box add bento/ubuntu-24.04 --provider virtualbox --machine-readable',
+      'start box add bento/ubuntu-24.04 --provider virtualbox --box-version 202510.26.0 --machine-readable',
+      'end box add bento/ubuntu-24.04 --provider virtualbox --box-version 202510.26.0 --machine-readable',
     ]);
     const addEnd = adds[1]!.at;
     for (const run of upRuns(calls).values()) expect(run.start).toBeGreaterThan(addEnd);
