@@ -74,6 +74,9 @@ function crossChecks(config: LabConfig, t: ReturnType<typeof translator<keyof ty
       if (seen.has(m[field])) problems.push({ key: `machines.${i}.${field}`, problem: t('configDuplicate', { what: field, value: m[field] }) });
       seen.set(m[field], i);
     });
+    // The Kubernetes node is a VM of the lab too: its name and address must be its own.
+    const node = config.kubernetes.node;
+    if (node?.enabled === true && seen.has(node[field])) problems.push({ key: `kubernetes.node.${field}`, problem: t('configDuplicate', { what: field, value: node[field] }) });
   }
   const heketis = config.machines.filter((m) => m.role === 'heketi').length;
   const glusters = config.machines.filter((m) => m.role === 'gluster').length;

@@ -1,0 +1,33 @@
+import { defineMessages } from './define.js';
+
+/** The lab's own Kubernetes node: init's option, check's explanation, status, the kubeconfig. */
+export const kubeNodeMessages = defineMessages(
+  {
+    initBadVersion: '--kubernetes {value} is not a choice: give "current" ({current}, the CSI path), "heketi" ({heketi}, the original guide\'s Heketi path) or a release v1.24 or later such as v1.33.',
+    initNodeAdded: 'Kubernetes node "{name}" ({address}, Kubernetes {version}, {cpus} CPUs, {memory} MB) is on in {file}: "gluster-lab up" brings it up with the lab and copies its kubeconfig into the lab.',
+    initNodeUnchanged: 'The Kubernetes node is already on in {file} (Kubernetes {version}).',
+    versionChoices: 'Kubernetes versions for the lab\'s node: {current} (a current release: storage through the CSI path, csi-driver-nfs and NFS-Ganesha) or {heketi} (the original guide\'s Heketi path with the in-tree glusterfs provisioner, removed in v1.26; end of life, for learning only).',
+    checkNodeTitle: 'Kubernetes node of the lab',
+    checkNodeOn: '{name} at {address}: Kubernetes {version}, {path}; {cpus} CPUs and {memory} MB are counted in the lab\'s needs.',
+    checkNodeOff: 'Off: bring your own cluster (its nodes must reach {network}), or run "gluster-lab init --kubernetes" to add a one-node cluster to the lab.',
+    pathCsi: 'the CSI path (csi-driver-nfs over NFS-Ganesha)',
+    pathHeketi: 'the original guide\'s Heketi path (in-tree glusterfs provisioner)',
+    kubeconfigWritten: 'The lab\'s cluster: kubeconfig {file} (context "{context}", server {server}); gluster-lab uses it unless --kubeconfig or --context say otherwise.',
+    kubeconfigFailed: 'Could not copy the node\'s kubeconfig: {reason}. Run "gluster-lab up" again once the node "{name}" is running.',
+    memoryReduce: 'With the Kubernetes node the lab needs {need} GB for its VMs. To fit this host: set kubernetes.node.memory_mb to 1800 and every gluster machine\'s memory_mb to 768 in gluster-lab.yaml (about {reduced} GB), or turn the node off (kubernetes.node.enabled: false) and use a cluster elsewhere.',
+  },
+  {
+    initBadVersion: '--kubernetes {value} は選べません。"current"（{current}、CSI の経路）、"heketi"（{heketi}、元の手順の Heketi の経路）、または v1.33 のような v1.24 以降のリリースを指定してください。',
+    initNodeAdded: '{file} で Kubernetes ノード "{name}"（{address}、Kubernetes {version}、CPU {cpus} 個、{memory} MB）を有効にしました。"gluster-lab up" でラボと一緒に起動し、その kubeconfig をラボにコピーします。',
+    initNodeUnchanged: '{file} では Kubernetes ノードは既に有効です（Kubernetes {version}）。',
+    versionChoices: 'ラボのノードで選べる Kubernetes のバージョン: {current}（現行のリリース。CSI の経路 = csi-driver-nfs と NFS-Ganesha でストレージを使います）または {heketi}（元の手順の Heketi の経路。in-tree の glusterfs プロビジョナーは v1.26 で削除されました。サポート終了版なので学習用です）。',
+    checkNodeTitle: 'ラボの Kubernetes ノード',
+    checkNodeOn: '{name}（{address}）: Kubernetes {version}、{path}。CPU {cpus} 個と {memory} MB をラボの必要量に含めています。',
+    checkNodeOff: '無効: 自分のクラスターを使います（そのノードから {network} に届く必要があります）。ラボに 1 ノードのクラスターを加えるには "gluster-lab init --kubernetes" を実行してください。',
+    pathCsi: 'CSI の経路（NFS-Ganesha 上の csi-driver-nfs）',
+    pathHeketi: '元の手順の Heketi の経路（in-tree の glusterfs プロビジョナー）',
+    kubeconfigWritten: 'ラボのクラスター: kubeconfig {file}（コンテキスト "{context}"、サーバー {server}）。--kubeconfig や --context を指定しない限り gluster-lab はこれを使います。',
+    kubeconfigFailed: 'ノードの kubeconfig をコピーできませんでした: {reason}。ノード "{name}" が動いている状態で、もう一度 "gluster-lab up" を実行してください。',
+    memoryReduce: 'Kubernetes ノードを含めると、ラボの VM に {need} GB 必要です。このホストに収めるには、gluster-lab.yaml の kubernetes.node.memory_mb を 1800 に、各 gluster マシンの memory_mb を 768 にする（約 {reduced} GB）か、ノードを無効にして（kubernetes.node.enabled: false）別の場所のクラスターを使ってください。',
+  },
+);
