@@ -100,6 +100,7 @@ export const commands: CommandSpec[] = [
     options: [
       { flags: '--scenario <name...>', help: 'optScenario' },
       { flags: '--speed <factor>', help: 'optSpeed' },
+      { flags: '--kubernetes [version]', help: 'optDemoKubernetes' },
     ],
     load: async () => (await import('../flows/demo.js')).demoCommand(loadStep),
   },

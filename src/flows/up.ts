@@ -14,6 +14,7 @@ import type { LabConfig } from '../lab/config-schema.js';
 import { readLabSummary, recordVmCount } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
 import { parallelUp } from './up-parallel.js';
+import { copyLabKubeconfig } from './up-kubeconfig.js';
 import { unusableSecret } from '../lab/lab-secrets.js';
 import { unusableSecretText } from './unusable-secret-text.js';
 import { nextStep, nextStepHint } from './next-step.js';
@@ -59,6 +60,8 @@ export async function upFlow(ctx: AppContext, options: { provision?: boolean; pa
     };
     const code = ctx.interactive ? await upWithScreen(ctx, run) : await upPlain(ctx, run);
     await recordProvisionOutcome(ctx.labDir, store.getState());
+    // The lab's own cluster, once its node is up: every later kubectl call of the lab uses it.
+    await copyLabKubeconfig(ctx, config, store.getState());
     return code;
   } finally {
     ctx.signal.removeEventListener('abort', onAbort);

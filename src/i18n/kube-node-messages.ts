@@ -14,6 +14,7 @@ export const kubeNodeMessages = defineMessages(
     pathHeketi: 'the original guide\'s Heketi path (in-tree glusterfs provisioner)',
     kubeconfigWritten: 'The lab\'s cluster: kubeconfig {file} (context "{context}", server {server}); gluster-lab uses it unless --kubeconfig or --context say otherwise.',
     kubeconfigFailed: 'Could not copy the node\'s kubeconfig: {reason}. Run "gluster-lab up" again once the node "{name}" is running.',
+    demoNode: 'The simulated lab has its own Kubernetes node ({version}): up brings it up with the gluster VMs, and every later step uses its kubeconfig — no other cluster, no kubectl typed.',
     memoryReduce: 'With the Kubernetes node the lab needs {need} GB for its VMs. To fit this host: set kubernetes.node.memory_mb to 1800 and every gluster machine\'s memory_mb to 768 in gluster-lab.yaml (about {reduced} GB), or turn the node off (kubernetes.node.enabled: false) and use a cluster elsewhere.',
   },
   {
@@ -28,6 +29,7 @@ export const kubeNodeMessages = defineMessages(
     pathHeketi: '元の手順の Heketi の経路（in-tree の glusterfs プロビジョナー）',
     kubeconfigWritten: 'ラボのクラスター: kubeconfig {file}（コンテキスト "{context}"、サーバー {server}）。--kubeconfig や --context を指定しない限り gluster-lab はこれを使います。',
     kubeconfigFailed: 'ノードの kubeconfig をコピーできませんでした: {reason}。ノード "{name}" が動いている状態で、もう一度 "gluster-lab up" を実行してください。',
+    demoNode: 'シミュレーションのラボに専用の Kubernetes ノード（{version}）があります。up で gluster の VM と一緒に起動し、以降の手順はその kubeconfig を使います。ほかのクラスターも kubectl の入力も不要です。',
     memoryReduce: 'Kubernetes ノードを含めると、ラボの VM に {need} GB 必要です。このホストに収めるには、gluster-lab.yaml の kubernetes.node.memory_mb を 1800 に、各 gluster マシンの memory_mb を 768 にする（約 {reduced} GB）か、ノードを無効にして（kubernetes.node.enabled: false）別の場所のクラスターを使ってください。',
   },
 );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SimLabConfig } from './lab-config-reader.js';
+import { kubeadmAdminConf } from './lab-cluster.js';
 import type { SimState } from './sim-state.js';
 
 export interface GuestResult {
@@ -38,6 +39,11 @@ export function runGuestCommand(state: SimState, config: SimLabConfig, machine: 
       const names = state.heketi.volumes.map((v) => v.name);
       return ok(names.length > 0 ? `${names.join('\n')}\n` : 'No volumes present in cluster\n');
     }
+  }
+  if (trimmed === 'sudo cat /etc/kubernetes/admin.conf') {
+    // kubeadm writes it on the node during provisioning (ansible/kubernetes.yml).
+    if (self?.role === 'kubernetes' && provisioned && state.labNode) return ok(kubeadmAdminConf(state.labNode));
+    return { stdout: '', stderr: 'cat: /etc/kubernetes/admin.conf: No such file or directory\n', exitCode: 1 };
   }
   const word = trimmed.split(/\s+/)[0] ?? trimmed;
   return { stdout: '', stderr: `bash: line 1: ${word}: command not found\n`, exitCode: 127 };

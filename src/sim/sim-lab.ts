@@ -151,6 +151,8 @@ function initialState(config: SimLabConfig, scenarios: ScenarioName[], speed: nu
     chmodDone: [],
     nfs: newNfsModel(config),
   };
+  const node = config.kubernetes.node;
+  if (node?.enabled === true) state.labNode = { name: node.name, address: node.address, minor: Number(node.version.split('.')[1]) };
   if (machines !== 'not_created') {
     for (const m of config.machines) state.machines[m.name] = { state: machines, provisioned: true, vmName: virtualBoxName(config, m.name) };
   }
@@ -167,7 +169,8 @@ function initialState(config: SimLabConfig, scenarios: ScenarioName[], speed: nu
       },
       past,
     );
-  defaultClass('standard', 'k8s.io/minikube-hostpath');
+  // A kubeadm cluster (the lab's own node) starts without any StorageClass; minikube has its own.
+  if (!state.labNode) defaultClass('standard', 'k8s.io/minikube-hostpath');
   if (scenarios.includes('two-default-classes')) defaultClass('fast', 'rancher.io/local-path');
   if (scenarios.includes('class-other-params')) {
     insertObject(

@@ -151,7 +151,7 @@ export async function provisionMachine(ctx: UpContext, machine: LabMachine, inst
   const gluster = ctx.config.machines.filter((m) => m.role === 'gluster');
   const failing = gluster[1] ?? gluster[gluster.length - 1];
   const failTask = ctx.state.scenarios.includes('ansible-task-fails') && failing?.name === name;
-  const run = ansibleRun(machine, { repeat, failTask, playbook: readLabPlaybook(ctx.cwd, machine.role, { heketi_version: ctx.config.heketi.version }) });
+  const run = ansibleRun(machine, { repeat, failTask, playbook: readLabPlaybook(ctx.cwd, machine.role, { heketi_version: ctx.config.heketi.version, kube_version: ctx.config.kubernetes.node?.version ?? '' }) });
   for (const line of run.lines) {
     if (!(await sleepSim(line.delayMs, ctx.speed, ctx.signal))) throw new Interrupted();
     ui.raw(`${line.text}\n`);
