@@ -13,8 +13,8 @@ import { startSimLab, writeSimLabConfig } from '../src/sim/sim-lab.js';
 import type { Limits, Row } from './rows.js';
 
 const run = promisify(execFile);
-/** Simulated seconds per real second: a VM's bring-up (about 30 simulated seconds) takes 3 s. */
-const SPEED = 10;
+/** Simulated seconds per real second: a VM's bring-up (about 30 simulated seconds) takes about 10 s, well above a process start on a busy machine. */
+const SPEED = 3;
 
 async function timedUp(cli: string, env: NodeJS.ProcessEnv, work: string, parallel: boolean): Promise<{ ms: number; vms: number }> {
   const root = mkdtempSync(join(work, parallel ? 'parallel-' : 'sequential-'));
