@@ -26,6 +26,7 @@ import { generateUpLog } from './generate-up-log.js';
 import { replayBench } from './replay/replay-bench.js';
 import { timeToExit, timeToScreenText } from './startup-times.js';
 import { describeRow, isMet, type Limits, type Row } from './rows.js';
+import { bringupWallParallelRow } from './bringup-parallel.js';
 
 const here = import.meta.dirname;
 const root = resolve(here, '..');
@@ -212,6 +213,8 @@ async function main() {
       note: `median of ${REPS}, interleaved`,
     });
   }
+
+  if (wanted('bringup-wall-parallel')) add(await bringupWallParallelRow(cli, env, work));
 
   if (wanted('test-suite-wall')) {
     const file = join(here, 'suite-wall.json');

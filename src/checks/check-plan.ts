@@ -5,6 +5,9 @@ import { compatCheck } from './compat-check.js';
 import { hostOnlyRangesCheck } from './hostonly-ranges-check.js';
 import type { HostProbes } from './host-probes.js';
 import { k8sServerCheck } from './k8s-server-check.js';
+import { join } from 'node:path';
+import { labFiles } from '../lab/lab-files.js';
+import { kubeNodeCheck, labClusterComing, withKubeNodeMemoryHint } from './kube-node-check.js';
 import { labNeeds } from './lab-needs.js';
 import { settle } from './outcome.js';
 import { isNotFound } from './probe-error.js';
@@ -60,11 +63,15 @@ export function planChecks(probes: HostProbes, lab: { config: LabConfig; dir: st
       ),
     kubectl: async () => kubectlCheck(await settle(probes.kubectlClientVersion()), text),
     'k8s-server': async () => {
+      // The lab's own node, before `up` made it: nothing to ask kubectl about yet.
+      const coming = labClusterComing(lab.config, text);
+      if (coming && !(await probes.pathExists(join(lab.dir, labFiles.kubeconfig)))) return coming;
       const [client, target, versions] = await Promise.all([settle(probes.kubectlClientVersion()), settle(probes.kubeTarget()), settle(probes.kubeVersions())]);
       return k8sServerCheck({ client, target, versions }, text);
     },
+    'kube-node': () => Promise.resolve(kubeNodeCheck(lab.config, text)),
     git: async () => gitCheck(await settle(probes.gitVersion()), text),
-    memory: async () => memoryCheck(await probes.memory(), needs, text),
+    memory: async () => withKubeNodeMemoryHint(memoryCheck(await probes.memory(), needs, text), needs, text),
     disk: async () => diskCheck(await settle(probes.freeDiskBytes(lab.dir)), lab.dir, needs, text),
     cpu: async () => cpuCheck(await probes.cpuCount(), needs, text),
     virtualization: async () =>

@@ -7,6 +7,7 @@ export const checkIds = [
   'hostonly-ranges',
   'kubectl',
   'k8s-server',
+  'kube-node',
   'git',
   'memory',
   'disk',

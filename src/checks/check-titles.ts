@@ -10,6 +10,7 @@ export const checkTitleKeys: Record<CheckId, CheckMessageKey> = {
   'hostonly-ranges': 'titleHostonly',
   kubectl: 'titleKubectl',
   'k8s-server': 'titleK8sServer',
+  'kube-node': 'titleKubeNode',
   git: 'titleGit',
   memory: 'titleMemory',
   disk: 'titleDisk',

@@ -1,4 +1,5 @@
 import type { LabConfig } from '../lab/config-schema.js';
+import { labMachines } from '../lab/lab-machines.js';
 
 const GIB = 1024 ** 3;
 
@@ -12,6 +13,8 @@ export interface LabNeeds {
   memoryBytes: number;
   cpus: number;
   addresses: string[];
+  /** Memory of the lab's Kubernetes node (0 without one): part of memoryBytes. */
+  kubeNodeMemoryBytes: number;
   minimumDiskBytes: number;
   /** Every gluster node's data disk at full size. */
   dataDiskBytes: number;
@@ -22,13 +25,17 @@ const diskPerVmBytes = 2 * GIB;
 const minimumDiskFloorBytes = 5 * GIB;
 
 export function labNeeds(config: LabConfig): LabNeeds {
-  const glusters = config.machines.filter((m) => m.role === 'gluster').length;
+  // Every VM the Vagrantfile defines: the Kubernetes node too, when it is on.
+  const machines = labMachines(config);
+  const glusters = machines.filter((m) => m.role === 'gluster').length;
+  const node = machines.find((m) => m.role === 'kubernetes');
   return {
-    vms: config.machines.length,
-    memoryBytes: config.machines.reduce((sum, m) => sum + m.memory_mb * 1024 * 1024, 0),
-    cpus: config.machines.reduce((sum, m) => sum + m.cpus, 0),
-    addresses: config.machines.map((m) => m.address),
-    minimumDiskBytes: Math.max(minimumDiskFloorBytes, config.machines.length * diskPerVmBytes),
+    vms: machines.length,
+    memoryBytes: machines.reduce((sum, m) => sum + m.memory_mb * 1024 * 1024, 0),
+    cpus: machines.reduce((sum, m) => sum + m.cpus, 0),
+    addresses: machines.map((m) => m.address),
+    kubeNodeMemoryBytes: node ? node.memory_mb * 1024 * 1024 : 0,
+    minimumDiskBytes: Math.max(minimumDiskFloorBytes, machines.length * diskPerVmBytes),
     dataDiskBytes: glusters * config.data_disk.size_gb * GIB,
     dataDisks: glusters,
   };

@@ -40,6 +40,7 @@ export const commands: CommandSpec[] = [
     options: [
       { flags: '--force', help: 'optForce' },
       { flags: '--network <a.b.c.0/24>', help: 'optNetwork' },
+      { flags: '--kubernetes [version]', help: 'optKubernetes' },
     ],
     load: async () => (await import('../flows/init.js')).initCommand,
   },
@@ -47,7 +48,10 @@ export const commands: CommandSpec[] = [
   {
     name: 'up',
     help: 'cmdUp',
-    options: [{ flags: '--provision', help: 'optProvision' }],
+    options: [
+      { flags: '--provision', help: 'optProvision' },
+      { flags: '--no-parallel', help: 'optNoParallel' },
+    ],
     load: async () => (await import('../flows/up.js')).upCommand,
   },
   { name: 'status', help: 'cmdStatus', load: async () => (await import('../flows/status.js')).statusCommand },
@@ -102,6 +106,7 @@ export const commands: CommandSpec[] = [
     options: [
       { flags: '--scenario <name...>', help: 'optScenario' },
       { flags: '--speed <factor>', help: 'optSpeed' },
+      { flags: '--kubernetes [version]', help: 'optDemoKubernetes' },
     ],
     load: async () => (await import('../flows/demo.js')).demoCommand(loadStep),
   },

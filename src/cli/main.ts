@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { ExitCode } from '../exit-codes.js';
@@ -10,6 +10,7 @@ import type { AppContext } from '../context.js';
 import { cliMessages } from '../i18n/cli-messages.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { detectLang } from '../i18n/detect-lang.js';
+import { labFiles } from '../lab/lab-files.js';
 import { reportError, stopExitCode, type ExplainedFailure, type StopCause } from './error-handler.js';
 import { tapOutput } from './output-tap.js';
 import { wrappingOutput } from '../ui/wrapping-output.js';
@@ -134,12 +135,13 @@ function createContext(inv: Invocation, lang: Lang): AppContext {
       interrupts.stop();
     });
   }
+  const labDir = resolve(dirArg ?? globals.dir ?? 'gluster-lab');
   return {
     lang,
-    labDir: resolve(dirArg ?? globals.dir ?? 'gluster-lab'),
+    labDir,
     json: globals.json === true,
     yes: globals.yes === true,
-    kube: { context: globals.context, kubeconfig: globals.kubeconfig },
+    kube: { context: globals.context, kubeconfig: globals.kubeconfig, labKubeconfig: join(labDir, labFiles.kubeconfig) },
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     signal: interrupts.signal,
     forceSignal: interrupts.forceSignal,

@@ -7,6 +7,12 @@ import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
 import { demoMessages } from '../i18n/demo-messages.js';
 import { applyInit, planInit } from '../lab/init-lab.js';
+import { labFiles } from '../lab/lab-files.js';
+import { defaultLabConfig } from '../lab/defaults.js';
+import { withKubeNode } from '../lab/kube-node-file.js';
+import { kubeVersionFromOption } from '../lab/kube-node-option.js';
+import { kubeVersionChoices } from '../lab/kube-versions.js';
+import { kubeNodeMessages } from '../i18n/kube-node-messages.js';
 import { packageRoot } from '../lab/package-root.js';
 // The only production import of the simulator: `demo` is what it exists for.
 import { simulatedHostProbes } from '../sim/host-facts.js';
@@ -32,6 +38,16 @@ const tour: TourStep[] = [
 ];
 
 /**
+ * On the lab's own cluster the whole path, from nothing to a claim a non-root pod can write
+ * to: the claim is repaired for non-root writers before doctor looks at every layer.
+ */
+const ownClusterTour: typeof tour = [
+  ...tour.filter((step) => step.command !== 'doctor'),
+  { command: 'fix-permissions', options: {}, args: ['default/gvol-1'] },
+  { command: 'doctor', options: {} },
+];
+
+/**
  * `demo`: the wizard against the simulated lab in a temporary lab directory. In a
  * terminal it is the wizard itself; in a pipe, a scripted tour of the same steps.
  * Everything it made is removed when it ends, however it ends.
@@ -39,19 +55,23 @@ const tour: TourStep[] = [
 export const demoCommand = (loadStep: StepLoader): CommandRunner => async (ctx, { options }) => {
   const t = translator(demoMessages, ctx.lang);
   const speed = parseSpeed(options.speed, t);
-  const scenarios = options.scenario === undefined && ctx.interactive ? await askCluster(ctx, t) : parseScenarios(options.scenario, t);
+  // With --kubernetes the cluster is the lab's own node: there is no other cluster to pick.
+  const scenarios = options.scenario === undefined && options.kubernetes === undefined && ctx.interactive ? await askCluster(ctx, t) : parseScenarios(options.scenario, t);
 
   const root = await mkdtemp(join(tmpdir(), 'gluster-lab-demo-'));
   const labDir = join(root, 'lab');
   try {
-    await applyInit(await planInit(labDir, join(packageRoot(), 'provisioning')));
+    const nodeVersion = demoNodeVersion(options.kubernetes, ctx);
+    const config = nodeVersion === undefined ? undefined : withKubeNode(defaultLabConfig, nodeVersion);
+    await applyInit(await planInit(labDir, join(packageRoot(), 'provisioning'), { config }));
     const sim = await startSimLab({ root: join(root, 'sim'), labDir, scenarios, speed });
     try {
       // The lab must never point at its own addresses (192.168.56.x by default): Heketi is the simulator's.
       await writeSimLabConfig(labDir, sim.heketiUrl);
-      const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, waitScale: speed, kube: {}, hostProbes: simulatedHostProbes(scenarios) };
+      const demoCtx: AppContext = { ...ctx, labDir, env: sim.env, simulation: true, waitScale: speed, kube: { labKubeconfig: join(labDir, labFiles.kubeconfig) }, hostProbes: simulatedHostProbes(scenarios) };
       ctx.stderr.write(`${t('starting', { dir: labDir })}\n${t('scenarios', { names: scenarios.join(', ') })}\n`);
-      return ctx.interactive ? await wizardFlow(demoCtx, loadStep) : await runTour(demoCtx, loadStep, scenarios, t);
+      if (nodeVersion !== undefined) ctx.stderr.write(`${translator(kubeNodeMessages, ctx.lang)('demoNode', { version: nodeVersion })}\n`);
+      return ctx.interactive ? await wizardFlow(demoCtx, loadStep) : await runTour(demoCtx, loadStep, scenarios, t, nodeVersion !== undefined);
     } finally {
       await sim.stop();
     }
@@ -61,9 +81,9 @@ export const demoCommand = (loadStep: StepLoader): CommandRunner => async (ctx, 
   }
 };
 
-async function runTour(ctx: AppContext, loadStep: StepLoader, scenarios: readonly ScenarioName[], t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): Promise<number> {
+async function runTour(ctx: AppContext, loadStep: StepLoader, scenarios: readonly ScenarioName[], t: ReturnType<typeof translator<keyof typeof demoMessages.en>>, ownCluster = false): Promise<number> {
   const tourCtx: AppContext = { ...ctx, yes: true };
-  const steps = tourSteps(scenarios);
+  const steps = ownCluster ? ownClusterTour : tourSteps(scenarios);
   for (const step of steps) {
     const run = await loadStep(step.command);
     if (!run) continue;
@@ -99,6 +119,18 @@ async function askCluster(ctx: AppContext, t: ReturnType<typeof translator<keyof
     { signal: ctx.signal, output: ctx.stdout },
   );
   return [choice];
+}
+
+/**
+ * `--kubernetes [VERSION]`: the version of the lab's own node, undefined without the option.
+ * Bare, it is the Heketi path's release, which the simulated cluster runs from init to a
+ * repaired claim; "current" and v1.N are taken as given.
+ */
+function demoNodeVersion(value: unknown, ctx: AppContext): string | undefined {
+  if (value === undefined || value === false) return undefined;
+  const version = kubeVersionFromOption(value === true ? 'heketi' : value);
+  if (version === undefined) throw new UsageError(translator(kubeNodeMessages, ctx.lang)('initBadVersion', { value: typeof value === 'string' ? value : JSON.stringify(value), ...kubeVersionChoices }));
+  return version;
 }
 
 function parseScenarios(value: unknown, t: ReturnType<typeof translator<keyof typeof demoMessages.en>>): ScenarioName[] {

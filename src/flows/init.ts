@@ -14,14 +14,18 @@ import { labFiles } from '../lab/lab-files.js';
 import { labConfigOnNetwork, parseLabNetwork } from '../lab/lab-network.js';
 import { labDirDangerText } from './lab-dir-danger-text.js';
 import { packageRoot } from '../lab/package-root.js';
+import { kubeNodeMessages } from '../i18n/kube-node-messages.js';
+import { enableKubeNodeInFile, withKubeNode } from '../lab/kube-node-file.js';
+import { kubeVersionFromOption } from '../lab/kube-node-option.js';
+import { kubeVersionChoices } from '../lab/kube-versions.js';
 import { confirmOrFlag } from './confirm.js';
 import { dirFlag } from './dir-flag.js';
 
 export const initCommand: CommandRunner = (ctx, { options }) =>
-  initFlow(ctx, { force: options.force === true, network: typeof options.network === 'string' ? options.network : undefined });
+  initFlow(ctx, { force: options.force === true, network: typeof options.network === 'string' ? options.network : undefined, kubernetes: options.kubernetes as string | boolean | undefined });
 
 /** `init [DIR]`: create the lab directory, or show and apply what an update changes. */
-export async function initFlow(ctx: AppContext, options: { force?: boolean; network?: string } = {}): Promise<number> {
+export async function initFlow(ctx: AppContext, options: { force?: boolean; network?: string; kubernetes?: string | boolean } = {}): Promise<number> {
   const t = translator(labMessages, ctx.lang);
   const safety = translator(labSafetyMessages, ctx.lang);
   const { labDir } = ctx;
@@ -31,16 +35,19 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean; netw
   }
   const prefix = options.network === undefined ? undefined : parseLabNetwork(options.network);
   if (options.network !== undefined && prefix === undefined) throw new UsageError(t('initBadNetwork', { value: options.network }));
-  const config = prefix === undefined ? undefined : labConfigOnNetwork(defaultLabConfig, prefix);
+  const kubeVersion = kubeNodeVersion(ctx, options.kubernetes);
+  const onNetwork = prefix === undefined ? undefined : labConfigOnNetwork(defaultLabConfig, prefix);
+  const config = kubeVersion === undefined ? onNetwork : withKubeNode(onNetwork ?? defaultLabConfig, kubeVersion);
   const danger = await labDirDanger(labDir, options);
   if (danger) throw new ExplainedError(labDirDangerText(danger, labDir, ctx.lang), 'lab-dir-refused');
   const plan = await planInit(labDir, join(packageRoot(), 'provisioning'), { force: options.force, config });
-  if (config && plan.files.some((f) => f.path === labFiles.config && f.action === 'unchanged')) {
+  if (onNetwork && plan.files.some((f) => f.path === labFiles.config && f.action === 'unchanged')) {
     ctx.stdout.write(`${t('initNetworkKept', { file: join(labDir, labFiles.config) })}\n`);
   }
   if (!planChanges(plan)) {
     ctx.stdout.write(`${t('initNothing', { dir: labDir })}\n`);
-    return validateConfig(ctx);
+    const code = await validateConfig(ctx);
+    return code === ExitCode.ok && kubeVersion !== undefined ? turnKubeNodeOn(ctx, kubeVersion) : code;
   }
 
   ctx.stdout.write(`${t(plan.exists ? 'initUpdating' : 'initCreating', { dir: labDir })}\n`);
@@ -68,8 +75,31 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean; netw
   }
   if (plan.files.some((f) => f.action === 'replace-key')) ctx.stdout.write(`${t('initKeyMoved', { dirFlag: dirFlag(labDir) })}\n`);
   const code = await validateConfig(ctx);
-  if (code === ExitCode.ok) ctx.stdout.write(`${t('initDone', { dirFlag: dirFlag(labDir) })}\n`);
+  if (code !== ExitCode.ok) return code;
+  const created = plan.files.some((f) => f.path === labFiles.config && f.action === 'create');
+  if (kubeVersion !== undefined && (await turnKubeNodeOn(ctx, kubeVersion, created)) !== ExitCode.ok) return ExitCode.failed;
+  ctx.stdout.write(`${t('initDone', { dirFlag: dirFlag(labDir) })}\n`);
   return code;
+}
+
+/** The version `--kubernetes` asks for (undefined without the option); a wrong one is a usage error naming the choices. */
+function kubeNodeVersion(ctx: AppContext, value: string | boolean | undefined): string | undefined {
+  if (value === undefined || value === false) return undefined;
+  const version = kubeVersionFromOption(value);
+  if (version === undefined) {
+    throw new UsageError(translator(kubeNodeMessages, ctx.lang)('initBadVersion', { value: String(value), ...kubeVersionChoices }));
+  }
+  return version;
+}
+
+/** `--kubernetes`: the node on in the lab's gluster-lab.yaml (new or the user's), and what each version gives. */
+async function turnKubeNodeOn(ctx: AppContext, version: string, created = false): Promise<number> {
+  const k = translator(kubeNodeMessages, ctx.lang);
+  const file = join(ctx.labDir, labFiles.config);
+  const { result, node } = await enableKubeNodeInFile(ctx.labDir, await loadLabConfig(ctx.labDir, ctx.lang), version);
+  const values = { file, name: node.name, address: node.address, version: node.version, cpus: node.cpus, memory: node.memory_mb };
+  ctx.stdout.write(`${k(result === 'unchanged' && !created ? 'initNodeUnchanged' : 'initNodeAdded', values)}\n${k('versionChoices', kubeVersionChoices)}\n`);
+  return validateConfig(ctx);
 }
 
 const repairWhy = { empty: 'whyEmpty', 'cut-short': 'whyCutShort', unparsable: 'whyUnparsable', mismatch: 'whyMismatch', pair: 'whyPair' } as const;

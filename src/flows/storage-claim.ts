@@ -1,4 +1,5 @@
 import { promptText } from '../ui/prompt-text.js';
+import { effectiveKubeTarget } from '../tools/kubectl-args.js';
 import { promptTheme } from '../ui/prompt-theme.js';
 import { ExitCode } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
@@ -119,7 +120,8 @@ async function offerDelete(ctx: AppContext, report: Report, claim: Pick<ClaimAns
   const t = translator(storageMessages, ctx.lang);
   const where = { namespace: claim.namespace, name: claim.name };
   if (!ctx.interactive) {
-    const kube = `${ctx.kube.context ? ` --context ${ctx.kube.context}` : ''}${ctx.kube.kubeconfig ? ` --kubeconfig ${ctx.kube.kubeconfig}` : ''}`;
+    const target = effectiveKubeTarget(ctx.kube);
+    const kube = `${target.context ? ` --context ${target.context}` : ''}${target.kubeconfig ? ` --kubeconfig ${target.kubeconfig}` : ''}`;
     report.fail(t('pvcDeleteHint', { ...where, kube }));
     return;
   }

@@ -14,6 +14,8 @@ import { wizardMessages } from '../i18n/wizard-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { readLabSummary, recordVmCount } from '../lab/lab-summary.js';
 import { labConfigOrReport } from './lab-config.js';
+import { parallelUp } from './up-parallel.js';
+import { copyLabKubeconfig } from './up-kubeconfig.js';
 import { unusableSecret } from '../lab/lab-secrets.js';
 import { unusableSecretText } from './unusable-secret-text.js';
 import { nextStepAfterSuccess, nextStepHint } from './next-step.js';
@@ -28,13 +30,13 @@ import { logFilePath } from '../up/log-file-name.js';
 import { plainLine } from '../up/plain-line.js';
 import { readProvisionFailed, recordProvisionOutcome } from '../up/provision-retry.js';
 
-export const upCommand: CommandRunner = (ctx, { options }) => upFlow(ctx, { provision: options.provision === true });
+export const upCommand: CommandRunner = (ctx, { options }) => upFlow(ctx, { provision: options.provision === true, parallel: options.parallel !== false });
 
 /**
  * `up`: `vagrant up` with the live screen (or plain lines without a terminal), then a summary.
  * Provisions existing VMs again when asked (`--provision`) or when the last `up` failed there.
  */
-export async function upFlow(ctx: AppContext, options: { provision?: boolean } = {}): Promise<number> {
+export async function upFlow(ctx: AppContext, options: { provision?: boolean; parallel?: boolean } = {}): Promise<number> {
   const config = await labConfigOrReport(ctx);
   if (!config) return ExitCode.failed;
   // An empty or broken key would be copied into the VMs by the provisioning: stop before.
@@ -48,21 +50,54 @@ export async function upFlow(ctx: AppContext, options: { provision?: boolean } =
   const onAbort = () => store.dispatch({ type: 'stopping' });
   ctx.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const provision = options.provision === true || retry.length > 0;
-    const code = ctx.interactive ? await upWithScreen(ctx, config, store, logFile, provision) : await upPlain(ctx, store, logFile, provision);
+    const run: UpRun = {
+      config,
+      store,
+      logFile,
+      provision: options.provision === true,
+      retry,
+      // One `vagrant up` per VM at once (the default), or Vagrant's own one-by-one order.
+      parallel: options.parallel !== false && store.getState().order.length > 1,
+    };
+    const code = ctx.interactive ? await upWithScreen(ctx, run) : await upPlain(ctx, run);
     await recordProvisionOutcome(ctx.labDir, store.getState());
+    // The lab's own cluster, once its node is up: every later kubectl call of the lab uses it.
+    await copyLabKubeconfig(ctx, config, store.getState());
     return code;
   } finally {
     ctx.signal.removeEventListener('abort', onAbort);
   }
 }
 
+interface UpRun {
+  config: LabConfig;
+  store: BringupStore;
+  logFile: string;
+  /** `--provision`: every VM provisions again. */
+  provision: boolean;
+  /** VMs whose provisioning failed in the last `up`: they provision again. */
+  retry: readonly string[];
+  parallel: boolean;
+}
+
 /** Runs vagrant up, feeding every event to `store` (and `onEvent`); the outcome, never a throw for a vagrant failure. */
-async function runUp(ctx: AppContext, store: BringupStore, logFile: string, provision: boolean, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
+async function runUp(ctx: AppContext, run: UpRun, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
+  const { store, logFile } = run;
+  const outcome = run.parallel
+    ? await parallelUp(ctx, run.config, { store, logFile, onEvent, provision: (name) => run.provision || run.retry.includes(name) })
+    : await sequentialUp(ctx, run, onEvent);
+  const vms = store.getState().order.length;
+  if (outcome === 'ok') await recordVmCount(ctx.labDir, vms, vms);
+  return outcome;
+}
+
+/** One `vagrant up` for every VM, in the Vagrantfile's order. */
+async function sequentialUp(ctx: AppContext, run: UpRun, onEvent?: (e: VagrantEvent) => void): Promise<BringupOutcome> {
+  const { store, logFile } = run;
   let outcome: BringupOutcome;
   try {
     await vagrantUp({
-      provision,
+      provision: run.provision || run.retry.length > 0,
       cwd: ctx.labDir,
       env: ctx.env,
       signal: ctx.signal,
@@ -86,12 +121,11 @@ async function runUp(ctx: AppContext, store: BringupStore, logFile: string, prov
     }
   }
   store.dispatch({ type: 'finished', outcome });
-  const vms = store.getState().order.length;
-  if (outcome === 'ok') await recordVmCount(ctx.labDir, vms, vms);
   return outcome;
 }
 
-async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupStore, logFile: string, provision: boolean): Promise<number> {
+async function upWithScreen(ctx: AppContext, run: UpRun): Promise<number> {
+  const { config, store, logFile } = run;
   const { render } = await import('ink');
   const { BringupScreen } = await import('../ui/bringup-screen.js');
   const simulation = ctx.simulation ? translator(wizardMessages, ctx.lang)('simulation') : undefined;
@@ -104,7 +138,7 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
     patchConsole: false,
     maxFps: 10,
   });
-  const outcome = await runUp(ctx, store, logFile, provision);
+  const outcome = await runUp(ctx, run);
   const lines = await endLines(ctx, store.getState(), logFile);
   instance.rerender(createElement(BringupScreen, { ...props, outcome: lines }));
   instance.unmount();
@@ -113,10 +147,11 @@ async function upWithScreen(ctx: AppContext, config: LabConfig, store: BringupSt
   return exitCodeOf(outcome);
 }
 
-async function upPlain(ctx: AppContext, store: BringupStore, logFile: string, provision: boolean): Promise<number> {
+async function upPlain(ctx: AppContext, run: UpRun): Promise<number> {
+  const { store, logFile } = run;
   const t = translator(upMessages, ctx.lang);
   const width = Math.max(...store.getState().order.map((n) => n.length));
-  const outcome = await runUp(ctx, store, logFile, provision, (event) => {
+  const outcome = await runUp(ctx, run, (event) => {
     if (event.type !== 'line' || event.text.trim() === '') return;
     // Unprefixed output (ansible_local) belongs to the VM being brought up.
     ctx.stdout.write(`${plainLine(event.machine ?? store.getState().active, event.text, width)}\n`);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { effectiveKubeTarget } from '../tools/kubectl-args.js';
 import type { KubeTarget } from '../tools/kubectl-types.js';
 
 /**
@@ -11,7 +12,8 @@ import type { KubeTarget } from '../tools/kubectl-types.js';
 export function missingKubeconfigFiles(kube: KubeTarget, env: NodeJS.ProcessEnv): string[] | undefined {
   const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).filter((p) => p.length > 0);
   const home = env.HOME ?? env.USERPROFILE;
-  const files = kube.kubeconfig ? [kube.kubeconfig] : fromEnv.length > 0 ? fromEnv : home ? [join(home, '.kube', 'config')] : [];
+  const { kubeconfig } = effectiveKubeTarget(kube);
+  const files = kubeconfig ? [kubeconfig] : fromEnv.length > 0 ? fromEnv : home ? [join(home, '.kube', 'config')] : [];
   if (files.length === 0) return undefined;
   return files.some((f) => existsSync(f)) ? undefined : files;
 }

@@ -40,6 +40,13 @@ const RULES: ReadonlyArray<readonly [string, RuleKey]> = [
   ['kubernetes.secret_name', 'ruleName'],
   ['kubernetes.secret_namespace', 'ruleName'],
   ['kubernetes.nfs_storage_class', 'ruleName'],
+  ['kubernetes.node', 'ruleGroup'],
+  ['kubernetes.node.enabled', 'ruleEnabled'],
+  ['kubernetes.node.name', 'ruleName'],
+  ['kubernetes.node.version', 'ruleKubeVersion'],
+  ['kubernetes.node.address', 'ruleAddress'],
+  ['kubernetes.node.cpus', 'ruleNodeCpus'],
+  ['kubernetes.node.memory_mb', 'ruleNodeMemory'],
   ['nfs', 'ruleGroup'],
   ['nfs.volume', 'ruleName'],
   ['nfs.size_gb', 'ruleDiskSize'],
@@ -175,6 +182,17 @@ export class ConfigProblems {
       if (why) rule(['machines', i, 'address'], this.r('addressNotHost', { why: this.r(whyKey[why]) }));
       else if (first && i > 0 && network24(m.address) !== network24(first.address)) rule(['machines', i, 'address'], this.r('addressOtherNetwork', { first: first.address, network: network24(first.address) }));
     });
+    // The Kubernetes node is a VM of the lab too: an address of the same /24, a name and address of its own.
+    const node = config.kubernetes.node;
+    if (node?.enabled === true && first) {
+      const why = vmAddressProblem(node.address);
+      if (why) rule(['kubernetes', 'node', 'address'], this.r('addressNotHost', { why: this.r(whyKey[why]) }));
+      else if (network24(node.address) !== network24(first.address)) rule(['kubernetes', 'node', 'address'], this.r('addressOtherNetwork', { first: first.address, network: network24(first.address) }));
+      for (const field of ['name', 'address'] as const) {
+        const other = config.machines.findIndex((m) => m[field] === node[field]);
+        if (other >= 0) problems.push({ key: `kubernetes.node.${field}`, text: this.t('duplicate', { where: this.where(['kubernetes', 'node', field]), value: node[field], other: this.keyText(['machines', other]), what: this.t(field === 'name' ? 'whatName' : 'whatAddress') }) });
+      }
+    }
     for (const field of ['name', 'address'] as const) {
       const seen = new Map<string, number>();
       config.machines.forEach((m, i) => {

@@ -13,6 +13,20 @@ const machine = z.strictObject({
 });
 
 /**
+ * The optional one-node Kubernetes cluster inside the lab (kubeadm). Absent = off. kubeadm's
+ * preflight refuses fewer than 2 CPUs and less than 1700 MB of memory, so the schema does too.
+ */
+const kubeNode = z.strictObject({
+  enabled: z.boolean(),
+  name,
+  /** The minor release whose packages (pkgs.k8s.io, v1.24 and later) the node installs. */
+  version: z.string().regex(/^v1\.(2[4-9]|[3-9]\d)$/, 'a Kubernetes minor release from v1.24 on, like v1.35'),
+  address: ipv4,
+  cpus: z.int().min(2).max(16),
+  memory_mb: z.int().min(1700).max(65536),
+});
+
+/**
  * The schema of a lab's `gluster-lab.yaml`. Strict objects: an unknown key is an error
  * that names it, so a typo never silently falls back to a default. provisioning/Vagrantfile
  * holds the same rules in Ruby (check_lab_config), with config.ts's cross-checks (box and
@@ -51,6 +65,7 @@ export const labConfigSchema = z.strictObject({
     secret_namespace: name,
     /** The CSI path's StorageClass (csi-driver-nfs); labs made before it existed get the default. */
     nfs_storage_class: name.default('gluster-nfs'),
+    node: kubeNode.optional(),
   }),
   /**
    * The Kubernetes volume of the CSI path: one replica-3 volume Heketi creates, exported by
@@ -67,3 +82,4 @@ export const labConfigSchema = z.strictObject({
 
 export type LabConfig = z.infer<typeof labConfigSchema>;
 export type MachineConfig = LabConfig['machines'][number];
+export type KubeNodeConfig = NonNullable<LabConfig['kubernetes']['node']>;

@@ -11,6 +11,8 @@ export const labFiles = {
   sshPublicKey: join('secrets', 'heketi_ssh_key.pub'),
   heketiAdminKey: join('secrets', 'heketi_admin_key'),
   heketiUserKey: join('secrets', 'heketi_user_key'),
+  /** The admin kubeconfig of the lab's own Kubernetes node (mode 0600), once `up` copied it. */
+  kubeconfig: join('secrets', 'kubeconfig'),
   logsDir: 'logs',
   /** What `default-class` changed, so `--undo` can restore it. */
   defaultClassUndo: join('state', 'default-class-undo.json'),

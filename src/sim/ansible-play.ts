@@ -1,4 +1,4 @@
-import type { MachineConfig } from '../lab/config-schema.js';
+import type { LabMachine } from '../lab/lab-machines.js';
 import type { Playbook } from './lab-playbook.js';
 
 /**
@@ -19,7 +19,7 @@ const common: Task[] = [
   { name: 'common : Write /etc/hosts entries for the lab', first: 'changed' },
 ];
 
-const byRole: Record<MachineConfig['role'], Task[]> = {
+const byRole: Record<LabMachine['role'], Task[]> = {
   gluster: [
     { name: 'glusterfs : Add the GlusterFS 11 repository', first: 'changed' },
     { name: 'glusterfs : Install glusterfs-server', first: 'changed' },
@@ -35,6 +35,12 @@ const byRole: Record<MachineConfig['role'], Task[]> = {
     { name: 'heketi : Install the Heketi SSH key', first: 'changed' },
     { name: 'heketi : Start and enable heketi', first: 'changed' },
     { name: 'heketi : Wait for Heketi to answer', first: 'ok' },
+  ],
+  kubernetes: [
+    { name: 'kubernetes : Install containerd', first: 'changed' },
+    { name: 'kubernetes : Install kubeadm, kubelet and kubectl', first: 'changed' },
+    { name: 'kubernetes : Create the cluster with kubeadm init', first: 'changed' },
+    { name: 'kubernetes : Install the CNI', first: 'changed' },
   ],
 };
 
@@ -64,7 +70,7 @@ export function recapRow(host: string, counts: Record<'ok' | 'changed' | 'unreac
  * The ansible-playbook output of one machine's `ansible_local` run (limited to that
  * machine, as ansible_local does by default). `failAt` makes one task fail.
  */
-export function ansibleRun(machine: MachineConfig, options: { repeat: boolean; failTask?: boolean; playbook?: Playbook }): AnsibleRun {
+export function ansibleRun(machine: LabMachine, options: { repeat: boolean; failTask?: boolean; playbook?: Playbook }): AnsibleRun {
   const host = machine.name;
   const { playbook } = options;
   const tasks = playbook ? playbook.tasks : [...common, ...byRole[machine.role]];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { LabConfig } from '../lab/config-schema.js';
+import type { SimLabConfig } from './lab-config-reader.js';
+import { kubeadmAdminConf } from './lab-cluster.js';
 import type { SimState } from './sim-state.js';
 
 export interface GuestResult {
@@ -18,7 +19,7 @@ function glusterUuid(name: string): string {
  * What `vagrant ssh NAME -c COMMAND` prints for the commands gluster-lab sends to the
  * guests. Anything else fails the way bash does for an unknown command.
  */
-export function runGuestCommand(state: SimState, config: LabConfig, machine: string, command: string): GuestResult {
+export function runGuestCommand(state: SimState, config: SimLabConfig, machine: string, command: string): GuestResult {
   const self = config.machines.find((m) => m.name === machine);
   const provisioned = state.machines[machine]?.provisioned === true;
   const trimmed = command.trim();
@@ -39,12 +40,17 @@ export function runGuestCommand(state: SimState, config: LabConfig, machine: str
       return ok(names.length > 0 ? `${names.join('\n')}\n` : 'No volumes present in cluster\n');
     }
   }
+  if (trimmed === 'sudo cat /etc/kubernetes/admin.conf') {
+    // kubeadm writes it on the node during provisioning (ansible/kubernetes.yml).
+    if (self?.role === 'kubernetes' && provisioned && state.labNode) return ok(kubeadmAdminConf(state.labNode));
+    return { stdout: '', stderr: 'cat: /etc/kubernetes/admin.conf: No such file or directory\n', exitCode: 1 };
+  }
   const word = trimmed.split(/\s+/)[0] ?? trimmed;
   return { stdout: '', stderr: `bash: line 1: ${word}: command not found\n`, exitCode: 127 };
 }
 
 /** `gluster peer status --xml` in glusterd's layout (samples/real/gluster-peer-status-xml-3peers.xml). */
-function peerStatusXml(state: SimState, config: LabConfig, machine: string): string {
+export function peerStatusXml(state: SimState, config: SimLabConfig, machine: string): string {
   const peers = config.machines.filter((m) => m.role === 'gluster' && m.name !== machine);
   const blocks = peers.map((peer) => {
     const up = state.machines[peer.name]?.state === 'running' && state.machines[peer.name]?.provisioned === true;

@@ -25,7 +25,8 @@ export function simulatedHostProbes(scenarios: readonly ScenarioName[], labAddre
     platform: 'linux',
     arch: 'x64',
     readTextFile: (path) => Promise.resolve(files[path]),
-    pathExists: (path) => Promise.resolve((vbox && path === '/dev/vboxdrv') || path in files),
+    // The laptop's own files are simulated; the lab directory (its kubeconfig) is the real one.
+    pathExists: (path) => (/^\/(dev|proc|etc)\//.test(path) ? Promise.resolve((vbox && path === '/dev/vboxdrv') || path in files) : real.pathExists(path)),
     memory: () => Promise.resolve({ totalBytes: 16 * GIB, freeBytes: 11 * GIB }),
     cpuCount: () => Promise.resolve(8),
     freeDiskBytes: () => Promise.resolve(180 * GIB),

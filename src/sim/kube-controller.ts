@@ -4,7 +4,7 @@ import { recordEvent } from './kube-events.js';
 import { bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects } from './kube-store.js';
 import { addNonRootApps } from './non-root-app.js';
 import { advanceCsi, CSI_DRIVER, csiMountBlocked, csiWriteAllowed, isCsiClaim, isCsiModelPod } from './csi-driver-model.js';
-import { serverMinor } from './scenarios.js';
+import { clusterMinor } from './lab-cluster.js';
 import type { KubeObject } from './kube-object.js';
 import type { SimState } from './sim-state.js';
 
@@ -53,7 +53,7 @@ function provision(state: SimState, pvc: KubeObject, nowMs: number): void {
   }
   if (storageClass.provisioner !== GLUSTER_PROVISIONER) return;
   // The in-tree plugin is gone from 1.26 on: nothing provisions, nothing says so.
-  if (serverMinor(state.scenarios) >= 26) return;
+  if (clusterMinor(state) >= 26) return;
   const failure = provisionFailure(state, storageClass);
   if (failure !== undefined) {
     if (elapsed < delays.provisionFailS) return;

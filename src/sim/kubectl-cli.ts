@@ -2,6 +2,7 @@ import { deleteVolume } from './heketi-model.js';
 import { parseKubectl, type KubectlArgs } from './kubectl-argv-parser.js';
 import { versionJson } from './kubectl-version.js';
 import { simServer, unreachableOutput, type UnreachableOutput } from './kube-unreachable.js';
+import { clusterMinor, kubeconfigContext, labClusterAnswers } from './lab-cluster.js';
 import { advance, gib, writeDenied } from './kube-controller.js';
 import { csiDf, csiPodLog } from './csi-driver-model.js';
 import { kindByKind, kindByName, type KindInfo } from './kube-kinds.js';
@@ -37,12 +38,12 @@ export function runKubectl(argv: readonly string[], io: KubectlIo): number {
   if (!stateFile) throw new Error('GLUSTER_LAB_SIM_STATE is not set: the simulated kubectl runs only inside a simulated lab');
   try {
     const out = updateStateFile(stateFile, (state) => {
-      const context = args.values.get('--context');
-      if (context !== undefined && context !== state.kubeContext) throw new KubectlError(`error: context "${context}" does not exist`);
-      const down = unreachableOutput(state.scenarios, args);
+      const target = clusterTarget(state, args);
+      // The scenario's cluster is the default one; the lab's own node answers for itself.
+      const down = args.values.get('--kubeconfig') === undefined ? unreachableOutput(state.scenarios, args) : undefined;
       if (down) throw new Unreachable(down);
       advance(state);
-      return dispatch(state, args, io.stdin, io.parseYaml);
+      return dispatch(state, args, io.stdin, target, io.parseYaml);
     });
     io.stdout.write(out);
     return 0;
@@ -98,16 +99,44 @@ function notFound(info: KindInfo, name: string): KubectlError {
   return new KubectlError(`Error from server (NotFound): ${info.plural}${info.singularRef.includes('.') ? `.${info.singularRef.split('.').slice(1).join('.')}` : ''} "${name}" not found`);
 }
 
-function dispatch(state: SimState, args: KubectlArgs, stdin: string, parseYaml: KubectlIo['parseYaml']): string {
+/** The cluster a call goes to: its context name, server and minor version. */
+interface ClusterTarget {
+  context: string;
+  server: string;
+  minor: number;
+}
+
+/**
+ * `--kubeconfig FILE` (the lab's own cluster's, or another) or the simulated default
+ * context; a cluster that cannot answer fails the call as kubectl does, unless the call
+ * needs no server (config view, version --client).
+ */
+function clusterTarget(state: SimState, args: KubectlArgs): ClusterTarget {
+  const wanted = args.values.get('--context');
+  const file = args.values.get('--kubeconfig');
+  if (file === undefined) {
+    if (wanted !== undefined && wanted !== state.kubeContext) throw new KubectlError(`error: context "${wanted}" does not exist`);
+    return { context: state.kubeContext, server: `https://${simServer}`, minor: clusterMinor(state) };
+  }
+  const found = kubeconfigContext(file, wanted);
+  if ('error' in found) throw new KubectlError(found.error);
+  const offline = args.command === 'config' || (args.command === 'version' && args.flags.has('--client'));
+  if (!offline && labClusterAnswers(state, found.server) !== 'yes') {
+    throw new KubectlError(`Unable to connect to the server: dial tcp ${found.server.replace(/^https?:\/\//, '')}: i/o timeout`);
+  }
+  return { context: found.name, server: found.server, minor: clusterMinor(state) };
+}
+
+function dispatch(state: SimState, args: KubectlArgs, stdin: string, target: ClusterTarget, parseYaml: KubectlIo['parseYaml']): string {
   const ns = namespaceOf(args);
   switch (args.command) {
     case 'version':
       if (args.values.get('--output') !== 'json') throw new KubectlError('error: the simulated kubectl prints only -o json');
-      return versionJson(state.scenarios, args.flags.has('--client'));
+      return versionJson(state.scenarios, args.flags.has('--client'), target.minor);
     case 'config':
       if (args.positional[0] !== 'view') throw new KubectlError(`error: unknown command "${args.positional[0] ?? ''}" for "kubectl config"`);
       requireJson(args);
-      return json(configView(state));
+      return json(configView(target));
     case 'get':
       requireJson(args);
       return get(state, args, ns);
@@ -128,13 +157,13 @@ function dispatch(state: SimState, args: KubectlArgs, stdin: string, parseYaml: 
   }
 }
 
-function configView(state: SimState) {
-  const name = state.kubeContext;
+function configView(target: ClusterTarget) {
+  const name = target.context;
   return {
     kind: 'Config',
     apiVersion: 'v1',
     preferences: {},
-    clusters: [{ name, cluster: { server: `https://${simServer}`, 'certificate-authority-data': 'DATA+OMITTED' } }],
+    clusters: [{ name, cluster: { server: target.server, 'certificate-authority-data': 'DATA+OMITTED' } }],
     users: [{ name, user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: 'default' } }],
     'current-context': name,

@@ -1,10 +1,9 @@
 import { serverMinor, type ScenarioName } from './scenarios.js';
 
-const patch: Record<number, string> = { 24: '17', 25: '16', 27: '16', 31: '9' };
+const patch: Record<number, string> = { 24: '17', 25: '16', 27: '16', 31: '9', 35: '3' };
 
 /** `kubectl version -o json` as kubectl v1.32 prints it (2-space indent), server per scenario. */
-export function versionJson(scenarios: readonly ScenarioName[], clientOnly: boolean): string {
-  const minor = serverMinor(scenarios);
+export function versionJson(scenarios: readonly ScenarioName[], clientOnly: boolean, minor: number = serverMinor(scenarios)): string {
   const clientVersion = {
     major: '1',
     minor: '32',

@@ -4,23 +4,21 @@ import { parse } from 'yaml';
 import { type LabConfig, labConfigSchema } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
+import { labMachines, type LabMachine } from '../lab/lab-machines.js';
+
+/** The lab as the Vagrantfile sees it: its machines include the Kubernetes node when it is on. */
+export type SimLabConfig = Omit<LabConfig, 'machines'> & { machines: LabMachine[] };
 
 /**
  * The lab's gluster-lab.yaml as the real Vagrantfile reads it (it sits beside the
  * Vagrantfile). A directory without one gets the defaults, so a bare test lab works.
+ * Machines come in the order the Vagrantfile defines (and so brings up, halts in
+ * reverse) them: the gluster nodes, Heketi (whose topology load needs them), the node.
  */
-export function readLabConfig(dir: string): LabConfig {
+export function readLabConfig(dir: string): SimLabConfig {
   const file = join(dir, labFiles.config);
   const config = existsSync(file) ? labConfigSchema.parse(parse(readFileSync(file, 'utf8'))) : defaultLabConfig;
-  return { ...config, machines: definitionOrder(config.machines) };
-}
-
-/**
- * The order the Vagrantfile defines (and so brings up, halts in reverse) the machines:
- * the gluster nodes first, then Heketi, whose topology load needs them running.
- */
-function definitionOrder(machines: LabConfig['machines']): LabConfig['machines'] {
-  return [...machines.filter((m) => m.role === 'gluster'), ...machines.filter((m) => m.role !== 'gluster')];
+  return { ...config, machines: labMachines(config) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import type { MachineConfig } from '../lab/config-schema.js';
+import type { LabMachine } from '../lab/lab-machines.js';
 
 /** A task as the simulated ansible-playbook reports it on a first run. */
 interface PlaybookTask {
@@ -26,16 +26,19 @@ const readOnlyModules = new Set(['stat', 'slurp', 'set_fact', 'assert', 'debug',
  * ansible/<role>.yml), so the simulated `vagrant up` shows the tasks a real run would;
  * undefined when the lab has no such playbook (a bare test directory).
  */
-export function readLabPlaybook(labDir: string, role: MachineConfig['role'], vars: Record<string, string> = {}): Playbook | undefined {
+export function readLabPlaybook(labDir: string, role: LabMachine['role'], vars: Record<string, string> = {}): Playbook | undefined {
   const file = join(labDir, 'ansible', `${role}.yml`);
   if (!existsSync(file)) return undefined;
-  const plays = parse(readFileSync(file, 'utf8')) as Array<{ name?: string; tasks?: TaskYaml[]; gather_facts?: boolean }> | null;
+  const plays = parse(readFileSync(file, 'utf8')) as Array<{ name?: string; tasks?: TaskYaml[]; gather_facts?: boolean; vars?: Record<string, unknown> }> | null;
   const play = plays?.[0];
   if (!play?.tasks) return undefined;
   const tasks: PlaybookTask[] = play.gather_facts === false ? [] : [{ name: 'Gathering Facts', first: 'ok' }];
   tasks.push(...flatten(play.tasks, dirname(file)));
   // Ansible prints task names with their variables filled in.
-  const fill = (text: string) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => vars[name] ?? whole);
+  // The play's own literal vars (a pinned release) fill in as well as the ones given.
+  const literal = Object.fromEntries(Object.entries(play.vars ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[1].includes('{{')));
+  const known: Record<string, string> = { ...literal, ...vars };
+  const fill = (text: string) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => known[name] ?? whole);
   return { play: fill(play.name ?? role), tasks: tasks.map((t) => ({ ...t, name: fill(t.name) })) };
 }
 

@@ -1,4 +1,4 @@
-import type { LabConfig } from '../lab/config-schema.js';
+import type { SimLabConfig } from './lab-config-reader.js';
 import type { SimState } from './sim-state.js';
 
 /** A directory in the export, as csi-driver-nfs's controller made it (os.MkdirAll 0777 under umask 022). */
@@ -22,7 +22,7 @@ export interface SimNfs {
   podLogs: Record<string, string[]>;
 }
 
-export function newNfsModel(config: LabConfig): SimNfs {
+export function newNfsModel(config: SimLabConfig): SimNfs {
   const nodes = config.machines.filter((m) => m.role === 'gluster').map((m) => ({ machine: m.name, address: m.address }));
   return { nodes, export: config.nfs.export, sizeGb: config.nfs.size_gb, dirs: {}, podLogs: {} };
 }

@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { nfsPort } from '../doctor/read-nfs-export.js';
-import type { LabConfig } from '../lab/config-schema.js';
+import type { SimLabConfig } from './lab-config-reader.js';
 import { simEndpointsVariable } from '../tools/tcp-port.js';
 
 export interface NfsStandIn {
@@ -14,7 +14,7 @@ export interface NfsStandIn {
  * connection and closes it, named in the environment for every gluster VM's lab endpoint, so
  * `status` and `doctor` find the export answering without a packet to the lab's addresses.
  */
-export async function startNfsStandIn(config: LabConfig): Promise<NfsStandIn> {
+export async function startNfsStandIn(config: SimLabConfig): Promise<NfsStandIn> {
   const server = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

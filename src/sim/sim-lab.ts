@@ -5,11 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { writeFileAtomic } from '../lab/atomic-write.js';
-import type { LabConfig } from '../lab/config-schema.js';
 import { defaultLabConfig } from '../lab/defaults.js';
 import { labFiles } from '../lab/lab-files.js';
 import { simServer } from './kube-unreachable.js';
-import { readLabConfig, virtualBoxName } from './lab-config-reader.js';
+import { readLabConfig, virtualBoxName, type SimLabConfig } from './lab-config-reader.js';
 import { newHeketiModel } from './heketi-model.js';
 import { newNfsModel } from './nfs-model.js';
 import type { HeketiKeys } from '../tools/heketi-jwt.js';
@@ -19,6 +18,7 @@ import { startNfsStandIn } from './nfs-stand-in.js';
 import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
+import { callLogFile, readCalls, type SimCall } from './call-log.js';
 
 export interface SimLabOptions {
   scenarios?: ScenarioName[];
@@ -34,6 +34,8 @@ export interface SimLabOptions {
   machines?: MachineState;
   /** Directory of the built simulator executables (default: dist/sim-bin of this package). */
   simBinDir?: string;
+  /** Whether the lab's box is installed on the simulated host (default: yes, unless the box-not-found scenario). */
+  boxInstalled?: boolean;
 }
 
 export interface SimLab {
@@ -45,6 +47,8 @@ export interface SimLab {
   env: NodeJS.ProcessEnv;
   readState(): SimState;
   updateState<T>(change: (state: SimState) => T): T;
+  /** Every run of a simulated tool so far (start and end records), in the order they happened. */
+  calls(): SimCall[];
   stop(): Promise<void>;
 }
 
@@ -78,7 +82,9 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     writeFileSync(join(binDir, tool.name), `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
   }
   const config = options.labDir ? readLabConfig(options.labDir) : readLabConfig(root);
-  writeStateFile(stateFile, initialState(config, scenarios, speed, options.machines ?? 'not_created'));
+  const state = initialState(config, scenarios, speed, options.machines ?? 'not_created');
+  state.boxes = (options.boxInstalled ?? !scenarios.includes('box-not-found')) ? [config.box] : [];
+  writeStateFile(stateFile, state);
   const keys = (): HeketiKeys | undefined => heketiKeys(options);
   const server = scenarios.includes('heketi-unreachable') ? undefined : await startHeketiServer(stateFile, keys);
   const heketiUrl = server?.url ?? (await closedPortUrl());
@@ -104,6 +110,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     heketiUrl,
     env,
     readState: () => readStateFile(stateFile),
+    calls: () => readCalls(stateFile),
     updateState: (change) => updateStateFile(stateFile, change),
     async stop() {
       await server?.close();
@@ -113,6 +120,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
         rmSync(binDir, { recursive: true, force: true });
         rmSync(stateFile, { force: true });
         rmSync(kubeconfig, { force: true });
+        rmSync(callLogFile(stateFile), { force: true });
       }
     },
   };
@@ -135,7 +143,7 @@ function heketiKeys(options: SimLabOptions): HeketiKeys | undefined {
   return admin === undefined ? undefined : { admin, user: read(labFiles.heketiUserKey) };
 }
 
-function initialState(config: LabConfig, scenarios: ScenarioName[], speed: number, machines: MachineState): SimState {
+function initialState(config: SimLabConfig, scenarios: ScenarioName[], speed: number, machines: MachineState): SimState {
   const gluster = config.machines.filter((m) => m.role === 'gluster');
   const heketiMachine = config.machines.find((m) => m.role === 'heketi')?.name ?? 'heketi';
   const device = config.data_disk.device === 'auto' ? '/dev/sdb' : config.data_disk.device;
@@ -151,6 +159,8 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
     chmodDone: [],
     nfs: newNfsModel(config),
   };
+  const node = config.kubernetes.node;
+  if (node?.enabled === true) state.labNode = { name: node.name, address: node.address, minor: Number(node.version.split('.')[1]) };
   if (machines !== 'not_created') {
     for (const m of config.machines) state.machines[m.name] = { state: machines, provisioned: true, vmName: virtualBoxName(config, m.name) };
   }
@@ -167,7 +177,8 @@ function initialState(config: LabConfig, scenarios: ScenarioName[], speed: numbe
       },
       past,
     );
-  defaultClass('standard', 'k8s.io/minikube-hostpath');
+  // A kubeadm cluster (the lab's own node) starts without any StorageClass; minikube has its own.
+  if (!state.labNode) defaultClass('standard', 'k8s.io/minikube-hostpath');
   if (scenarios.includes('two-default-classes')) defaultClass('fast', 'rancher.io/local-path');
   if (scenarios.includes('class-other-params')) {
     insertObject(

@@ -1,3 +1,4 @@
+import type { SimLabNode } from './lab-cluster.js';
 import type { ScenarioName } from './scenarios.js';
 import type { HeketiModel } from './heketi-model.js';
 import type { KubeObject } from './kube-object.js';
@@ -30,6 +31,10 @@ export interface SimState {
   heketiMachine: string;
   /** Claims (namespace/name) on which a chmod pod has finished: non-root writes succeed there. */
   chmodDone: string[];
+  /** The lab's own Kubernetes node, when its gluster-lab.yaml turns it on: kubectl reaches it through the lab's kubeconfig. */
+  labNode?: SimLabNode;
+  /** Boxes installed on the simulated host (`vagrant box list`); absent in older state files: the lab's box. */
+  boxes?: string[];
   /** Claims (namespace/name) given the 'permission-denied' scenario's non-root app (non-root-app.ts); absent in older state files. */
   nonRootApps?: string[];
   /** The lab's NFS-Ganesha export, for the CSI path (nfs-model.ts); absent in older state files. */

@@ -1,5 +1,8 @@
-import type { LabConfig, MachineConfig } from '../lab/config-schema.js';
+import type { LabMachine } from '../lab/lab-machines.js';
+import type { SimLabConfig } from './lab-config-reader.js';
 import { runGuestCommand } from './guest-commands.js';
+import { MachineLocked, withMachineLock } from './machine-lock.js';
+import { runBox } from './vagrant-box.js';
 import { hasVagrantfile, readLabConfig } from './lab-config-reader.js';
 import { sleepSim, speedFromEnv } from './sim-clock.js';
 import type { SimState } from './sim-state.js';
@@ -34,6 +37,12 @@ export async function runVagrant(argv: readonly string[], io: VagrantIo): Promis
     i++;
   }
   const command = argv[i];
+  if (command === 'box') {
+    // Boxes belong to the host, not to a project: no Vagrantfile needed.
+    const stateFile = io.env.GLUSTER_LAB_SIM_STATE;
+    if (!stateFile) throw new Error('GLUSTER_LAB_SIM_STATE is not set: the simulated vagrant runs only inside a simulated lab');
+    return runBox(argv.slice(i + 1), { ui, stdout: io.stdout, cwd: io.cwd, stateFile, speed: speedFromEnv(io.env), signal: io.signal });
+  }
   if (command === undefined || !vagrantSubcommands.includes(command)) return unknownCommand(ui, io);
   const parsed = parseCommand(command, argv.slice(i + 1));
   const help = commandHelp[command] ?? '';
@@ -132,7 +141,7 @@ function mainHelpCommands(): string[] {
   return [...mainHelp.matchAll(/^ {5}([a-z-]+) {2,}/gm)].map((m) => m[1] as string);
 }
 
-function status(ui: VagrantUi, state: SimState, targets: readonly MachineConfig[]): number {
+function status(ui: VagrantUi, state: SimState, targets: readonly LabMachine[]): number {
   const width = Math.max(25, ...targets.map((m) => m.name.length));
   for (const m of targets) ui.record(m.name, 'metadata', 'provider', 'virtualbox');
   const rows: string[] = [];
@@ -150,7 +159,7 @@ function status(ui: VagrantUi, state: SimState, targets: readonly MachineConfig[
   return 0;
 }
 
-function ssh(io: VagrantIo, ui: VagrantUi, state: SimState, config: LabConfig, name: string, command: string | undefined): number {
+function ssh(io: VagrantIo, ui: VagrantUi, state: SimState, config: SimLabConfig, name: string, command: string | undefined): number {
   const s = state.machines[name]?.state ?? 'not_created';
   if (s === 'not_created') return ui.fail('Vagrant::Errors::VMNotCreatedError', text.vmCreationRequired);
   if (s !== 'running') return ui.fail('Vagrant::Errors::VMNotRunningError', text.vmNotRunning);
@@ -168,7 +177,7 @@ function ssh(io: VagrantIo, ui: VagrantUi, state: SimState, config: LabConfig, n
  * Runs one action per machine in order, turning failures and Ctrl-C into Vagrant's
  * reports: an error stops the remaining machines, as a sequential `vagrant up` does.
  */
-async function guarded(ctx: UpContext, machines: readonly MachineConfig[], act: (m: MachineConfig, index: number) => Promise<void>, action: string): Promise<number> {
+async function guarded(ctx: UpContext, machines: readonly LabMachine[], act: (m: LabMachine, index: number) => Promise<void>, action: string): Promise<number> {
   const { ui } = ctx;
   for (const m of ctx.config.machines) ui.record(m.name, 'metadata', 'provider', 'virtualbox');
   if (action === 'up') for (const m of machines) ui.env('info', `Bringing machine '${m.name}' up with 'virtualbox' provider...`);
@@ -176,10 +185,11 @@ async function guarded(ctx: UpContext, machines: readonly MachineConfig[], act: 
   try {
     for (const m of machines) {
       current = m.name;
-      await act(m, ctx.config.machines.indexOf(m));
+      await withMachineLock(ctx.stateFile, m.name, () => act(m, ctx.config.machines.indexOf(m)));
     }
     return 0;
   } catch (error) {
+    if (error instanceof MachineLocked) return ui.fail(text.errorClass.machineLocked, text.machineActionLocked(action, current));
     if (error instanceof Interrupted) {
       ui.machine(current, 'warn', text.waitingCleanup);
       return ui.fail(text.errorClass.interrupt, text.interrupted);

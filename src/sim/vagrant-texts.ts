@@ -86,4 +86,19 @@ export const errorClass = {
   interrupt: 'Vagrant::Errors::VagrantInterrupt',
   machineNotFound: 'Vagrant::Errors::MachineNotFound',
   noEnv: 'Vagrant::Errors::NoEnvironmentError',
+  machineLocked: 'Vagrant::Errors::MachineActionLockedError',
 } as const;
+
+/** `vagrant box list` with no box (ui warn, as 2.3.4 printed it here). */
+export const noInstalledBoxes = 'There are no installed boxes! Use `vagrant box add` to add some.';
+
+/** Vagrant 2.3.4's machine_action_locked (templates/locales/en.yml): a second process on one machine. */
+export function machineActionLocked(action: string, name: string): string {
+  return (
+    `An action '${action}' was attempted on the machine '${name}',\nbut another process is already executing an action on the machine.\n` +
+    'Vagrant locks each machine for access by only one process at a time.\nPlease wait until the other Vagrant process finishes modifying this\nmachine, then try again.\n\n' +
+    'If you believe this message is in error, please check the process\nlisting for any "ruby" or "vagrant" processes and kill them. Then\ntry again.'
+  );
+}
+
+export const boxVersion = '202502.21.0';

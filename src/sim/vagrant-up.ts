@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { LabConfig, MachineConfig } from '../lab/config-schema.js';
+import type { LabMachine } from '../lab/lab-machines.js';
+import type { SimLabConfig } from './lab-config-reader.js';
 import { ansibleRun } from './ansible-play.js';
 import { readLabPlaybook } from './lab-playbook.js';
 import { virtualBoxName } from './lab-config-reader.js';
@@ -11,7 +12,7 @@ import type { VagrantUi } from './vagrant-ui.js';
 
 export interface UpContext {
   ui: VagrantUi;
-  config: LabConfig;
+  config: SimLabConfig;
   cwd: string;
   stateFile: string;
   state: SimState;
@@ -35,7 +36,7 @@ export class VagrantFailure extends Error {
 const BOX_VERSION = '202502.21.0';
 
 /** `vagrant up` for one machine: import (first time) or resume, boot, provision when new. */
-export async function upMachine(ctx: UpContext, machine: MachineConfig, index: number, provision: boolean | undefined): Promise<void> {
+export async function upMachine(ctx: UpContext, machine: LabMachine, index: number, provision: boolean | undefined): Promise<void> {
   const { ui, config } = ctx;
   const name = machine.name;
   const wait = async (ms: number) => {
@@ -137,7 +138,7 @@ export async function upMachine(ctx: UpContext, machine: MachineConfig, index: n
 }
 
 /** The ansible_local provisioner: its output goes through the environment UI, unprefixed. */
-export async function provisionMachine(ctx: UpContext, machine: MachineConfig, installing: boolean): Promise<void> {
+export async function provisionMachine(ctx: UpContext, machine: LabMachine, installing: boolean): Promise<void> {
   const { ui } = ctx;
   const name = machine.name;
   const repeat = ctx.state.machines[name]?.provisioned === true;
@@ -150,7 +151,7 @@ export async function provisionMachine(ctx: UpContext, machine: MachineConfig, i
   const gluster = ctx.config.machines.filter((m) => m.role === 'gluster');
   const failing = gluster[1] ?? gluster[gluster.length - 1];
   const failTask = ctx.state.scenarios.includes('ansible-task-fails') && failing?.name === name;
-  const run = ansibleRun(machine, { repeat, failTask, playbook: readLabPlaybook(ctx.cwd, machine.role, { heketi_version: ctx.config.heketi.version }) });
+  const run = ansibleRun(machine, { repeat, failTask, playbook: readLabPlaybook(ctx.cwd, machine.role, { heketi_version: ctx.config.heketi.version, kube_version: ctx.config.kubernetes.node?.version ?? '' }) });
   for (const line of run.lines) {
     if (!(await sleepSim(line.delayMs, ctx.speed, ctx.signal))) throw new Interrupted();
     ui.raw(`${line.text}\n`);

@@ -1,10 +1,22 @@
+import { existsSync } from 'node:fs';
 import type { KubeTarget, NamespaceScope } from './kubectl-types.js';
 
-/** `--context` and `--kubeconfig` first, so every command goes to the cluster the user chose. */
+/**
+ * The target kubectl is sent to: `--context` and `--kubeconfig` as the user gave them; without
+ * either, the lab's own cluster when it has one (its kubeconfig exists, asked anew on each
+ * call: it appears in the middle of a session, after `up`).
+ */
+export function effectiveKubeTarget(kube: KubeTarget): { context?: string; kubeconfig?: string } {
+  if (kube.context || kube.kubeconfig) return { context: kube.context, kubeconfig: kube.kubeconfig };
+  return kube.labKubeconfig && existsSync(kube.labKubeconfig) ? { kubeconfig: kube.labKubeconfig } : {};
+}
+
+/** `--context` and `--kubeconfig` first, so every command goes to the cluster the user (or the lab) chose. */
 export function kubectlArgs(kube: KubeTarget, args: readonly string[]): string[] {
+  const { context, kubeconfig } = effectiveKubeTarget(kube);
   const target: string[] = [];
-  if (kube.context) target.push('--context', kube.context);
-  if (kube.kubeconfig) target.push('--kubeconfig', kube.kubeconfig);
+  if (context) target.push('--context', context);
+  if (kubeconfig) target.push('--kubeconfig', kubeconfig);
   return [...target, ...args];
 }
 

@@ -11,6 +11,11 @@ export type NamespaceScope = string;
 export interface KubeTarget {
   context?: string;
   kubeconfig?: string;
+  /**
+   * The lab's own cluster's kubeconfig: used whenever the file exists (it appears when `up`
+   * brings the lab's Kubernetes node up) and neither `context` nor `kubeconfig` is given.
+   */
+  labKubeconfig?: string;
 }
 
 interface ObjectMeta {

@@ -32,6 +32,11 @@ export interface StreamOptions extends RunOptions {
   onLine: (line: string, stream: 'stdout' | 'stderr') => void;
   /** Exit codes that are not failures (e.g. vagrant status on some providers). */
   okExitCodes?: number[];
+  /**
+   * Several children append to the same log (a parallel `vagrant up`): each line is
+   * written whole, so lines of two children never cut into each other.
+   */
+  sharedLog?: boolean;
 }
 
 const TAIL_LINES = 20;
@@ -66,11 +71,14 @@ export async function streamTool(command: string, args: string[], options: Strea
   const stdoutTail = new TailBuffer(TAIL_LINES);
   const child = start(command, args, options, false);
   const stop = attachStopper(child, options);
+  const shared = options.sharedLog === true;
   const out = new LineSplitter((line) => {
+    if (shared) log.write(`${line}\n`);
     stdoutTail.push(line);
     options.onLine(line, 'stdout');
   });
   const err = new LineSplitter((line) => {
+    if (shared) log.write(`${line}\n`);
     stderrTail.push(line);
     options.onLine(line, 'stderr');
   });
@@ -89,11 +97,11 @@ export async function streamTool(command: string, args: string[], options: Strea
     });
   };
   child.stdout?.on('data', (chunk: Buffer) => {
-    write(chunk);
+    if (!shared) write(chunk);
     out.push(chunk);
   });
   child.stderr?.on('data', (chunk: Buffer) => {
-    write(chunk);
+    if (!shared) write(chunk);
     err.push(chunk);
   });
   try {

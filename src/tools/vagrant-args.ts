@@ -13,6 +13,9 @@ export const vagrantArgs = {
   halt: (machines: readonly string[] = []): string[] => ['halt', '--machine-readable', ...machines],
   destroy: (machines: readonly string[] = []): string[] => ['destroy', '--force', '--machine-readable', ...machines],
   provision: (machines: readonly string[] = []): string[] => ['provision', '--machine-readable', ...machines],
+  boxList: (): string[] => ['box', 'list', '--machine-readable'],
+  /** The box for VirtualBox only: a box that also exists for other providers would otherwise ask which one. */
+  boxAdd: (box: string, version?: string): string[] => ['box', 'add', box, '--provider', 'virtualbox', ...(version ? ['--box-version', version] : []), '--machine-readable'],
   /** COMMAND stays one element: vagrant hands it to the guest's shell (`bash -l -c '...'`), quoted. */
   ssh: (machine: string, command: string): string[] => ['ssh', machine, '-c', command],
 };

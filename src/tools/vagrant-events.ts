@@ -7,7 +7,11 @@ export type VagrantEvent =
   | { type: 'line'; machine?: string; level: VagrantLineLevel; text: string }
   | { type: 'action'; machine: string; action: string; state: 'start' | 'end' }
   | { type: 'metadata'; machine: string; key: string; value: string }
-  | { type: 'error-exit'; errorClass: string; message: string };
+  /**
+   * `machine`: set by a caller that ran vagrant for one machine (Vagrant's record names
+   * none); present but undefined when the error is that run's, yet no VM's.
+   */
+  | { type: 'error-exit'; errorClass: string; message: string; machine?: string };
 
 const LEVEL_LIST: readonly VagrantLineLevel[] = ['info', 'output', 'detail', 'warn', 'error', 'success'];
 const LEVELS: ReadonlySet<string> = new Set<string>(LEVEL_LIST);

@@ -24,6 +24,15 @@ export interface VagrantStreamOptions extends ToolOptions {
   onEvent: (event: VagrantEvent) => void;
   /** Only these machines (all when empty or absent). */
   machines?: readonly string[];
+  /** Other vagrant commands append to the same log at the same time: write whole lines. */
+  sharedLog?: boolean;
+}
+
+/** One installed box as `vagrant box list --machine-readable` names it. */
+export interface InstalledBox {
+  name: string;
+  provider: string;
+  version: string;
 }
 
 /** `vagrant --version` → "2.3.4". */
@@ -73,6 +82,33 @@ export function vagrantUp(opts: VagrantStreamOptions & { provision?: boolean }):
   return stream(vagrantArgs.up(opts.machines, opts.provision), opts, defaultTimeouts.vagrantUp);
 }
 
+/** `vagrant box list --machine-readable` → the installed boxes (none: an empty list). */
+export async function vagrantBoxList(opts: ToolOptions): Promise<InstalledBox[]> {
+  const result = await run(vagrantArgs.boxList(), opts, defaultTimeouts.vagrantStatus);
+  return parseBoxList(result.stdout);
+}
+
+/** Reads the `box-name`, `box-provider`, `box-version` records, which come in that order per box. */
+export function parseBoxList(output: string): InstalledBox[] {
+  const boxes: InstalledBox[] = [];
+  for (const line of output.split('\n')) {
+    const record = parseMachineReadableLine(line);
+    const value = record?.data[0];
+    if (value === undefined) continue;
+    if (record?.type === 'box-name') boxes.push({ name: value, provider: '', version: '' });
+    const last = boxes.at(-1);
+    if (!last) continue;
+    if (record?.type === 'box-provider') last.provider = value;
+    else if (record?.type === 'box-version') last.version = value;
+  }
+  return boxes;
+}
+
+/** `vagrant box add BOX --provider virtualbox [--box-version V] --machine-readable`: downloads the box once, before the VMs import it. */
+export function vagrantBoxAdd(box: string, version: string | undefined, opts: VagrantStreamOptions): Promise<void> {
+  return stream(vagrantArgs.boxAdd(box, version), opts, defaultTimeouts.vagrantUp);
+}
+
 /** `vagrant halt --machine-readable`. */
 export function vagrantHalt(opts: VagrantStreamOptions): Promise<void> {
   return stream(vagrantArgs.halt(opts.machines), opts, defaultTimeouts.vagrantHalt);
@@ -112,6 +148,7 @@ async function stream(args: string[], opts: VagrantStreamOptions, defaultTimeout
     await streamTool(VAGRANT, args, {
       ...runOptions(opts, defaultTimeoutMs),
       logFile: opts.logFile,
+      sharedLog: opts.sharedLog,
       onLine(line, source) {
         // Not a record: plugin or Ruby output that bypasses the machine-readable UI.
         if (!machineReadableEvents(line, emit) && line.trim() !== '') emit({ type: 'line', level: source === 'stderr' ? 'error' : 'output', text: line });

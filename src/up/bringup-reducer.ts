@@ -81,7 +81,9 @@ export function reduceBringup(state: BringupState, event: BringupEvent, now: num
     case 'metadata':
       return event.key === 'provider' && !state.vms[event.machine] ? withVm(state, newVm(event.machine), newVm(event.machine), true, state.lineCount) : state;
     case 'error-exit':
-      return onErrorExit(state, event.errorClass, event.message, now);
+      // A caller that ran vagrant for one VM says whose error it is, or that it is no VM's
+      // (`machine` present but undefined); else it is the VM whose action runs now.
+      return onErrorExit(state, event.errorClass, event.message, 'machine' in event ? event.machine : state.active, now);
     case 'stopping':
       return stateWith(state, { stopping: true });
     case 'finished':
@@ -197,12 +199,16 @@ function onAction(state: BringupState, machine: string, action: string, phase: '
   return next.active === machine ? stateWith(next, { active: undefined }) : next;
 }
 
-function onErrorExit(state: BringupState, errorClass: string, message: string, now: number): BringupState {
-  const machine = state.active;
+function onErrorExit(state: BringupState, errorClass: string, message: string, machine: string | undefined, now: number): BringupState {
   const errorExit = machine === undefined ? { errorClass, message } : { errorClass, message, machine };
   const vm = machine === undefined ? undefined : state.vms[machine];
-  // Vagrant's answer to our own SIGINT: the VM did not fail, the user stopped it.
+  // Vagrant's answer to our own SIGINT: the VM did not fail, the user stopped it. In a
+  // parallel bring-up the first real failure stays the one the summary explains.
+  if (errorClass === VAGRANT_INTERRUPT && state.errorExit !== undefined && state.errorExit.errorClass !== VAGRANT_INTERRUPT) return state;
   if (vm === undefined || errorClass === VAGRANT_INTERRUPT) return stateWith(state, { errorExit });
+  if (state.errorExit !== undefined && state.errorExit.errorClass !== VAGRANT_INTERRUPT) {
+    return withVm(state, vm, vmWith(vm, { phase: 'failed', failedIn: vm.phase, finishedAt: now }), false, state.lineCount);
+  }
   const failed = vmWith(vm, { phase: 'failed', failedIn: vm.phase, finishedAt: now });
   return stateWith(withVm(state, vm, failed, false, state.lineCount), { errorExit });
 }

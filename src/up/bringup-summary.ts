@@ -2,6 +2,7 @@ import type { Finding } from '../diagnosis/finding.js';
 import type { Translate } from '../i18n/define.js';
 import type { upMessages } from '../i18n/up-messages.js';
 import { failedVm, vmElapsedMs, type BringupState, type VmState } from './bringup-reducer.js';
+import { otherVmLines } from './bringup-others.js';
 import { elapsedText } from './elapsed-text.js';
 import { lastLines } from './line-ring.js';
 import { phaseLabelKey } from './phase-labels.js';
@@ -32,7 +33,7 @@ export function outcomeLines(state: BringupState, findings: readonly Finding[], 
   if (state.outcome === 'ok') {
     return [{ text: t('doneOk', { count: state.order.length, time: elapsedText(now - state.startedAt) }), tone: 'ok' }];
   }
-  if (state.outcome === 'interrupted') return [{ text: t('interrupted'), tone: 'warn' }];
+  if (state.outcome === 'interrupted') return [{ text: t('interrupted'), tone: 'warn' }, ...otherVmLines(state, t)];
   if (state.outcome !== 'failed') return [];
   const lines: SummaryLine[] = [];
   const vm = failedVm(state);
@@ -42,6 +43,7 @@ export function outcomeLines(state: BringupState, findings: readonly Finding[], 
   } else {
     lines.push({ text: t('failedNoVm'), tone: 'bad' });
   }
+  lines.push(...otherVmLines(state, t));
   if (state.errorExit) {
     lines.push({ text: t('vagrantSays', { errorClass: state.errorExit.errorClass }), tone: 'plain' });
     for (const line of state.errorExit.message.split('\n').filter((l) => l.trim() !== '').slice(0, ERROR_LINES_SHOWN)) {

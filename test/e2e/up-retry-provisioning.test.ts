@@ -31,5 +31,6 @@ describe('up after a failed provisioning', () => {
     expect(second.stdout).toMatch(/gluster2 +\| .*PLAY RECAP|gluster2 +: ok=\d+/);
     expect(second.exitCode).toBe(0);
     expect(existsSync(recorded)).toBe(false);
-  });
+    // Two bring-ups of four VMs each (one vagrant per VM): more than the default 30 s on a busy machine.
+  }, 90_000);
 });

@@ -1,0 +1,18 @@
+import { execa } from 'execa';
+import { mkdtempSync, statSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimLab, writeSimLabConfig } from '../src/sim/sim-lab.ts';
+const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const root = mkdtempSync(join(tmpdir(), 'i17-'));
+const labDir = join(root, 'lab');
+await execa(process.execPath, [cli, 'init', labDir, '--lang', 'en', '--kubernetes', process.env.KV ?? 'heketi']);
+const sim = await startSimLab({ scenarios: ['healthy'], speed: 40, labDir, root: join(root, 'sim') });
+await writeSimLabConfig(labDir, sim.heketiUrl);
+const go = async (...a: string[]) => { const r = await execa(process.execPath, [cli, ...a, '--dir', labDir, '--lang', 'en'], { env: sim.env, reject: false }); console.log(`$ ${a.join(' ')} → ${r.exitCode}\n${r.stdout.split('\n').filter(l => !/\|/.test(l)).slice(-25).join('\n')}\n${r.stderr}`); };
+await go('up');
+const kc = join(labDir, 'secrets', 'kubeconfig');
+console.log('mode', (statSync(kc).mode & 0o777).toString(8)); console.log(readFileSync(kc, 'utf8').replace(/data: .*/g, 'data: …'));
+await go('status');
+for (const extra of (process.env.STEPS ?? '').split(';').filter(Boolean)) await go(...extra.split(' '));
+await sim.stop();
