@@ -28,7 +28,7 @@ const counting = stdout.write.bind(stdout);
 stdout.write = ((chunk: string) => {
   bytes += chunk.length;
   return counting(chunk);
-}) as typeof stdout.write;
+});
 const props = { store, lang: 'en' as const, labName: 'gluster-lab', logFile: '/home/user/gluster-lab/logs/up-x.log', onInterrupt: () => {}, frameIntervalMs: 0, tailIntervalMs: 0 };
 const instance = render(createElement(BringupScreen, props), {
   stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: Number(process.env.FPS ?? 1000),

@@ -5,12 +5,12 @@ import type { Pod, Pv, Pvc } from '../tools/kubectl-types.js';
 import type { ClusterObjects } from './cluster-objects.js';
 import { containerUserIds } from './pod-users.js';
 
-export const glusterfsProvisioner = 'kubernetes.io/glusterfs';
+const glusterfsProvisioner = 'kubernetes.io/glusterfs';
 /** Set by the glusterfs provisioner on each volume it makes: the group that owns the volume's root. */
-export const gidAnnotation = 'pv.beta.kubernetes.io/gid';
+const gidAnnotation = 'pv.beta.kubernetes.io/gid';
 
 /** A pod that mounts a claim. */
-export interface ClaimPod {
+interface ClaimPod {
   name: string;
   phase: string;
   /** Per container: runAsUser, or undefined when the image decides. */
@@ -79,7 +79,7 @@ function boundVolume(pvc: Pvc, pvs: readonly Pv[]): Pv | undefined {
 }
 
 /** Pods in the claim's namespace that mount it. */
-export function podsUsingClaim(pvc: Pvc, pods: readonly Pod[]): Pod[] {
+function podsUsingClaim(pvc: Pvc, pods: readonly Pod[]): Pod[] {
   const namespace = pvc.metadata.namespace ?? 'default';
   return pods.filter(
     (pod) =>

@@ -19,7 +19,7 @@ function dataDiskPath(labDir: string, config: LabConfig, vm: string): string {
 }
 
 /** PVs whose data lives in this lab: provisioned through its classes, GlusterFS volumes, or directories of its NFS export. */
-export function labPvs(pvs: readonly Pv[], config: LabConfig): Pv[] {
+function labPvs(pvs: readonly Pv[], config: LabConfig): Pv[] {
   const nfs = labNfsExport(config);
   const classes = [config.kubernetes.storage_class, nfs.className];
   const onLabNfs = (pv: Pv) => pv.spec.csi?.driver === csiDriverName && nfs.servers.includes(pv.spec.csi.volumeAttributes?.server ?? '');

@@ -47,7 +47,7 @@ export function networkReason(code: string | undefined, lang: Lang): string {
 }
 
 /** A tool's output lines without klog's headers; a klog line keeps the quoted error it carries. */
-export function readableLines(text: string): string[] {
+function readableLines(text: string): string[] {
   return text
     .split('\n')
     .map((line) => {

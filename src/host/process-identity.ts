@@ -16,7 +16,7 @@ export function processAlive(pid: number): boolean {
  * When the process started, in clock ticks since boot (Linux /proc/PID/stat field 22);
  * undefined elsewhere. With the PID it names one process: a PID reused later has another.
  */
-export function processStartTime(pid: number): string | undefined {
+function processStartTime(pid: number): string | undefined {
   try {
     // The fields after the command name, which is in parentheses and may hold spaces.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -10,10 +10,8 @@ export const kubeVersionChoices = {
   heketi: 'v1.25',
 } as const;
 
-export type KubeVersionChoice = keyof typeof kubeVersionChoices;
-
 /** Minor number of a `v1.N` release. */
-export function kubeMinor(version: string): number {
+function kubeMinor(version: string): number {
   return Number(/^v1\.(\d+)$/.exec(version)?.[1] ?? Number.NaN);
 }
 

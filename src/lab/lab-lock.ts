@@ -128,7 +128,7 @@ async function readHolder(file: string): Promise<LockHolder | undefined> {
  * alive; on this machine it is alive while its PID runs and, where the start time is known,
  * is still the same process.
  */
-export function holderAlive(holder: LockHolder): boolean {
+function holderAlive(holder: LockHolder): boolean {
   return markAlive(holder, () => true);
 }
 

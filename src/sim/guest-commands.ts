@@ -50,7 +50,7 @@ export function runGuestCommand(state: SimState, config: SimLabConfig, machine: 
 }
 
 /** `gluster peer status --xml` in glusterd's layout (samples/real/gluster-peer-status-xml-3peers.xml). */
-export function peerStatusXml(state: SimState, config: SimLabConfig, machine: string): string {
+function peerStatusXml(state: SimState, config: SimLabConfig, machine: string): string {
   const peers = config.machines.filter((m) => m.role === 'gluster' && m.name !== machine);
   const blocks = peers.map((peer) => {
     const up = state.machines[peer.name]?.state === 'running' && state.machines[peer.name]?.provisioned === true;

@@ -213,7 +213,7 @@ function fieldAt(obj: KubeObject, path: string): unknown {
  * JSON (what gluster-lab sends) is read without the YAML parser.
  */
 function readManifests(stdin: string, parseYaml: KubectlIo['parseYaml']): KubeBody[] {
-  const docs = (stdin.trim() === '' ? [] : looksLikeJson(stdin) ? [jsonDocument(stdin)] : yamlReader(parseYaml)(stdin)).filter((d) => d !== null && d !== undefined) as KubeBody[];
+  const docs = (stdin.trim() === '' ? [] : looksLikeJson(stdin) ? [jsonDocument(stdin)] : yamlReader(parseYaml)(stdin)).filter((d): d is KubeBody => d !== null && d !== undefined);
   return docs.flatMap((d) => (d.kind === 'List' && Array.isArray(d.items) ? (d.items as KubeBody[]) : [d]));
 }
 

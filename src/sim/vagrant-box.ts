@@ -15,7 +15,7 @@ export interface BoxIo {
 }
 
 /** The boxes this simulated host has; an older state file without the list has the lab's box. */
-export function installedBoxes(state: SimState, labBox: string): string[] {
+function installedBoxes(state: SimState, labBox: string): string[] {
   return state.boxes ?? [labBox];
 }
 

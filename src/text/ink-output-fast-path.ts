@@ -181,7 +181,7 @@ function endCodeOf(code: string): string {
   return found ? ansiStyles.color.ansi(found) : ansiStyles.reset.open;
 }
 
-const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles'] }) as StyledChar;
+const BLANK: StyledChar = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) as unknown as StyledChar['styles'] });
 
 export default class Output {
   width: number;

@@ -89,7 +89,7 @@ export async function vagrantBoxList(opts: ToolOptions): Promise<InstalledBox[]>
 }
 
 /** Reads the `box-name`, `box-provider`, `box-version` records, which come in that order per box. */
-export function parseBoxList(output: string): InstalledBox[] {
+function parseBoxList(output: string): InstalledBox[] {
   const boxes: InstalledBox[] = [];
   for (const line of output.split('\n')) {
     const record = parseMachineReadableLine(line);

@@ -7,7 +7,7 @@ const signalNumber = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 export type StopSignal = keyof typeof signalNumber;
 
 /** True once the process catches every one of `signals` (its handlers are installed). */
-export function catches(pid: number, signals: readonly StopSignal[] = ['SIGHUP', 'SIGINT', 'SIGTERM']): boolean {
+function catches(pid: number, signals: readonly StopSignal[] = ['SIGHUP', 'SIGINT', 'SIGTERM']): boolean {
   try {
     const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     if (!mask) return false;
