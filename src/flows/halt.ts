@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { makeDir } from '../lab/atomic-write.js';
 import { dirname } from 'node:path';
 import type { CommandRunner } from '../command-runner.js';
 import { ExitCode } from '../exit-codes.js';
@@ -54,7 +54,7 @@ export type PlainRun = { ok: true; logFile: string } | { ok: false; interrupted:
  */
 export async function runVagrantPlain(ctx: AppContext, name: string, command: (opts: VagrantStreamOptions) => Promise<void>): Promise<PlainRun> {
   const logFile = logFilePath(ctx.labDir, name, new Date());
-  await mkdir(dirname(logFile), { recursive: true });
+  await makeDir(dirname(logFile));
   let active: string | undefined;
   try {
     await command({

@@ -1,4 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { makeDir } from '../lab/atomic-write.js';
 import { dirname, join } from 'node:path';
 import type { AppContext } from '../context.js';
 import { translator } from '../i18n/define.js';
@@ -34,7 +35,7 @@ export async function copyLabKubeconfig(ctx: AppContext, config: LabConfig, stat
     const text = labKubeconfig(admin, { name: config.name, server });
     const current = await readFile(file, 'utf8').catch(() => undefined);
     if (current !== text) {
-      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      await makeDir(dirname(file), 0o700);
       await writeFileAtomic(file, text, { mode: 0o600 });
     }
     ctx.stdout.write(`${k('kubeconfigWritten', { file, context: config.name, server })}\n`);

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { makeDir } from '../lab/atomic-write.js';
 import { reflowSafeOutput } from '../ui/reflow-safe-output.js';
 import { dirname } from 'node:path';
 import { createElement } from 'react';
@@ -43,7 +43,7 @@ export async function upFlow(ctx: AppContext, options: { provision?: boolean; pa
   const secret = await unusableSecret(ctx.labDir);
   if (secret) throw new ExplainedError(unusableSecretText(secret, ctx), 'secret-unusable');
   const logFile = logFilePath(ctx.labDir, 'up', new Date());
-  await mkdir(dirname(logFile), { recursive: true });
+  await makeDir(dirname(logFile));
   const store = new BringupStore(bringupOrder(config));
   const retry = await readProvisionFailed(ctx.labDir);
   if (retry.length > 0) ctx.stderr.write(`${translator(upMessages, ctx.lang)('provisionAgain', { vms: retry.join(', ') })}\n`);

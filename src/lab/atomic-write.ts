@@ -41,23 +41,20 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 }
 
 /**
- * `mkdir -p`, with the true reason when it fails: Node's recursive mkdir reports ENOENT for
- * a read-only file system or a file in the way, so the levels are made one by one to learn it.
+ * `mkdir -p`, made level by level from the nearest existing folder, so that the first level
+ * that cannot be made throws its own reason (EROFS, ENOTDIR, EACCES). Not Node's recursive
+ * mkdir: it reports ENOENT for a read-only file system or a file in the way, and loops for
+ * ever in the thread pool where mkdir answers ENOENT under an existing folder (`/proc/foo`),
+ * which also stops every later file operation, the clean-up on a signal among them.
  */
 export async function makeDir(path: string, mode?: number): Promise<void> {
-  try {
-    await mkdir(path, { recursive: true, mode });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const missing: string[] = [];
-    let at = path;
-    while (!(await stat(at).then(() => true, () => false)) && dirname(at) !== at) {
-      missing.unshift(at);
-      at = dirname(at);
-    }
-    // Made one by one, the first level that cannot be made throws its own reason.
-    for (const level of missing) await mkdir(level, { mode }).catch(ignoreExists);
+  const missing: string[] = [];
+  let at = path;
+  while (!(await stat(at).then(() => true, () => false)) && dirname(at) !== at) {
+    missing.unshift(at);
+    at = dirname(at);
   }
+  for (const level of missing) await mkdir(level, { mode }).catch(ignoreExists);
 }
 
 /** Temporary files a killed run left in `dir` (their process is gone): removed, their names returned. */

@@ -40,7 +40,7 @@ export function runKubectl(argv: readonly string[], io: KubectlIo): number {
     const out = updateStateFile(stateFile, (state) => {
       const target = clusterTarget(state, args);
       // The scenario's cluster is the default one; the lab's own node answers for itself.
-      const down = args.values.get('--kubeconfig') === undefined ? unreachableOutput(state.scenarios, args) : undefined;
+      const down = target.labNode ? undefined : unreachableOutput(state.scenarios, args);
       if (down) throw new Unreachable(down);
       advance(state);
       return dispatch(state, args, io.stdin, target, io.parseYaml);
@@ -104,6 +104,8 @@ interface ClusterTarget {
   context: string;
   server: string;
   minor: number;
+  /** The lab's own Kubernetes node, not the simulated default cluster. */
+  labNode: boolean;
 }
 
 /**
@@ -116,15 +118,17 @@ function clusterTarget(state: SimState, args: KubectlArgs): ClusterTarget {
   const file = args.values.get('--kubeconfig');
   if (file === undefined) {
     if (wanted !== undefined && wanted !== state.kubeContext) throw new KubectlError(`error: context "${wanted}" does not exist`);
-    return { context: state.kubeContext, server: `https://${simServer}`, minor: clusterMinor(state) };
+    return { context: state.kubeContext, server: `https://${simServer}`, minor: clusterMinor(state), labNode: false };
   }
   const found = kubeconfigContext(file, wanted);
   if ('error' in found) throw new KubectlError(found.error);
+  // A kubeconfig of the simulated default cluster (the simulated lab's own file, as minikube writes one).
+  if (found.server === `https://${simServer}`) return { context: found.name, server: found.server, minor: clusterMinor(state), labNode: false };
   const offline = args.command === 'config' || (args.command === 'version' && args.flags.has('--client'));
   if (!offline && labClusterAnswers(state, found.server) !== 'yes') {
     throw new KubectlError(`Unable to connect to the server: dial tcp ${found.server.replace(/^https?:\/\//, '')}: i/o timeout`);
   }
-  return { context: found.name, server: found.server, minor: clusterMinor(state) };
+  return { context: found.name, server: found.server, minor: clusterMinor(state), labNode: true };
 }
 
 function dispatch(state: SimState, args: KubectlArgs, stdin: string, target: ClusterTarget, parseYaml: KubectlIo['parseYaml']): string {

@@ -22,6 +22,19 @@ const haveVagrant = (() => {
 })();
 if (!haveVagrant) console.warn('vagrant not installed: real vagrant tests skipped');
 
+/**
+ * Debian's vagrant recommends vagrant-libvirt; with it, a Vagrantfile that does not force
+ * VirtualBox falls back to libvirt, and there is no "no usable provider" to see. (The lab's
+ * Vagrantfile forces VirtualBox for that reason: the last test below.)
+ */
+const libvirtPlugin = haveVagrant && (() => {
+  try {
+    return execFileSync('vagrant', ['plugin', 'list'], { encoding: 'utf8', env: { ...process.env, VAGRANT_CHECKPOINT_DISABLE: '1' } }).includes('vagrant-libvirt');
+  } catch {
+    return false;
+  }
+})();
+
 const VAGRANTFILE = `Vagrant.configure("2") do |config|
   config.vm.box = "debian/bookworm64"
   config.vm.provider "virtualbox" do |vb|
@@ -53,7 +66,7 @@ describe.skipIf(!haveVagrant)('real vagrant through our tool functions', () => {
     expect(await vagrantVersion({ env: env() })).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('vagrantStatus without VirtualBox: a VagrantError NoDefaultProvider that tells to install VirtualBox', async () => {
+  it.skipIf(libvirtPlugin)('vagrantStatus without VirtualBox: a VagrantError NoDefaultProvider that tells to install VirtualBox', async () => {
     const error = await vagrantStatus({ env: env(), cwd: lab }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VagrantError);
     const vagrantError = error as VagrantError;
@@ -71,7 +84,7 @@ describe.skipIf(!haveVagrant)('real vagrant through our tool functions', () => {
     expect(error.vagrantMessage).toContain('Vagrant could not detect VirtualBox!');
   });
 
-  it('vagrantValidate: plain validate fails without a provider; --ignore-provider validates the Vagrantfile', async () => {
+  it.skipIf(libvirtPlugin)('vagrantValidate: plain validate fails without a provider; --ignore-provider validates the Vagrantfile', async () => {
     const error = await vagrantValidate({ env: env(), cwd: lab }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'failed', exitCode: 1, stderrTail: stringContaining('No usable default provider') });
     expect(await vagrantValidate({ env: env(), cwd: lab, ignoreProvider: true })).toBe('Vagrantfile validated successfully.');
@@ -108,12 +121,27 @@ describe.skipIf(!haveVagrant)('real vagrant through our tool functions', () => {
     expect(await readFile(logFile, 'utf8')).toContain(',error-exit,Vagrant::Errors::ProviderNotUsable,');
   });
 
-  it('vagrantUp with no provider at all: NoDefaultProvider, whose advice is to install VirtualBox', async () => {
+  it.skipIf(libvirtPlugin)('vagrantUp with no provider at all: NoDefaultProvider, whose advice is to install VirtualBox', async () => {
     const events: VagrantEvent[] = [];
     const error = await vagrantUp({ env: env(), cwd: lab, logFile: join(lab, 'up2.log'), onEvent: (e) => events.push(e) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ errorClass: 'Vagrant::Errors::NoDefaultProvider' });
     expect(events.filter((e) => e.type === 'line').map((e) => (e.type === 'line' ? e.text : ''))).toContain(
       'The easiest solution to this message is to install VirtualBox, which',
     );
+  });
+
+  it('a Vagrantfile that forces VirtualBox as the lab\'s does: ProviderNotUsable whatever other providers are installed', async () => {
+    const forced = await mkdtemp(join(tmpdir(), 'gl-real-vagrant-forced-'));
+    try {
+      await writeFile(join(forced, 'Vagrantfile'), `ENV['VAGRANT_DEFAULT_PROVIDER'] = 'virtualbox'\n${VAGRANTFILE}`);
+      const status = (await vagrantStatus({ env: env(), cwd: forced }).catch((e: unknown) => e)) as VagrantError;
+      expect(status).toBeInstanceOf(VagrantError);
+      expect(status.errorClass).toBe('Vagrant::Errors::ProviderNotUsable');
+      expect(status.vagrantMessage).toContain('Vagrant could not detect VirtualBox!');
+      const validate = await vagrantValidate({ env: env(), cwd: forced }).catch((e: unknown) => e);
+      expect(validate).toMatchObject({ kind: 'failed', exitCode: 1, stderrTail: stringContaining("The provider 'virtualbox'") });
+    } finally {
+      await rm(forced, { recursive: true, force: true });
+    }
   });
 });

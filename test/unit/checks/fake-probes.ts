@@ -38,7 +38,7 @@ export function fakeProbes(overrides: Partial<HostProbes> = {}, files: Record<st
     pathExists: (path) => Promise.resolve(path === '/dev/vboxdrv'),
     memory: () => Promise.resolve({ totalBytes: 16 * GIB, freeBytes: 10 * GIB }),
     cpuCount: () => Promise.resolve(8),
-    freeDiskBytes: () => Promise.resolve(100 * GIB),
+    freeDiskBytes: () => Promise.resolve(200 * GIB),
     windowsHypervisorPresent: () => Promise.resolve(false),
     ...overrides,
   };

@@ -57,8 +57,8 @@ process.exitCode = r.status ?? 1;
 `,
   );
   await chmod(join(recorderDir, 'kubectl'), 0o755);
-  const kubeconfig = join(root, 'kubeconfig');
-  await writeFile(kubeconfig, 'apiVersion: v1\nkind: Config\n');
+  // The simulated cluster's own kubeconfig (context minikube), as minikube writes one.
+  const kubeconfig = sim.env.KUBECONFIG ?? join(root, 'kubeconfig');
   return {
     labDir,
     sim,
