@@ -67,7 +67,7 @@ describe.skipIf(gate.skip)('the data-disk choice on real LVM (loop devices)', ()
         gather_facts: false,
         tasks: [
           ...(await playbookTasks(['lsblk_result', 'pvs_result'])),
-          { name: 'Choose', 'ansible.builtin.include_tasks': join(ansibleDir, 'tasks', 'choose-data-disk.yml'), vars: { configured_device: 'auto' }, ignore_errors: true },
+          { name: 'Choose', 'ansible.builtin.include_tasks': join(ansibleDir, 'tasks', 'choose-data-disk.yml'), vars: { configured_device: 'auto', data_disk_bytes: 4 * GiB }, ignore_errors: true },
           {
             name: 'Write what was found',
             'ansible.builtin.copy': { content: '{{ {"blank_disks": blank_disks, "heketi_disks": heketi_disks, "lsblk": lsblk_result.stdout | from_json} | to_json }}', dest: out, mode: '0644' },
