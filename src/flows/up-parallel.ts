@@ -1,7 +1,8 @@
+import { appendFile } from 'node:fs/promises';
 import type { AppContext } from '../context.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { ToolError } from '../tools/tool-error.js';
-import { vagrantBoxAdd, vagrantBoxList, vagrantUp } from '../tools/vagrant.js';
+import { VagrantError, vagrantBoxAdd, vagrantBoxList, vagrantStatus, vagrantUp } from '../tools/vagrant.js';
 import type { VagrantEvent } from '../tools/vagrant-events.js';
 import { bringupPlan } from '../up/bringup-order.js';
 import type { BringupOutcome } from '../up/bringup-reducer.js';
@@ -85,11 +86,25 @@ function owned(event: VagrantEvent, name: string, started: boolean): VagrantEven
  * The box every VM imports (the pinned version, when gluster-lab.yaml pins one), added
  * before they start when it is missing. `vagrant box add`
  * speaks as the machine "box": its lines go to the general lines, not to a VM row.
+ * First `vagrant status`, which answers at once whether VirtualBox is usable (the Vagrantfile
+ * names it): without it, no box of several hundred MB is downloaded for nothing.
  */
 async function ensureBox(ctx: AppContext, config: LabConfig, logFile: string, emit: (event: VagrantEvent) => void): Promise<BringupOutcome> {
   const { box, box_version: version } = config;
   let errorExit = false;
   try {
+    try {
+      await vagrantStatus({ ...toolOptions(ctx), cwd: ctx.labDir });
+    } catch (error) {
+      if (!(error instanceof VagrantError)) throw error;
+      // Vagrant's own refusal (ProviderNotUsable…), as `vagrant up` would have said it, and
+      // its output in the log the summary names.
+      errorExit = true;
+      await appendFile(logFile, [error.stdoutTail, error.stderrTail].filter(Boolean).join('\n') + '\n');
+      for (const text of error.vagrantMessage.split('\n')) emit({ type: 'line', machine: undefined, level: 'error', text });
+      emit({ type: 'error-exit', errorClass: error.errorClass, message: error.vagrantMessage, machine: undefined });
+      return 'failed';
+    }
     const installed = await vagrantBoxList({ ...toolOptions(ctx), cwd: ctx.labDir });
     // A pinned version must be the one installed; else any version does, as for Vagrant.
     if (installed.some((b) => b.name === box && b.provider === 'virtualbox' && (version === undefined || b.version === version))) return 'ok';
