@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { KubeBody } from '../kube-object.js';
 import { runKubectl } from '../kubectl-cli.js';
 
-function yamlParser(yaml: typeof import('yaml')): (text: string) => KubeBody[] {
+function yamlParser(loaded: typeof import('yaml') & { default?: typeof import('yaml') }): (text: string) => KubeBody[] {
+  // Bundled, the package is CommonJS and its functions sit on the default export.
+  const yaml = loaded.default ?? loaded;
   return (text) => yaml.parseAllDocuments(text).map((d) => d.toJS() as KubeBody);
 }
 
