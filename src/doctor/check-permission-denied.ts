@@ -62,6 +62,7 @@ function testLines(test: WriteTest, claim: InspectedClaim): string[] {
 function deniedFinding(dc: DoctorContext, claim: InspectedClaim, test: WriteTest): DoctorFinding {
   const { t } = dc;
   const ref = claimRef(claim);
+  const csi = claim.path === 'csi';
   const first = claim.evidence[0];
   const pod = claim.pods.find((p) => p.name === first?.pod);
   const ids = [...new Set(pod ? containerUserIds(pod.pod) : [])];
@@ -69,7 +70,7 @@ function deniedFinding(dc: DoctorContext, claim: InspectedClaim, test: WriteTest
   const evidence = [...claim.evidence.flatMap((e) => e.lines.map((line) => `${claim.namespace}/${e.pod}: ${line}`)), ...testLines(test, claim)];
   // The catalogue's entry adds its links (upstream reports of the same failure).
   const links = catalogueFindings(evidence, 'permission-denied', dc.lang).find((f) => f.category === 'permission-denied')?.links ?? [];
-  return ownFinding('permission-denied', `permission-denied.${claim.namespace}.${claim.name}`, { title: t('deniedTitle'), explanation: t('deniedWhat', { pod: `${claim.namespace}/${first?.pod ?? ''}`, user, claim: ref }), fix: t('deniedFix', { claim: ref }) }, evidence, {
+  return ownFinding('permission-denied', `permission-denied.${claim.namespace}.${claim.name}`, { title: t('deniedTitle'), explanation: t(csi ? 'deniedWhatCsi' : 'deniedWhat', { pod: `${claim.namespace}/${first?.pod ?? ''}`, user, claim: ref }), fix: t(csi ? 'deniedFixCsi' : 'deniedFix', { claim: ref }) }, evidence, {
     category: 'permission-denied',
     links,
   });
@@ -79,9 +80,10 @@ function deniedFinding(dc: DoctorContext, claim: InspectedClaim, test: WriteTest
 function refusedFinding(dc: DoctorContext, claim: InspectedClaim, test: TempPodOutcome): DoctorFinding {
   const { t } = dc;
   const ref = claimRef(claim);
+  const csi = claim.path === 'csi';
   const evidence = testLines(test, claim);
   const links = catalogueFindings(evidence, 'permission-denied', dc.lang).find((f) => f.category === 'permission-denied')?.links ?? [];
-  return ownFinding('permission-denied', `write-test-refused.${claim.namespace}.${claim.name}`, { title: t('refusedTitle', { claim: ref }), explanation: t('refusedWhat', { claim: ref, uid: proofUserId }), fix: t('deniedFix', { claim: ref }) }, evidence, {
+  return ownFinding('permission-denied', `write-test-refused.${claim.namespace}.${claim.name}`, { title: t('refusedTitle', { claim: ref }), explanation: t(csi ? 'refusedWhatCsi' : 'refusedWhat', { claim: ref, uid: proofUserId }), fix: t(csi ? 'deniedFixCsi' : 'deniedFix', { claim: ref }) }, evidence, {
     category: 'permission-denied',
     severity: 'warning',
     links,

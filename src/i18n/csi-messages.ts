@@ -51,7 +51,7 @@ export const csiMessages = defineMessages(
     dcWhichClass: 'The cluster has both lab classes. Which one should be the default?',
     dcHeketiClass: '{cls} — the Heketi path (in-tree glusterfs)',
     dcCsiClass: '{cls} — the CSI path (csi-driver-nfs)',
-    doneCsi: 'Done. The claim is a directory of the lab\'s NFS export, ready for pods. Next: "gluster-lab default-class" to make {cls} the default class.',
+    doneCsi: 'Done. The claim is a directory of the lab\'s NFS export of class {cls}, ready for pods.',
   },
   {
     pathAsk: 'このクラスターから Gluster のプールへは 2 通りの道があります。どちらにしますか？',
@@ -98,6 +98,6 @@ export const csiMessages = defineMessages(
     dcWhichClass: 'クラスターにはラボのクラスが両方あります。どちらを既定にしますか？',
     dcHeketiClass: '{cls} — Heketi パス（ツリー内の glusterfs）',
     dcCsiClass: '{cls} — CSI パス（csi-driver-nfs）',
-    doneCsi: '完了しました。PVC はラボの NFS エクスポートのディレクトリで、Pod から使えます。次は "gluster-lab default-class" で {cls} を既定のクラスにします。',
+    doneCsi: '完了しました。PVC はクラス {cls} のラボの NFS エクスポートのディレクトリで、Pod から使えます。',
   },
 );

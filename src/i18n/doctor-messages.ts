@@ -156,6 +156,9 @@ export const doctorMessages = defineMessages(
     userUnknown: 'set by the image',
     refusedTitle: 'Non-root containers cannot write to claim {claim} yet',
     refusedWhat: 'A test pod running as user {uid} could not create a file at the root of {claim}\'s volume: a new GlusterFS volume\'s root directory belongs to root (mode 0755). No pod fails yet, but the first app that runs as a non-root user will get "Permission denied".',
+    deniedWhatCsi: 'Pod {pod} (user {user}) cannot write to claim {claim}: csi-driver-nfs makes each claim\'s directory in the export owned by root with mode 0755.',
+    deniedFixCsi: 'Run gluster-lab fix-permissions {claim}. The lasting fix on the CSI path: give the pods an fsGroup (securityContext.fsGroup), or a class with mountPermissions (gluster-lab storage --prevention mount-permissions).',
+    refusedWhatCsi: 'A test pod running as user {uid} could not create a file in {claim}\'s directory: csi-driver-nfs makes each claim\'s directory in the export owned by root with mode 0755. No pod fails yet, but the first app that runs as a non-root user will get "Permission denied".',
   },
   {
     heading: 'gluster-lab doctor — {dir} の各層を確認しています',
@@ -311,5 +314,8 @@ export const doctorMessages = defineMessages(
     userUnknown: 'イメージの既定',
     refusedTitle: 'root 以外のコンテナーはまだ PVC {claim} に書き込めません',
     refusedWhat: 'ユーザー {uid} で動かしたテスト用 Pod が {claim} のボリュームのルートにファイルを作れませんでした。新しい GlusterFS ボリュームのルートディレクトリは root の所有（モード 0755）です。いま失敗している Pod はありませんが、root 以外のユーザーで動く最初のアプリが "Permission denied" になります。',
+    deniedWhatCsi: 'Pod {pod}（ユーザー {user}）は PVC {claim} に書き込めません。csi-driver-nfs はエクスポート内の PVC ごとのディレクトリを root の所有（モード 0755）で作ります。',
+    deniedFixCsi: 'gluster-lab fix-permissions {claim} を実行してください。CSI パスでの恒久的な対策は、Pod に fsGroup（securityContext.fsGroup）を与えるか、mountPermissions を持つクラスにすること（gluster-lab storage --prevention mount-permissions）です。',
+    refusedWhatCsi: 'ユーザー {uid} で動かしたテスト用 Pod が {claim} のディレクトリにファイルを作れませんでした。csi-driver-nfs はエクスポート内の PVC ごとのディレクトリを root の所有（モード 0755）で作ります。いま失敗している Pod はありませんが、root 以外のユーザーで動く最初のアプリが "Permission denied" になります。',
   },
 );
