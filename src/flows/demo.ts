@@ -123,12 +123,12 @@ async function askCluster(ctx: AppContext, t: ReturnType<typeof translator<keyof
 
 /**
  * `--kubernetes [VERSION]`: the version of the lab's own node, undefined without the option.
- * Bare, it is the Heketi path's release, which the simulated cluster runs from init to a
- * repaired claim; "current" and v1.N are taken as given.
+ * Bare, it is today's release (the CSI path), as `init --kubernetes` chooses; "heketi" is the
+ * original guide's v1.25, "current" and v1.N are taken as given.
  */
 function demoNodeVersion(value: unknown, ctx: AppContext): string | undefined {
   if (value === undefined || value === false) return undefined;
-  const version = kubeVersionFromOption(value === true ? 'heketi' : value);
+  const version = kubeVersionFromOption(value === true ? 'current' : value);
   if (version === undefined) throw new UsageError(translator(kubeNodeMessages, ctx.lang)('initBadVersion', { value: typeof value === 'string' ? value : JSON.stringify(value), ...kubeVersionChoices }));
   return version;
 }

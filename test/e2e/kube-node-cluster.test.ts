@@ -56,15 +56,18 @@ describe('the lab\'s own Kubernetes node, simulated', () => {
     expect(again.stdout).not.toContain('Running provisioner');
   }, 180_000);
 
-  it('demo --kubernetes goes from init to a Bound, default, repaired claim on the lab\'s own cluster, with no other cluster', async () => {
-    const result = await execa(process.execPath, [cliPath, 'demo', '--kubernetes', '--speed', '50', '--lang', 'en'], { reject: false, env: { ...process.env, KUBECONFIG: '/nonexistent/kubeconfig' } });
+  it.each([
+    { option: [], version: 'v1.35', cls: 'gluster-nfs' },
+    { option: ['heketi'], version: 'v1.25', cls: 'gluster-heketi' },
+  ])('demo --kubernetes $option goes from init to a Bound, default, repaired claim of $cls on the lab\'s own $version cluster, with no other cluster', async ({ option, version, cls }) => {
+    const result = await execa(process.execPath, [cliPath, 'demo', '--kubernetes', ...option, '--speed', '50', '--lang', 'en'], { reject: false, env: { ...process.env, KUBECONFIG: '/nonexistent/kubeconfig' } });
     expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
     const out = result.stdout;
-    expect(result.stderr).toContain('The simulated lab has its own Kubernetes node (v1.25)');
+    expect(result.stderr).toContain(`The simulated lab has its own Kubernetes node (${version})`);
     expect(out).toContain('All 5 VMs are up');
     expect(out).toMatch(/The lab's cluster: kubeconfig \S+\/secrets\/kubeconfig \(context "gluster-lab", server https:\/\/192\.168\.56\.24:6443\)/);
     expect(out).toMatch(/gvol-1 is Bound to pvc-[0-9a-f-]+ after \d+ s\./);
-    expect(out).toContain('Done: gluster-heketi is the default class.');
+    expect(out).toContain(`Done: ${cls} is the default class.`);
     expect(out).toContain('✓ default/gvol-1: fixed — a pod running as user 1000 can now write to the volume.');
     expect(out).toMatch(/✓ Pod writes .*refused on 0 of 1 claim\(s\)/);
     // The steps ran in this order, each against the lab's cluster.
