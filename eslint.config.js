@@ -30,6 +30,9 @@ export default tseslint.config(
       // coloured output, commander's help, the screens under test. The rule exists to catch a
       // control character typed by mistake; here every one is meant.
       'no-control-regex': 'off',
+      // A promise returned unawaited inside try runs the finally first: runTempPod once deleted
+      // its pod before the pod's log was read.
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
     },
   },
   {

@@ -40,7 +40,8 @@ export async function runTempPod(kube: KubeTarget, manifest: PodManifest, opts: 
       pod = await getPod(kube, namespace, name, tool);
       const phase = pod.status?.phase ?? 'Pending';
       if (phase === 'Succeeded') return { kind: 'succeeded' };
-      if (phase === 'Failed') return failedOutcome(kube, pod, tool);
+      // Awaited here: a bare `return promise` would run the finally (the delete) before the pod's log and events are read.
+      if (phase === 'Failed') return await failedOutcome(kube, pod, tool);
       if (Date.now() + pollMs > deadline) return { kind: 'timeout', phase, lines: await whyNotFinished(kube, pod, tool) };
       await sleep(pollMs, undefined, { signal: tool.signal });
     }

@@ -99,14 +99,17 @@ async function runTour(ctx: AppContext, loadStep: StepLoader, scenarios: readonl
 }
 
 /**
- * The tour for these scenarios. On a cluster without the in-tree plugin `storage` takes the
- * CSI path, whose claim a non-root pod cannot write to until it is repaired: the repair
- * (proved by a non-root write) comes before the default class. A scenario's problem is
- * shown by doctor; its repair belongs in the tour too.
+ * The tour for these scenarios. A fresh claim a non-root pod cannot write to, on either path
+ * (a new GlusterFS volume's root and csi-driver-nfs's subdirectory both belong to root), so
+ * the repair (proved by a non-root write) comes before the default class and doctor ends
+ * the tour with nothing to report. Under 'permission-denied' doctor is the one to find the
+ * non-root app's denied write first (on a cluster with the in-tree plugin), and the repair
+ * follows it. A scenario's problem is shown by doctor; its repair belongs in the tour too.
  */
 function tourSteps(scenarios: readonly ScenarioName[]): TourStep[] {
   const steps = [...tour];
-  if (serverMinor(scenarios) >= 26) steps.splice(steps.findIndex((s) => s.command === 'default-class'), 0, { command: 'fix-permissions', args: ['default/gvol-1'], options: {} });
+  const repairFirst = serverMinor(scenarios) >= 26 || !scenarios.includes('permission-denied');
+  if (repairFirst) steps.splice(steps.findIndex((s) => s.command === 'default-class'), 0, { command: 'fix-permissions', args: ['default/gvol-1'], options: {} });
   if (scenarios.includes('permission-denied')) steps.push({ command: 'fix-permissions', options: { allSuspected: true } });
   return steps;
 }

@@ -30,11 +30,17 @@ describe('demo without a terminal', () => {
     expect(r.exitCode).toBe(0);
   }, 240_000);
 
-  it("'healthy': doctor finds no permission problem and the tour has no repair step", async () => {
+  it("'healthy': the fresh Heketi claim is repaired for a non-root writer before the default class, and doctor then finds nothing", async () => {
     const r = await demo('healthy');
-    expect(r.stdout).not.toContain('Permission denied');
-    expect(r.stdout).not.toContain('fix-permissions');
-    expect(r.stdout).toMatch(/Everything checked is healthy/);
+    // SPEC §2: a fresh GlusterFS volume's root belongs to root; doctor's write test would warn of it (issue 13).
+    const repair = r.stdout.indexOf('demo: gluster-lab fix-permissions default/gvol-1');
+    expect(repair).toBeGreaterThan(r.stdout.indexOf('demo: gluster-lab storage'));
+    expect(repair).toBeLessThan(r.stdout.indexOf('demo: gluster-lab default-class'));
+    expect(r.stdout).toContain('✓ default/gvol-1: fixed — a pod running as user 1000 can now write to the volume.');
+    const doctor = r.stdout.slice(r.stdout.indexOf('demo: gluster-lab doctor'));
+    expect(doctor).toMatch(/✓ Pod writes\s+2 pod\(s\) using GlusterFS claims, 0 denied writing; non-root write test refused on 0 of 1 claim\(s\)/);
+    expect(doctor).not.toContain('Permission denied');
+    expect(doctor).toContain('Everything checked is healthy: no findings.');
     expect(r.stdout).toMatch(/Setting the name of the VM: gluster-lab-gluster1$/m);
     expect(r.exitCode).toBe(0);
   }, 120_000);

@@ -23,7 +23,8 @@ async function eventually(check: () => boolean, timeoutMs = 15_000): Promise<boo
 
 describe('closing the terminal', () => {
   it('during a bring-up in the demo stops the program and removes its temporary files', async () => {
-    const term = await startTerminal({ args: ['demo', '--speed', '2', '--lang', 'en'] });
+    // --scenario: the demo does not first ask which Kubernetes to simulate.
+    const term = await startTerminal({ args: ['demo', '--scenario', 'healthy', '--speed', '2', '--lang', 'en'] });
     const screen = await term.waitFor('↑/↓ choose', 30_000);
     const labDir = /Lab: (\S+)/.exec(screen)?.[1] ?? '';
     const pid = await term.pid();

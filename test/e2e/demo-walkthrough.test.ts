@@ -53,8 +53,8 @@ describe('demo in a terminal', () => {
     await term.press('enter');
     await term.waitFor('Access mode');
     await term.press('enter');
-    // The table is wider than the terminal: its rows wrap, so only their start is matched.
-    screen = await term.waitFor(/persistentvolumeclaim\/gvol-1\s+Bound/, 60_000);
+    // The table is wider than the terminal: each row is shown as a block of its own (name, then one column a line).
+    screen = await term.waitFor(/persistentvolumeclaim\/gvol-1\s+(?:STATUS\s+)?Bound/, 60_000);
     expect(screen).toContain('PersistentVolumeClaim default/gvol-1 (10Gi, ReadWriteMany, class gluster-nfs): created.');
     await term.waitFor('deploy two client pods');
     await term.press('enter');

@@ -20,11 +20,12 @@ describe('storage end to end', () => {
     await term.waitFor('↑/↓ choose');
     await term.pressUntil('down', /❯ Connect Kubernetes storage/);
     await term.press('enter');
-    await term.waitFor('Set up the lab\'s storage in this cluster');
-    expect(await term.screen()).toContain('context: minikube');
-    await term.press('enter');
+    expect(await term.waitFor('context: minikube')).toContain('Kubernetes cluster that will be changed');
     // v1.24 offers both paths; the original guide's Heketi path is the default.
     await term.waitFor('This cluster can reach the Gluster pool two ways. Which one?');
+    await term.press('enter');
+    // The cluster is confirmed once the path's own checks (Heketi's answer, its room) have passed.
+    await term.waitFor('Set up the lab\'s storage in this cluster');
     await term.press('enter');
     await term.waitFor('Namespace of the Heketi Secret');
     await term.press('enter');

@@ -11,6 +11,10 @@ afterEach(async () => {
 describe('the home screen after a step, typed at once', () => {
   it('ja, 60 columns: Down Down Enter right after `up` returns runs the step two below the one the screen showed', async () => {
     term = await startTerminal({ args: ['demo', '--speed', '100', '--lang', 'ja'], cols: 60, rows: 50 });
+    // The demo in a terminal first asks which Kubernetes to simulate; today's (v1.31) is the first answer.
+    const question = await term.waitFor(/❯ v1\.31.*\n(?:.*\n)*?.*↑↓/, 30_000);
+    for (const line of question.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
+    await term.press('enter');
     await term.waitFor(/❯ 前提条件を確認する.*← 次/, 30_000);
     await term.press('enter');
     await term.waitFor(/❯ VM を起動する.*← 次/, 30_000);

@@ -1,12 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { KubeBody } from '../kube-object.js';
 import { runKubectl } from '../kubectl-cli.js';
-
-function yamlParser(loaded: typeof import('yaml') & { default?: typeof import('yaml') }): (text: string) => KubeBody[] {
-  // Bundled, the package is CommonJS and its functions sit on the default export.
-  const yaml = loaded.default ?? loaded;
-  return (text) => yaml.parseAllDocuments(text).map((d) => d.toJS() as KubeBody);
-}
 
 const argv = process.argv.slice(2);
 // Only `-f -` reads stdin; other commands must not wait on a terminal.
@@ -14,7 +7,7 @@ const wantsStdin = argv.some((a, i) => (a === '-f' || a === '--filename') && arg
 const stdin = wantsStdin ? readFileSync(0, 'utf8') : '';
 // The YAML parser only for YAML: JSON (what gluster-lab sends) is read without it.
 const json = ['{', '['].includes(stdin.trimStart()[0] ?? '{');
-const parseYaml = json ? undefined : yamlParser(await import('yaml'));
+const parseYaml = json ? undefined : (await import('../yaml-documents.js')).parseYamlDocuments;
 try {
   process.exitCode = runKubectl(argv, { env: process.env, stdin, stdout: process.stdout, stderr: process.stderr, ...(parseYaml ? { parseYaml } : {}) });
 } catch (error) {

@@ -94,6 +94,6 @@ describe('default-class against a cluster with two default classes', () => {
     lab = await startStorageLab(['two-default-classes']);
     const { ctx, err } = testContext(lab);
     expect(await defaultClassFlow(ctx)).toBe(1);
-    expect(err()).toContain('There is no StorageClass gluster-heketi in this cluster yet. Run "gluster-lab storage" first.');
+    expect(err()).toContain('There is no StorageClass gluster-heketi / gluster-nfs in this cluster yet. Run "gluster-lab storage" first.');
   });
 });

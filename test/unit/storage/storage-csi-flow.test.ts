@@ -72,7 +72,8 @@ describe('storage on the CSI path (simulated v1.31 cluster)', () => {
     expect(out()).toContain('Prevention: none.');
     expect(out()).toMatch(/persistentvolumeclaim\/gvol-1\s+Bound\s+pvc-\S+\s+10Gi\s+RWX\s+gluster-nfs/);
     expect(out()).toContain(`  ${server}:/k8s-nfs/default/gvol-1\n`);
-    expect(out()).toContain('Next: "gluster-lab default-class" to make gluster-nfs the default class.');
+    expect(out()).toContain('Done. The claim is a directory of the lab\'s NFS export of class gluster-nfs, ready for pods.');
+    expect(out()).toContain('Next: Make GlusterFS the default class ("gluster-lab default-class").');
     const pv = objects(lab, 'PersistentVolume')[0];
     expect(pv?.spec?.csi?.volumeHandle).toBe(`${server}#k8s-nfs#default/gvol-1#${pv?.metadata.name}#`);
 
