@@ -44,6 +44,10 @@ const network = (to: string): Edit => (text) => {
   return text.replaceAll(`${net}.`, `${to}.`);
 };
 
+/** The lab's own Kubernetes node (issue 17), added under kubernetes: with these values. */
+const kubeNode = (cpus: number, memory: number, nodeAddress = `${net}.30`): Edit =>
+  swap('  nfs_storage_class: gluster-nfs\n', `  nfs_storage_class: gluster-nfs\n  node:\n    enabled: true\n    name: k8s\n    version: v1.35\n    address: ${nodeAddress}\n    cpus: ${cpus}\n    memory_mb: ${memory}\n`);
+
 /** [what, edit of the file init writes, accepted?] */
 const cases: Array<[string, Edit, boolean]> = [
   ['the file init writes', (t) => t, true],
@@ -86,6 +90,11 @@ const cases: Array<[string, Edit, boolean]> = [
   ['a device name with a !', swap('device: auto', 'device: /dev/sd!'), false],
   ['a device without /dev/', swap('device: auto', 'device: sdb'), false],
   ['a version without its v', swap('version: v10.4.0', 'version: 10.4.0'), false],
+  ['a Kubernetes node of 2 CPUs and 2048 MB', kubeNode(2, 2048), true],
+  ['a Kubernetes node of 1 CPU', kubeNode(1, 2048), false],
+  ['a Kubernetes node of 1024 MB', kubeNode(2, 1024), false],
+  ['a Kubernetes node on another /24', kubeNode(2, 2048, `${otherNet}.30`), false],
+  ['a Kubernetes node on a machine\'s address', kubeNode(2, 2048, lastAddress), false],
 ];
 
 let work: string;
