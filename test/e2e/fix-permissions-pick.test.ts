@@ -77,6 +77,16 @@ describe('fix-permissions in a terminal', () => {
     expect(screen).toMatch(/removed temporary pod gl-chmod-shared-[0-9a-f]{6}/);
     expect(await term.exitCode()).toBe(130);
   });
+
+  it('SIGHUP (the terminal went away) while the chmod pod is awaited removes the pod and exits 129', async () => {
+    const l = await deniedLab(['permission-denied', 'chmod-pod-never-starts']);
+    term = await startTerminal({ args: ['fix-permissions', 'team-a/shared', '--yes', '--timeout', '120', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 40 });
+    await term.waitFor(/running chmod a\+w on the volume \(pod gl-chmod-shared-[0-9a-f]{6}\)/, 30_000);
+    expect(l.temporaryPods()).toHaveLength(1);
+    process.kill(await term.pid(), 'SIGHUP');
+    expect(await term.exitCode(30_000)).toBe(129);
+    expect(l.temporaryPods()).toEqual([]);
+  });
 });
 
 describe('doctor in a terminal', () => {
