@@ -1,7 +1,7 @@
 import type { VBoxVersion } from '../tools/vboxmanage.js';
 import type { CheckResult } from './check-result.js';
 import type { CheckText } from './check-text.js';
-import { defaultHostOnlyRange, hostOnlyLimitSince, networksConfLineFor, parseIpv4Range, parseNetworksConf, rangeContains, type Ipv4Range } from '../host/networks-conf.js';
+import { defaultHostOnlyRange, hostOnlyLimitSince, networksConfLineFor, parseIpv4Range, parseNetworksConf, rangeContains, sortedIpv4, type Ipv4Range } from '../host/networks-conf.js';
 import type { Outcome } from './outcome.js';
 import { shortReason } from '../tools/short-reason.js';
 import { compareVersions } from './version-number.js';
@@ -29,8 +29,11 @@ export function hostOnlyRangesCheck(facts: HostOnlyFacts, { t, os }: CheckText):
   const conf = text === undefined ? undefined : parseNetworksConf(text);
   const ranges: Ipv4Range[] = conf ? conf.ranges : [parseIpv4Range(defaultHostOnlyRange) as Ipv4Range];
   const rangesText = ranges.length > 0 ? ranges.map((r) => r.text).join(' ') : t('hostonlyNoRanges');
-  const outside = facts.addresses.filter((address) => !ranges.some((range) => rangeContains(range, address)));
-  const addresses = facts.addresses.join(', ');
+  // The lab's machines come in the Vagrantfile's order (gluster nodes, Heketi, the node);
+  // a sentence lists their addresses in numeric order.
+  const sorted = sortedIpv4(facts.addresses);
+  const outside = sorted.filter((address) => !ranges.some((range) => rangeContains(range, address)));
+  const addresses = sorted.join(', ');
 
   if (outside.length > 0) {
     // Without the file VirtualBox allows its default range; a new file replaces that default,

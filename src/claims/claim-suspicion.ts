@@ -5,6 +5,7 @@ import type { ToolOptions } from '../tools/tool-options.js';
 import type { LabClaim } from './lab-claims.js';
 import { eventLines, hasLogs, permissionDeniedLines, podStateLines } from './permission-evidence.js';
 import { mayRunAsNonRoot } from './pod-users.js';
+import { allEnded } from '../tools/all-ended.js';
 
 /** How many log lines per pod are searched: the failure is recent if the pod still shows it. */
 const logTailLines = 50;
@@ -38,7 +39,7 @@ async function podDiagnosticLines(kube: KubeTarget, pod: Pod, opts: ToolOptions)
  * `Permission denied` in its state, log or events. Root pods are not asked: root can write.
  */
 export async function inspectClaims(kube: KubeTarget, claims: readonly LabClaim[], opts: ToolOptions): Promise<InspectedClaim[]> {
-  return Promise.all(
+  return allEnded(
     claims.map(async (claim) => {
       const evidence: PodEvidence[] = [];
       for (const { pod, name } of claim.pods) {

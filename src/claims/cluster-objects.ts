@@ -3,6 +3,7 @@ import { currentTarget, getPods, getPvcs, getPvs, getStorageClasses } from '../t
 import type { NamespaceScope, Pod, Pv, Pvc, StorageClass } from '../tools/kubectl-types.js';
 import { ToolError } from '../tools/tool-error.js';
 import type { ToolOptions } from '../tools/tool-options.js';
+import { allEnded } from '../tools/all-ended.js';
 
 /** The objects doctor and fix-permissions read, fetched once per run. */
 export interface ClusterObjects {
@@ -42,7 +43,7 @@ export async function readClusterObjects(kube: KubeTarget, opts: ToolOptions): P
     scope = (await currentTarget(kube, opts)).namespace ?? 'default';
     pvcs = (await getPvcs(kube, scope, opts)).items;
   }
-  const [classes, pvs, pods] = await Promise.all([
+  const [classes, pvs, pods] = await allEnded([
     orEmpty(getStorageClasses(kube, opts)),
     orEmpty(getPvs(kube, opts)),
     getPods(kube, scope, opts).then((l) => l.items),

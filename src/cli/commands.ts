@@ -1,4 +1,4 @@
-import type { CommandRunner } from '../command-runner.js';
+import type { CommandRunner, InputCheck } from '../command-runner.js';
 import type { cliMessages } from '../i18n/cli-messages.js';
 import { guardedRunner } from './error-handler.js';
 import { holdingLab } from './lab-guard.js';
@@ -18,6 +18,8 @@ export interface CommandSpec {
   options?: OptionSpec[];
   /** Loaded only when the command runs, so `--help` and `--version` stay fast. */
   load: () => Promise<CommandRunner>;
+  /** Loads the check of the command's input, run before the lab is taken (lab-guard.ts). */
+  loadInputCheck?: () => Promise<InputCheck>;
 }
 
 /** Commands that change the lab or the cluster: one at a time per lab (lab-guard.ts). */
@@ -26,7 +28,8 @@ const mutating = new Set(['init', 'up', 'halt', 'destroy', 'storage', 'default-c
 /** The command's flow as it runs: a mutating one holds its lab while it runs. */
 export async function loadCommand(spec: CommandSpec): Promise<CommandRunner> {
   const run = await spec.load();
-  return mutating.has(spec.name) ? holdingLab(spec.name, run) : run;
+  const check = await spec.loadInputCheck?.();
+  return mutating.has(spec.name) ? holdingLab(spec.name, run, check) : run;
 }
 
 type CliHelpKey = keyof typeof cliMessages.en;
@@ -43,6 +46,7 @@ export const commands: CommandSpec[] = [
       { flags: '--kubernetes [version]', help: 'optKubernetes' },
     ],
     load: async () => (await import('../flows/init.js')).initCommand,
+    loadInputCheck: async () => (await import('../flows/init.js')).checkInitInput,
   },
   { name: 'check', help: 'cmdCheck', load: async () => (await import('../flows/check.js')).checkCommand },
   {

@@ -1,4 +1,4 @@
-import type { CommandRunner } from '../command-runner.js';
+import type { CommandRunner, InputCheck } from '../command-runner.js';
 import { ExplainedError } from '../exit-codes.js';
 import { labDirDangerText } from '../flows/lab-dir-danger-text.js';
 import { translator } from '../i18n/define.js';
@@ -11,10 +11,12 @@ import { LabBusyError, takeLabLock } from '../lab/lab-lock.js';
  * it must run: never on the filesystem root or the home directory itself, and alone on its
  * lab — a second one says which command holds the lab and exits 1; a lock left by a process
  * that is gone is taken over with a note. A directory that is no lab yet is not locked (the
- * flow says there is no lab), except by `init`, which makes one where it may.
+ * flow says there is no lab), except by `init`, which makes one where it may — after its
+ * input is checked, so a refused option leaves no directory behind.
  */
-export function holdingLab(command: string, run: CommandRunner): CommandRunner {
+export function holdingLab(command: string, run: CommandRunner, checkInput?: InputCheck): CommandRunner {
   return async (ctx, input) => {
+    checkInput?.(ctx, input);
     const t = translator(labSafetyMessages, ctx.lang);
     const forbidden = await forbiddenLabDir(ctx.labDir);
     if (forbidden) throw new ExplainedError(labDirDangerText(forbidden, ctx.labDir, ctx.lang), 'lab-dir-refused');

@@ -6,6 +6,7 @@ import type { TempPodOutcome } from '../claims/temp-pod.js';
 import { catalogueFindings, ownFinding } from './catalogue-findings.js';
 import type { DoctorContext } from './doctor-context.js';
 import { statusOf, type DoctorFinding, type LayerResult } from './doctor-types.js';
+import { allEnded } from '../tools/all-ended.js';
 
 /** The write test's answer for one claim; undefined when it was not run (not Bound) or could not be (no right to create pods). */
 type WriteTest = TempPodOutcome | undefined;
@@ -21,7 +22,7 @@ export async function checkPermissionDenied(dc: DoctorContext): Promise<LayerRes
   const { t } = dc;
   const objects = await dc.clusterObjects();
   const claims = await inspectClaims(dc.kube, labClaims(objects, labClaimRules(dc.config)), dc.tool);
-  const tests = await Promise.all(claims.map((claim) => writeTest(dc, claim)));
+  const tests = await allEnded(claims.map((claim) => writeTest(dc, claim)));
   const podCount = claims.reduce((n, c) => n + c.pods.length, 0);
   const findings: DoctorFinding[] = [];
   let denied = 0;

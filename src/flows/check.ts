@@ -12,6 +12,7 @@ import { checkText, type CheckText } from '../checks/check-text.js';
 import { checkTitleKeys } from '../checks/check-titles.js';
 import { sharedProbes, type HostProbes } from '../checks/host-probes.js';
 import { gigabytes, labNeeds } from '../checks/lab-needs.js';
+import { sortedIpv4 } from '../host/networks-conf.js';
 import { shortReason } from '../tools/short-reason.js';
 import { realHostProbes } from '../checks/real-host-probes.js';
 import { runChecks, type CheckEvent } from '../checks/run-checks.js';
@@ -81,7 +82,7 @@ async function readLab(ctx: AppContext, { t }: CheckText): Promise<LabForCheck> 
     if (!(error instanceof LabConfigError)) throw error;
     if (!error.missing) return { config: defaultLabConfig, isLab: true, note: t('labBroken', { dir: ctx.labDir }) };
     const needs = labNeeds(defaultLabConfig);
-    const note = t('noLab', { dir: ctx.labDir, vms: needs.vms, memory: gigabytes(needs.memoryBytes), addresses: needs.addresses.join(', ') });
+    const note = t('noLab', { dir: ctx.labDir, vms: needs.vms, memory: gigabytes(needs.memoryBytes), addresses: sortedIpv4(needs.addresses).join(', ') });
     return { config: defaultLabConfig, isLab: false, note };
   }
 }

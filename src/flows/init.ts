@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CommandRunner } from '../command-runner.js';
+import type { CommandRunner, InputCheck } from '../command-runner.js';
 import { ExitCode, ExplainedError, UsageError } from '../exit-codes.js';
 import type { AppContext } from '../context.js';
 import { translator, type Translate } from '../i18n/define.js';
@@ -21,8 +21,26 @@ import { kubeVersionChoices } from '../lab/kube-versions.js';
 import { confirmOrFlag } from './confirm.js';
 import { dirFlag } from './dir-flag.js';
 
-export const initCommand: CommandRunner = (ctx, { options }) =>
-  initFlow(ctx, { force: options.force === true, network: typeof options.network === 'string' ? options.network : undefined, kubernetes: options.kubernetes as string | boolean | undefined });
+function initOptions(options: Record<string, unknown>) {
+  return { force: options.force === true, network: typeof options.network === 'string' ? options.network : undefined, kubernetes: options.kubernetes as string | boolean | undefined };
+}
+
+export const initCommand: CommandRunner = (ctx, { options }) => initFlow(ctx, initOptions(options));
+
+/** `--network` and `--kubernetes` refused before the lab directory is made (and locked). */
+export const checkInitInput: InputCheck = (ctx, { options }) => {
+  const { network, kubernetes } = initOptions(options);
+  networkPrefix(ctx, network);
+  kubeNodeVersion(ctx, kubernetes);
+};
+
+/** The first three octets `--network` asks for (undefined without the option); not a /24 is a usage error. */
+function networkPrefix(ctx: AppContext, network: string | undefined): string | undefined {
+  if (network === undefined) return undefined;
+  const prefix = parseLabNetwork(network);
+  if (prefix === undefined) throw new UsageError(translator(labMessages, ctx.lang)('initBadNetwork', { value: network }));
+  return prefix;
+}
 
 /** `init [DIR]`: create the lab directory, or show and apply what an update changes. */
 export async function initFlow(ctx: AppContext, options: { force?: boolean; network?: string; kubernetes?: string | boolean } = {}): Promise<number> {
@@ -33,8 +51,7 @@ export async function initFlow(ctx: AppContext, options: { force?: boolean; netw
     ctx.stderr.write(`${t('initNotADir', { dir: labDir })}\n`);
     return ExitCode.failed;
   }
-  const prefix = options.network === undefined ? undefined : parseLabNetwork(options.network);
-  if (options.network !== undefined && prefix === undefined) throw new UsageError(t('initBadNetwork', { value: options.network }));
+  const prefix = networkPrefix(ctx, options.network);
   const kubeVersion = kubeNodeVersion(ctx, options.kubernetes);
   const onNetwork = prefix === undefined ? undefined : labConfigOnNetwork(defaultLabConfig, prefix);
   const config = kubeVersion === undefined ? onNetwork : withKubeNode(onNetwork ?? defaultLabConfig, kubeVersion);

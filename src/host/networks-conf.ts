@@ -25,6 +25,11 @@ function ipv4ToNumber(address: string): number {
   return address.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
 }
 
+/** Addresses in numeric order (".9" before ".10"), as a person reads a list of them. */
+export function sortedIpv4(addresses: readonly string[]): string[] {
+  return [...addresses].sort((a, b) => ipv4ToNumber(a) - ipv4ToNumber(b));
+}
+
 function mask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }

@@ -50,7 +50,9 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 export async function makeDir(path: string, mode?: number): Promise<void> {
   const missing: string[] = [];
   let at = path;
-  while (!(await stat(at).then(() => true, () => false)) && dirname(at) !== at) {
+  // Up while a level is missing (ENOENT). Any other answer (EACCES: a folder above may not be
+  // searched; ENOTDIR: a file in the way) is the reason, and names the path as given.
+  while (!(await stat(at).then(() => true, (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? false : Promise.reject(error)))) && dirname(at) !== at) {
     missing.unshift(at);
     at = dirname(at);
   }

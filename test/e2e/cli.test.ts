@@ -109,6 +109,10 @@ describe('the command line', () => {
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--network 172.20.0.0/16 is not a /24 network: give it as A.B.C.0/24, for example --network 172.20.1.0/24.');
     expect(existsSync(join(root, 'bad-lab'))).toBe(false);
+    // The same for a Kubernetes version init does not offer: refused before the lab is made.
+    const badNode = await cli(['init', '--kubernetes', 'v1.2', join(root, 'bad-node-lab')]);
+    expect(badNode.exitCode).toBe(2);
+    expect(existsSync(join(root, 'bad-node-lab'))).toBe(false);
   });
 
   it('npm pack lists no key, no lab file and no test-only file', async () => {

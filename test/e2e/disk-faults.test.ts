@@ -1,4 +1,3 @@
-import { createPrivateKey } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -6,6 +5,7 @@ import { execa } from 'execa';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseLabConfig } from '../../src/lab/config.js';
 import { labFiles } from '../../src/lab/lab-files.js';
+import { assertWholeSshKeyPair } from './whole-ssh-key.js';
 import { cliPath } from './terminal.js';
 
 // The built CLI on a disk that fills up, a read-only mount, a path through a file, a folder
@@ -38,7 +38,7 @@ function expectWhole(lab: string): void {
   const all = files(lab);
   expect(all.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   for (const f of all) expect(statSync(join(lab, f)).size, `${f} is empty`).toBeGreaterThan(0);
-  if (all.includes(labFiles.sshPrivateKey)) expect(() => createPrivateKey(readFileSync(join(lab, labFiles.sshPrivateKey), 'utf8'))).not.toThrow();
+  if (all.includes(labFiles.sshPrivateKey)) expect(() => assertWholeSshKeyPair(join(lab, labFiles.sshPrivateKey), join(lab, labFiles.sshPublicKey))).not.toThrow();
   for (const key of [labFiles.heketiAdminKey, labFiles.heketiUserKey]) if (all.includes(key)) expect(readFileSync(join(lab, key), 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
   if (all.includes(labFiles.config)) expect(() => parseLabConfig(readFileSync(join(lab, labFiles.config), 'utf8'), 'x')).not.toThrow();
 }

@@ -77,16 +77,30 @@ describe('fix-permissions in a terminal', () => {
     expect(screen).toMatch(/removed temporary pod gl-chmod-shared-[0-9a-f]{6}/);
     expect(await term.exitCode()).toBe(130);
   });
+
+  it('SIGHUP (the terminal went away) while the chmod pod is awaited removes the pod and exits 129', async () => {
+    const l = await deniedLab(['permission-denied', 'chmod-pod-never-starts']);
+    term = await startTerminal({ args: ['fix-permissions', 'team-a/shared', '--yes', '--timeout', '120', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 40 });
+    await term.waitFor(/running chmod a\+w on the volume \(pod gl-chmod-shared-[0-9a-f]{6}\)/, 30_000);
+    expect(l.temporaryPods()).toHaveLength(1);
+    process.kill(await term.pid(), 'SIGHUP');
+    expect(await term.exitCode(30_000)).toBe(129);
+    expect(l.temporaryPods()).toEqual([]);
+  });
 });
 
 describe('doctor in a terminal', () => {
   it('shows the layer list with a mark per layer, then the findings, and exits 1', async () => {
     const l = await deniedLab(['permission-denied']);
     term = await startTerminal({ args: ['doctor', '--dir', l.labDir, '--lang', 'en'], env: l.env, cols: 140, rows: 50 });
-    const screen = await term.waitFor('1 finding(s):', 45_000);
+    // Two findings since doctor runs fix-permissions' own non-root write test on every Bound
+    // claim (6abe373): team-a/shared, whose writer is denied, and default/data, which no pod
+    // uses yet but which the test finds refused too (a warning before any app fails).
+    const screen = await term.waitFor('2 finding(s):', 45_000);
     expect(screen).toMatch(/✓ VMs\s+4 of 4 running/);
     expect(screen).toMatch(/✓ Kubernetes cluster\s+server v1\.24/);
-    expect(screen).toMatch(/✗ Pod writes\s+2 pod\(s\)|✗ Pod writes\s+1 pod\(s\) using GlusterFS claims, 1 denied writing/);
+    expect(screen).toMatch(/✗ Pod writes\s+1 pod\(s\) using GlusterFS claims, 1 denied writing; non-root write test refused on 2 of 2 claim\(s\)/);
+    expect(screen).toContain('Non-root containers cannot write to claim default/data yet');
     expect(screen).toContain('Run gluster-lab fix-permissions team-a/shared.');
     expect(await term.exitCode()).toBe(1);
   }, 90_000);

@@ -1,4 +1,3 @@
-import { createPrivateKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -8,6 +7,7 @@ import { labLockFile } from '../../src/lab/lab-lock.js';
 import { labFiles } from '../../src/lab/lab-files.js';
 import { alive, descendants, handlersReady, startCli, type StopSignal } from './signals.js';
 import { simulatedLab, type UpTestLab } from './sim-lab-fixture.js';
+import { assertWholeSshKeyPair } from './whole-ssh-key.js';
 import { cliPath, startTerminal, type Terminal } from './terminal.js';
 
 // Exit codes of SPEC §3 as a person meets them: Ctrl-C 130 (also at a question), SIGTERM 143,
@@ -74,7 +74,7 @@ describe('init stopped by Ctrl-C', () => {
     expect(left.filter((f) => f.endsWith('.tmp') || f.includes('lab.lock'))).toEqual([]);
     const again = await execa(process.execPath, [cliPath, 'init', dir, '--lang', 'en'], { reject: false, stdin: 'ignore' });
     expect(again.exitCode).toBe(0);
-    expect(() => createPrivateKey(readFileSync(join(dir, labFiles.sshPrivateKey), 'utf8'))).not.toThrow();
+    expect(() => assertWholeSshKeyPair(join(dir, labFiles.sshPrivateKey), join(dir, labFiles.sshPublicKey))).not.toThrow();
     expect(readFileSync(join(dir, labFiles.heketiAdminKey), 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await execa(process.execPath, [cliPath, 'init', dir, '--lang', 'en'], { reject: false })).stdout).toBe(`The lab in ${dir} is up to date: nothing to change.`);
   }, 60_000);

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadLabConfig } from '../../src/lab/config.js';
 import type { LabStatus } from '../../src/status/lab-status.js';
 import { cliPath } from './terminal.js';
 import { doctorLab, SIM_SPEED, simulatedLab, type DoctorLab, type UpTestLab } from './sim-lab-fixture.js';
@@ -90,6 +91,10 @@ describe('status and halt against the simulated lab (no terminal)', () => {
     expect(status.stdout).toContain('Is the heketi VM running ("gluster-lab up")?');
     // gluster1 is stopped: its peers are not asked (ssh to a stopped VM would only hang).
     expect(status.stdout).toContain('Gluster peers (asked gluster1):\n  not asked: gluster1 is not running');
-    expect(status.stdout).toContain('NFS export /k8s-nfs (volume k8s-nfs, port 2049):\n  gluster1 (172.20.1.21): not asked: gluster1 is not running');
+    // Every gluster node serves the export (issue 12): each is listed, with the lab's own address.
+    const { nfs, machines } = await loadLabConfig(lab.labDir, 'en');
+    const nodes = machines.filter((m) => m.role === 'gluster').map((m) => `  ${m.name} (${m.address}): not asked: ${m.name} is not running ("gluster-lab up" starts it)\n`);
+    expect(nodes).toHaveLength(3);
+    expect(status.stdout).toContain(`NFS export ${nfs.export} (volume ${nfs.volume}, port 2049):\n${nodes.join('')}`);
   });
 });

@@ -10,6 +10,7 @@ import { delimiter, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabConfigError, parseLabConfig } from '../../src/lab/config.js';
+import { defaultLabConfig } from '../../src/lab/defaults.js';
 import { applyInit, planInit } from '../../src/lab/init-lab.js';
 import { packageRoot } from '../../src/lab/package-root.js';
 
@@ -30,10 +31,28 @@ const swap = (from: string, to: string): Edit => (text) => {
 };
 const all = (...edits: Edit[]): Edit => (text) => edits.reduce((t, e) => e(t), text);
 
+// The addresses come from the defaults (192.168.56.20-23 since issue 11), not from a copy
+// of them: the address cases change the last machine's, whatever the defaults become.
+const addresses = defaultLabConfig.machines.map((m) => m.address);
+const lastAddress = addresses.at(-1) ?? '';
+const net = lastAddress.split('.').slice(0, 3).join('.');
+const otherNet = `${net.split('.').slice(0, 2).join('.')}.${Number(net.split('.')[2]) + 1}`;
+const address = (to: string): Edit => swap(`address: ${lastAddress}\n`, `address: ${to}\n`);
+/** Every default address (and Heketi's URL) moved to another /24, as `init --network` does. */
+const network = (to: string): Edit => (text) => {
+  if (!text.includes(`${net}.`)) throw new Error(`the default gluster-lab.yaml has no "${net}."`);
+  return text.replaceAll(`${net}.`, `${to}.`);
+};
+
+/** The lab's own Kubernetes node (issue 17), added under kubernetes: with these values. */
+const kubeNode = (cpus: number, memory: number, nodeAddress = `${net}.30`): Edit =>
+  swap('  nfs_storage_class: gluster-nfs\n', `  nfs_storage_class: gluster-nfs\n  node:\n    enabled: true\n    name: k8s\n    version: v1.35\n    address: ${nodeAddress}\n    cpus: ${cpus}\n    memory_mb: ${memory}\n`);
+
 /** [what, edit of the file init writes, accepted?] */
 const cases: Array<[string, Edit, boolean]> = [
   ['the file init writes', (t) => t, true],
-  ['VirtualBox 6.1.28+ default range 192.168.56.0/21', all(...['20', '21', '22', '23'].map((d) => swap(`172.20.1.${d}`, `192.168.56.${d}`))), true],
+  ["the original guide's 172.20.1.0/24 (init --network)", network('172.20.1'), true],
+  ['a device path by id', swap('device: auto', 'device: /dev/disk/by-id/ata-VBOX_HARDDISK_VB1234-5678'), true],
   ['a quoted y as admin_user', swap('admin_user: admin', 'admin_user: "y"'), true],
   ['a hexadecimal whole number (0x2 cpus)', swap('cpus: 1', 'cpus: 0x2'), true],
   ['another box name', swap('box: bento/ubuntu-24.04', 'box: generic/ubuntu2204'), true],
@@ -47,15 +66,16 @@ const cases: Array<[string, Edit, boolean]> = [
   ['a whole number with a point (2.0)', swap('cpus: 1', 'cpus: 2.0'), false],
   ['an exponent (1e3) where text goes', swap('box: bento/ubuntu-24.04', 'box: 1e3'), false],
   ['a bare y', swap('admin_user: admin', 'admin_user: y'), false],
-  ['0.0.0.0', swap('172.20.1.23', '0.0.0.0'), false],
-  ['255.255.255.255', swap('172.20.1.23', '255.255.255.255'), false],
-  ['224.0.0.1 (multicast)', swap('172.20.1.23', '224.0.0.1'), false],
-  ['127.0.0.5 (loopback)', swap('172.20.1.23', '127.0.0.5'), false],
-  ['.1, the host adapter', swap('172.20.1.23', '172.20.1.1'), false],
-  ['.0, the network', swap('172.20.1.23', '172.20.1.0'), false],
-  ['.255, the broadcast', swap('172.20.1.23', '172.20.1.255'), false],
-  ['mixed /24 networks', swap('172.20.1.23', '172.20.2.23'), false],
-  ['a leading zero in an address', swap('172.20.1.23', '172.20.1.023'), false],
+  ['0.0.0.0', address('0.0.0.0'), false],
+  ['255.255.255.255', address('255.255.255.255'), false],
+  ['224.0.0.1 (multicast)', address('224.0.0.1'), false],
+  ['127.0.0.5 (loopback)', address('127.0.0.5'), false],
+  ['.1, the host adapter', address(`${net}.1`), false],
+  ['.0, the network', address(`${net}.0`), false],
+  ['.255, the broadcast', address(`${net}.255`), false],
+  ['mixed /24 networks', address(`${otherNet}.23`), false],
+  ['a leading zero in an address', address(`${net}.023`), false],
+  ['one address twice', address(addresses.at(-2) ?? ''), false],
   ['NUL in box', swap('box: bento/ubuntu-24.04', 'box: "bento/ubuntu\\0-24.04"'), false],
   ['a bidi control character in box', swap('box: bento/ubuntu-24.04', 'box: "bento/ubuntu\\u202e-24.04"'), false],
   ['a 1 MB admin_user', swap('admin_user: admin', `admin_user: ${'a'.repeat(1 << 20)}`), false],
@@ -67,8 +87,14 @@ const cases: Array<[string, Edit, boolean]> = [
   ['256 MB of memory', swap('memory_mb: 1024', 'memory_mb: 256'), false],
   ['an unknown role', swap('role: gluster', 'role: nfs'), false],
   ['an ftp:// Heketi URL', swap('url: http://', 'url: ftp://'), false],
-  ['a device name with a !', swap('device: /dev/sdb', 'device: /dev/sd!'), false],
+  ['a device name with a !', swap('device: auto', 'device: /dev/sd!'), false],
+  ['a device without /dev/', swap('device: auto', 'device: sdb'), false],
   ['a version without its v', swap('version: v10.4.0', 'version: 10.4.0'), false],
+  ['a Kubernetes node of 2 CPUs and 2048 MB', kubeNode(2, 2048), true],
+  ['a Kubernetes node of 1 CPU', kubeNode(1, 2048), false],
+  ['a Kubernetes node of 1024 MB', kubeNode(2, 1024), false],
+  ['a Kubernetes node on another /24', kubeNode(2, 2048, `${otherNet}.30`), false],
+  ['a Kubernetes node on a machine\'s address', kubeNode(2, 2048, lastAddress), false],
 ];
 
 let work: string;

@@ -64,9 +64,10 @@ describe('gluster-lab check (plain lines)', () => {
       '✓ VirtualBox host-only ranges — 192.168.56.0/21',
       '✓ kubectl — v1.24.17',
       '✓ Kubernetes cluster — v1.24.17 (kind-lab)',
+      '✓ Kubernetes node of the lab',
       '✓ git — 2.39.5',
       '✓ Memory — 16 GB, 10 GB free',
-      '✓ Free disk — 150 GB free',
+      '✓ Free disk — 200 GB free',
       '✓ CPU cores — 8 cores',
       '✓ Hardware virtualisation — vmx',
       '✓ Host architecture — linux/x64',
@@ -74,7 +75,7 @@ describe('gluster-lab check (plain lines)', () => {
     const at = lines.indexOf('✗ VirtualBox (VBoxManage) — not installed');
     expect(lines[at + 1]).toBe('    VirtualBox was not found on PATH.');
     expect(lines[at + 2]).toMatch(/^ {4}→ Install VirtualBox from https:\/\/www\.virtualbox\.org\/wiki\/Linux_Downloads/);
-    expect(lines.slice(-3)).toEqual(['2 failed, 1 warning(s), 10 ok.', 'Fix the failures above, then run `gluster-lab check` again.', '']);
+    expect(lines.slice(-3)).toEqual(['2 failed, 1 warning(s), 11 ok.', 'Fix the failures above, then run `gluster-lab check` again.', '']);
   });
 
   it('records {at, failures, warnings} in the lab for the home screen', async () => {
@@ -89,8 +90,8 @@ describe('gluster-lab check (plain lines)', () => {
     const dir = join(parent, 'gluster-lab');
     const { ctx, stdout } = context(dir);
     expect(await checkFlow(ctx, { probes: fakeProbes() })).toBe(0);
-    expect(stdout()).toContain(`No lab in ${dir}: the figures below are for the default lab (4 VMs, 4 GB, addresses 192.168.56.20, 192.168.56.21, 192.168.56.22, 192.168.56.23).`);
-    expect(stdout()).toContain('No problems found (13 checks passed).');
+    expect(stdout()).toContain(`No lab in ${dir}: the figures below are for the default lab (4 VMs, 4 GB, addresses 192.168.56.20, 192.168.56.21, 192.168.56.22, 192.168.56.23). \`gluster-lab init\` creates one.`);
+    expect(stdout()).toContain('No problems found (14 checks passed).');
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -110,7 +111,7 @@ describe('gluster-lab check (plain lines)', () => {
     expect(lines[0]).toBe('[シミュレーション: 実際には何も作成・接続しません]');
     expect(lines[1]).toBe('前提条件');
     expect(stdout()).toContain('✗ VirtualBox (VBoxManage) — 未インストール');
-    expect(stdout()).toContain('失敗 2、警告 1、OK 10。');
+    expect(stdout()).toContain('失敗 2、警告 1、OK 11。');
   });
 });
 
@@ -120,17 +121,17 @@ describe('gluster-lab check --json', () => {
     expect(await checkFlow(ctx, { probes: missingVbox() })).toBe(1);
     const report = JSON.parse(stdout()) as { checks: Array<Record<string, string>>; summary: Record<string, number> };
     expect(report.checks.map((c) => c.id)).toEqual([
-      'vagrant', 'virtualbox', 'vbox-driver', 'vagrant-vbox-compat', 'hostonly-ranges', 'kubectl', 'k8s-server', 'git', 'memory', 'disk', 'cpu', 'virtualization', 'host-arch',
+      'vagrant', 'virtualbox', 'vbox-driver', 'vagrant-vbox-compat', 'hostonly-ranges', 'kubectl', 'k8s-server', 'kube-node', 'git', 'memory', 'disk', 'cpu', 'virtualization', 'host-arch',
     ]);
     expect(Object.keys(report.checks[0] ?? {})).toEqual(['id', 'status', 'found', 'message', 'fix']);
     expect(report.checks[1]).toMatchObject({ id: 'virtualbox', status: 'failure', found: 'not installed' });
-    expect(report.summary).toEqual({ ok: 10, warnings: 1, failures: 2 });
+    expect(report.summary).toEqual({ ok: 11, warnings: 1, failures: 2 });
   });
 
   it('exits 0 when nothing fails, warnings included', async () => {
     const { ctx, stdout } = context(newLab(), { json: true });
     const probes = fakeProbes({ gitVersion: async () => Promise.reject(notFound('git')) });
     expect(await checkFlow(ctx, { probes })).toBe(0);
-    expect((JSON.parse(stdout()) as { summary: unknown }).summary).toEqual({ ok: 12, warnings: 1, failures: 0 });
+    expect((JSON.parse(stdout()) as { summary: unknown }).summary).toEqual({ ok: 13, warnings: 1, failures: 0 });
   });
 });

@@ -22,6 +22,7 @@ describe('planChecks', () => {
       ['hostonly-ranges', 'ok'],
       ['kubectl', 'ok'],
       ['k8s-server', 'ok'],
+      ['kube-node', 'ok'],
       ['git', 'ok'],
       ['memory', 'ok'],
       ['disk', 'ok'],

@@ -35,7 +35,8 @@ describe('parseNetworksConf', () => {
 describe('hostonly-ranges check', () => {
   it('passes the default lab on a stock VirtualBox: no networks.conf, addresses inside 192.168.56.0/21', () => {
     const addresses = labNeeds(defaultLabConfig).addresses;
-    expect(addresses).toEqual(['192.168.56.20', '192.168.56.21', '192.168.56.22', '192.168.56.23']);
+    // The Vagrantfile's order: the gluster nodes, then Heketi (issue 17's labMachines).
+    expect(addresses).toEqual(['192.168.56.21', '192.168.56.22', '192.168.56.23', '192.168.56.20']);
     const result = hostOnlyRangesCheck(facts(undefined, addresses), en);
     expect(result).toMatchObject({ status: 'ok', found: '192.168.56.0/21' });
     expect(result.message).toBe('There is no /etc/vbox/networks.conf, so VirtualBox allows 192.168.56.0/21; every lab address (192.168.56.20, 192.168.56.21, 192.168.56.22, 192.168.56.23) is inside.');
