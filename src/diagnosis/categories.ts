@@ -17,6 +17,7 @@ export const categories = [
   'heketi-auth',
   'heketi-no-space',
   'gluster-peer',
+  'kube-node',
   'k8s-unreachable',
   'k8s-provisioner-removed',
   'csi-driver',

@@ -2,8 +2,9 @@ import type { Category } from './categories.js';
 
 /**
  * Where in the lab's bring-up each kind of failure happens, earliest first: the host's
- * VirtualBox, the box and the VM, its boot, provisioning, the trusted pool, Heketi, the
- * cluster, the claim, the mount, the application. A failure in an earlier stage explains
+ * VirtualBox, the box and the VM, its boot, provisioning, the trusted pool, Heketi, the lab's
+ * own Kubernetes node (kubeadm, its kubelet, its CNI), the cluster as kubectl reaches it, the
+ * claim, the mount, the application. A failure in an earlier stage explains
  * failures in later ones (apt could not install Heketi, so nothing answers at its URL; a
  * node Heketi cannot log in to has no devices), so rank-matches.ts puts it first when it
  * also came first in the log. Within a stage the catalogue's priority decides.
@@ -26,14 +27,15 @@ export const categoryStage: Record<Category, number> = {
   'heketi-auth': 6,
   'heketi-device': 7,
   'heketi-no-space': 7,
-  'k8s-unreachable': 8,
-  'k8s-provisioner-removed': 9,
-  'csi-driver': 9,
-  'storageclass-missing': 9,
-  'default-class-conflict': 9,
-  'k8s-provision-failed': 10,
-  'glusterfs-client-missing': 11,
-  'nfs-export': 11,
-  'mount-failed': 11,
-  'permission-denied': 12,
+  'kube-node': 8,
+  'k8s-unreachable': 9,
+  'k8s-provisioner-removed': 10,
+  'csi-driver': 10,
+  'storageclass-missing': 10,
+  'default-class-conflict': 10,
+  'k8s-provision-failed': 11,
+  'glusterfs-client-missing': 12,
+  'nfs-export': 12,
+  'mount-failed': 12,
+  'permission-denied': 13,
 };
