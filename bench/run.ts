@@ -36,7 +36,8 @@ const SECONDS = Number(process.env.BENCH_REPLAY_SECONDS ?? 60);
 const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 const upArgs = [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : []), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
-const samplesDir = resolve(process.env.GL_SAMPLES_DIR ?? join(root, '..', '..', 'shared', 'samples', 'real'));
+// ../shared/samples/real beside the checkout, as the tests find it (test/setup/shared-samples.ts).
+const samplesDir = resolve(process.env.GL_SAMPLES_DIR ?? join(root, '..', 'shared', 'samples', 'real'));
 const work = mkdtempSync(join(tmpdir(), 'gl-bench-'));
 // Every child: no CI mode, no colour, and Vagrant never phones home for its version check.
 const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', TERM: 'xterm-256color', VAGRANT_CHECKPOINT_DISABLE: '1' };

@@ -55,7 +55,9 @@ export function replayBench(options: { work: string; cli: string; fakeVagrant: s
       const specFile = join(work, `spec-${id}.json`);
       writeFileSync(specFile, JSON.stringify(spec));
       const logFile = join(work, `passthrough-${id}.log`);
-      const args = subject === 'up' ? [process.execPath, ...extraArgs, cli, 'up', '--dir', labDir, '--lang', 'en'] : [process.execPath, options.passthrough, logFile];
+      // --no-parallel: one vagrant child, as the passthrough baseline spawns one (the parallel
+      // bring-up's first `vagrant status` and `box list` are not what this replays).
+      const args = subject === 'up' ? [process.execPath, ...extraArgs, cli, 'up', '--no-parallel', '--dir', labDir, '--lang', 'en'] : [process.execPath, options.passthrough, logFile];
       const pty = startInPty(args, { ...env, PATH: `${bin}:${env.PATH ?? ''}`, GL_BENCH_REPLAY: specFile }, work);
       try {
         const seconds = pace.kind === 'rate' ? pace.seconds : pace.kind === 'idle' ? pace.afterSeconds + pace.seconds : 600;

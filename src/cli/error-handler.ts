@@ -82,7 +82,8 @@ function environmentSentence(error: unknown, t: (key: ErrorKey, params?: Record<
   if (!(error instanceof Error)) return undefined;
   const { code, path, syscall } = error as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || (syscall === undefined && path === undefined)) return undefined;
-  const key = sentenceFor[code];
+  // mkdir answering ENOENT under a folder that exists (makeDir made every missing level above it).
+  const key = code === 'ENOENT' && syscall === 'mkdir' ? 'cannotCreate' : sentenceFor[code];
   if (path === undefined) return { code, message: t('noPath', { reason: error.message }) };
   return { code, message: key ? t(key, { path }) : t('otherPath', { path, reason: error.message }) };
 }

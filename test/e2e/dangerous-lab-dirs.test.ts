@@ -21,6 +21,17 @@ describe('lab directories that are refused', () => {
     expect(existsSync('/Vagrantfile')).toBe(false);
   });
 
+  it('init under a folder where nothing can be made (/proc) ends at once with one sentence, not a hang', async () => {
+    // Node's recursive mkdir loops for ever in its thread pool when mkdir answers ENOENT under
+    // an existing folder, which also starved the clean-up on SIGTERM.
+    const result = await execa(process.execPath, [cliPath, 'init', '/proc/gluster-lab-test', '--lang', 'en'], { reject: false, stdin: 'ignore', timeout: 20_000 });
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe('Cannot create the folder /proc/gluster-lab-test: the file system there does not allow new folders (a system folder such as /proc, or one that is going away). Choose a lab directory elsewhere, e.g. ~/gluster-lab.');
+    expect(result.stderr).not.toMatch(/Unexpected error|at .*\.js:\d+/);
+    expect(existsSync('/proc/gluster-lab-test')).toBe(false);
+  });
+
   it('destroy --dir / --yes does not proceed', async () => {
     const result = await cli(['destroy', '--dir', '/', '--yes']);
     expect(result.stderr).toContain('Refusing to use / as the lab directory');
