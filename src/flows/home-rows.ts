@@ -1,5 +1,8 @@
 import { translator, type Lang } from '../i18n/define.js';
 import { wizardMessages } from '../i18n/wizard-messages.js';
+import { labNfsExport } from '../k8s/lab-nfs-export.js';
+import type { LabConfig } from '../lab/config-schema.js';
+import { storagePathOf } from '../lab/kube-versions.js';
 import type { LabSummary } from '../lab/lab-summary.js';
 import type { HomeModel, Tone } from '../ui/home-model.js';
 import { nextStep, type VmCount } from './next-step.js';
@@ -10,6 +13,18 @@ import { wizardSteps } from './wizard-steps.js';
  * still being read with nothing recorded, or not readable (vagrant failed).
  */
 export type VmReading = VmCount | 'reading' | 'unreadable';
+
+/**
+ * What `storage` will connect, before it ran: the path follows the cluster's version, known
+ * here only for the lab's own node; for a cluster of the user's, both classes and when each.
+ */
+function storageTarget(config: LabConfig, t: ReturnType<typeof translator<keyof typeof wizardMessages.en>>): string {
+  const nfs = labNfsExport(config);
+  const heketi = t('stateStorage', { cls: config.kubernetes.storage_class, url: config.heketi.url });
+  const node = config.kubernetes.node;
+  if (node?.enabled) return storagePathOf(node.version) === 'csi' ? t('stateStorageCsi', { cls: nfs.className, server: nfs.server, share: nfs.share }) : heketi;
+  return t('stateStorageEither', { nfs: nfs.className, heketi: config.kubernetes.storage_class });
+}
 
 /** Where the lab stands for each step, from what is known, and which step comes next. */
 export function homeModel(summary: LabSummary, lang: Lang, reading?: VmReading): HomeModel {
@@ -37,7 +52,7 @@ export function homeModel(summary: LabSummary, lang: Lang, reading?: VmReading):
         return { state: t('stateVms', vms as unknown as Record<string, number>), tone: vms.running === vms.total ? 'ok' : 'warn' };
       case 'storage': {
         const last = summary.lastStorage;
-        if (!last) return { state: t('stateStorage', { cls: config.kubernetes.storage_class, url: config.heketi.url }), tone: 'plain' };
+        if (!last) return { state: storageTarget(config, t), tone: 'plain' };
         return { state: t('stateClaim', { pvc: last.pvc, phase: last.phase }), tone: last.phase === 'Bound' ? 'ok' : 'warn' };
       }
       case 'default-class':

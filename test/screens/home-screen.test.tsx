@@ -31,7 +31,19 @@ describe('home screen', () => {
     const { lastFrame } = render(<HomeScreen title="gluster-lab" labLine="Lab: /x" model={model} labels={labels} onChoose={() => {}} />);
     expect(lastFrame()).toMatch(/Prepare the lab directory\s+4 VMs, box bento\/ubuntu-24\.04/);
     expect(lastFrame()).toMatch(/❯ Check the prerequisites\s+not checked yet\s+← next/);
-    expect(lastFrame()).toContain('class gluster-heketi → http://192.168.56.20:8080');
+    // A cluster of the user's: the path follows its version, so both classes are named.
+    expect(lastFrame()).toMatch(/class gluster-nfs \(Kubernetes v1\.26\+\) or gluster-heketi\s+\(v1\.25 and older\)/);
+  });
+
+  it("names the one class the lab's own node takes: gluster-nfs on today's release, gluster-heketi on v1.25", () => {
+    const node = { enabled: true, name: 'k8s', version: 'v1.35', address: '192.168.56.24', cpus: 2, memory_mb: 2048 };
+    const frame = (version: string) => {
+      const config = { ...defaultLabConfig, kubernetes: { ...defaultLabConfig.kubernetes, node: { ...node, version } } };
+      const model = homeModel({ labDir: '/x', exists: true, config }, 'en');
+      return render(<HomeScreen title="gluster-lab" labLine="Lab: /x" model={model} labels={labels} onChoose={() => {}} />).lastFrame();
+    };
+    expect(frame('v1.35')).toContain('class gluster-nfs → NFS 192.168.56.21:/k8s-nfs');
+    expect(frame('v1.25')).toContain('class gluster-heketi → http://192.168.56.20:8080');
   });
 
   it('moves next past storage once a claim is Bound, and past default-class once it was made', () => {
