@@ -1,7 +1,7 @@
 import { defaultHostOnlyRange } from '../host/networks-conf.js';
 import { loadLabConfig } from '../lab/config.js';
 import type { LabConfig } from '../lab/config-schema.js';
-import { seedNetwork } from '../lab/lab-network.js';
+import { seedNetwork } from '../lab/defaults.js';
 
 /**
  * Values a catalogue text may name as `{name}`, filled from the lab the caller knows:

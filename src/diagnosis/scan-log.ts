@@ -17,7 +17,7 @@ export interface DiagnoseOptions {
   /**
    * Values for the catalogue's placeholders, from the lab the caller knows (`labVars(config)`
    * or `await labVarsAt(ctx.labDir)`). Without them — no lab known — `{labRange}` reads as the
-   * original guide's 172.20.1.0/24 (catalogue-vars.ts `fallbackVars`).
+   * original guide's network (catalogue-vars.ts `fallbackVars`, lab/defaults.ts `seedNetwork`).
    */
   vars?: Partial<CatalogueVars>;
 }

@@ -37,3 +37,10 @@ export const defaultLabConfig: LabConfig = {
   // Claims there are subdirectories of it; 10 GiB keeps the Heketi path's claims room beside it.
   nfs: { volume: 'k8s-nfs', size_gb: 10, export: '/k8s-nfs' },
 };
+
+/**
+ * The original guide's network (its VMs at .20-.23 of it): outside VirtualBox's default
+ * host-only range, so it needs a line in /etc/vbox/networks.conf, which `check` explains.
+ * `gluster-lab init --network` with this value writes a lab on it.
+ */
+export const seedNetwork = '172.20.1.0/24';

@@ -2,13 +2,6 @@ import { isIPv4 } from 'node:net';
 import type { LabConfig } from './config-schema.js';
 
 /**
- * The original guide's network (its VMs at 172.20.1.20-23): outside VirtualBox's default
- * host-only range, so it needs a line in /etc/vbox/networks.conf, which `check` explains.
- * `gluster-lab init --network 172.20.1.0/24` writes a lab on it.
- */
-export const seedNetwork = '172.20.1.0/24';
-
-/**
  * The first three octets of a /24 given as `A.B.C.0/24` or `A.B.C`; undefined when it is
  * not one. The lab keeps each machine's last octet (.20-.23), so only a /24 is meaningful.
  */

@@ -19,7 +19,7 @@ export interface PortProbeOptions {
 }
 
 /**
- * Set by the simulated lab (demo, tests) to a JSON map from a lab endpoint ("172.20.1.21:2049")
+ * Set by the simulated lab (demo, tests) to a JSON map from a lab endpoint (a gluster VM's "address:2049")
  * to the loopback endpoint of its stand-in ("127.0.0.1:40123"), so that the lab's private
  * addresses never receive a packet from a simulation. Targets that are not loopback are ignored.
  */

@@ -14,6 +14,7 @@ import { labConfigSchema, type LabConfig } from '../../src/lab/config-schema.js'
 import { applyInit, planInit } from '../../src/lab/init-lab.js';
 import { packageRoot } from '../../src/lab/package-root.js';
 import { topologyJson } from '../../src/lab/topology.js';
+import { realToolEnv } from './real-tool-env.js';
 
 const root = packageRoot();
 const provisioningDir = join(root, 'provisioning');
@@ -57,17 +58,7 @@ beforeAll(async () => {
   config = labConfigSchema.parse(parseDocument(await readFile(join(labDir, 'gluster-lab.yaml'), 'utf8')).toJS());
   extraVarsFile = join(work, 'extra-vars.json');
   await writeFile(extraVarsFile, JSON.stringify({ lab: config }));
-  toolEnv = {
-    ...process.env,
-    VAGRANT_HOME: join(work, 'vagrant-home'),
-    // Vagrant otherwise asks HashiCorp's server for a newer version.
-    VAGRANT_CHECKPOINT_DISABLE: '1',
-    ANSIBLE_HOME: join(work, 'ansible-home'),
-    ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'),
-    ANSIBLE_NOCOLOR: '1',
-    ANSIBLE_PIPELINING: '1',
-    NO_COLOR: '1',
-  };
+  toolEnv = realToolEnv(work);
 });
 
 afterAll(async () => {

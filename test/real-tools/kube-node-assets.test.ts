@@ -16,6 +16,7 @@ import { applyInit, planInit } from '../../src/lab/init-lab.js';
 import { withKubeNode } from '../../src/lab/kube-node-file.js';
 import { renderLabConfig } from '../../src/lab/config-file.js';
 import { packageRoot } from '../../src/lab/package-root.js';
+import { realToolEnv } from './real-tool-env.js';
 
 const root = packageRoot();
 const onPath = (tool: string) => (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, tool)));
@@ -39,16 +40,7 @@ beforeAll(async () => {
   const base = labConfigSchema.parse(parseDocument(await readFile(join(onLab, 'gluster-lab.yaml'), 'utf8')).toJS());
   onConfig = withKubeNode(base, 'v1.35');
   await writeFile(join(onLab, 'gluster-lab.yaml'), renderLabConfig(onConfig));
-  toolEnv = {
-    ...process.env,
-    VAGRANT_HOME: join(work, 'vagrant-home'),
-    VAGRANT_CHECKPOINT_DISABLE: '1',
-    ANSIBLE_HOME: join(work, 'ansible-home'),
-    ANSIBLE_LOCAL_TEMP: join(work, 'ansible-tmp'),
-    ANSIBLE_NOCOLOR: '1',
-    ANSIBLE_PIPELINING: '1',
-    NO_COLOR: '1',
-  };
+  toolEnv = realToolEnv(work);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLabConfig } from '../../../src/lab/defaults.js';
-import { labConfigOnNetwork, parseLabNetwork, seedNetwork } from '../../../src/lab/lab-network.js';
+import { seedNetwork } from '../../../src/lab/defaults.js';
+import { labConfigOnNetwork, parseLabNetwork } from '../../../src/lab/lab-network.js';
 
 describe('the lab network', () => {
   it('defaults to 192.168.56.20-23, inside the range a stock VirtualBox allows', () => {
