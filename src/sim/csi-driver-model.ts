@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { recordEvent } from './kube-events.js';
 import type { ContainerStatus, KubeObject } from './kube-object.js';
-import { bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects, newUid } from './kube-store.js';
+import { bindClaim, bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects, newUid } from './kube-store.js';
 import { nfsAnswer, trimSlashes, type NfsAnswer } from './nfs-model.js';
 import type { SimState } from './sim-state.js';
 
@@ -334,16 +334,7 @@ function bindCsiVolume(state: SimState, pvc: KubeObject, cls: KubeObject, pvName
     },
     atMs,
   );
-  pvc.metadata.annotations = {
-    ...(pvc.metadata.annotations ?? {}),
-    'pv.kubernetes.io/bind-completed': 'yes',
-    'pv.kubernetes.io/bound-by-controller': 'yes',
-    'volume.beta.kubernetes.io/storage-provisioner': CSI_DRIVER,
-    'volume.kubernetes.io/storage-provisioner': CSI_DRIVER,
-  };
-  (pvc.spec ??= {}).volumeName = pv.metadata.name;
-  pvc.status = { accessModes: pv.spec?.accessModes ?? [], capacity: { storage: size }, phase: 'Bound' };
-  bumpVersion(state, pvc);
+  bindClaim(state, pvc, pv, CSI_DRIVER, size);
   recordEvent(state, pvc, { type: 'Normal', reason: 'ProvisioningSucceeded', message: `Successfully provisioned volume ${pvName}`, component, atMs });
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { allocateVolume } from './heketi-model.js';
 import { recordEvent } from './kube-events.js';
-import { bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects } from './kube-store.js';
+import { bindClaim, bornMs, bumpVersion, findObject, insertObject, isoSeconds, listObjects } from './kube-store.js';
 import { addNonRootApps } from './non-root-app.js';
 import { advanceCsi, CSI_DRIVER, csiMountBlocked, csiWriteAllowed, isCsiClaim, isCsiModelPod } from './csi-driver-model.js';
 import { clusterMinor } from './lab-cluster.js';
@@ -111,16 +111,7 @@ function provision(state: SimState, pvc: KubeObject, nowMs: number): void {
     },
     at,
   );
-  pvc.metadata.annotations = {
-    ...(pvc.metadata.annotations ?? {}),
-    'pv.kubernetes.io/bind-completed': 'yes',
-    'pv.kubernetes.io/bound-by-controller': 'yes',
-    'volume.beta.kubernetes.io/storage-provisioner': GLUSTER_PROVISIONER,
-    'volume.kubernetes.io/storage-provisioner': GLUSTER_PROVISIONER,
-  };
-  (pvc.spec ??= {}).volumeName = pv.metadata.name;
-  pvc.status = { accessModes: pv.spec?.accessModes, capacity: { storage: `${sizeGb}Gi` }, phase: 'Bound' };
-  bumpVersion(state, pvc);
+  bindClaim(state, pvc, pv, GLUSTER_PROVISIONER, `${sizeGb}Gi`);
   recordEvent(state, pvc, { type: 'Normal', reason: 'ProvisioningSucceeded', message: `Successfully provisioned volume ${pvName} using ${GLUSTER_PROVISIONER}`, component: 'persistentvolume-controller', atMs: at });
 }
 

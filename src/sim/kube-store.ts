@@ -72,3 +72,21 @@ export function presentObject(obj: KubeObject): KubeObject {
 export function listJson(items: KubeObject[]): KubeList {
   return { apiVersion: 'v1', items: items.map(presentObject), kind: 'List', metadata: { resourceVersion: '' } };
 }
+
+/**
+ * What the PV controller does once a provisioner made `pv` for `pvc`: the claim's binding
+ * annotations (naming the provisioner), its volumeName, and status Bound with the PV's modes
+ * and `size`.
+ */
+export function bindClaim(state: SimState, pvc: KubeObject, pv: KubeObject, provisioner: string, size: string): void {
+  pvc.metadata.annotations = {
+    ...(pvc.metadata.annotations ?? {}),
+    'pv.kubernetes.io/bind-completed': 'yes',
+    'pv.kubernetes.io/bound-by-controller': 'yes',
+    'volume.beta.kubernetes.io/storage-provisioner': provisioner,
+    'volume.kubernetes.io/storage-provisioner': provisioner,
+  };
+  (pvc.spec ??= {}).volumeName = pv.metadata.name;
+  pvc.status = { accessModes: pv.spec?.accessModes ?? [], capacity: { storage: size }, phase: 'Bound' };
+  bumpVersion(state, pvc);
+}
