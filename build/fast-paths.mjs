@@ -1,5 +1,7 @@
 // An esbuild plugin that changes what Ink runs for every frame, never what it draws:
-//   - fast paths in front of two functions Ink calls for every character it draws;
+//   - fast paths in front of the functions Ink calls for every character it draws (and
+//     string-width 7, which Ink's wrap-ansi measures with);
+//   - string-width's grapheme segmenter and emoji set made at first use, not at start-up;
 //   - in place of the grid Ink draws each frame into, one that keeps rows between frames;
 //   - a bound on two caches Ink keeps for ever (every text it ever measured or cut to width:
 //     a long bring-up's every line), by an exact edit of Ink's own module.
@@ -27,6 +29,20 @@ const FAST_PATHS = [
         `import { fastStringWidth } from ${quote(fast)};`,
         'export default function stringWidth(text, options) {',
         '  return fastStringWidth(text, options) ?? stringWidthItself(text, options);',
+        '}',
+      ].join('\n'),
+  },
+  {
+    // The same for string-width 7, which Ink's wrap-ansi uses when a text is wrapped to its box.
+    package: 'string-width',
+    version: /^7\./,
+    file: src('string-width-7-fast-path.ts'),
+    module: (real, fast) =>
+      [
+        `import stringWidthItself from ${quote(real)};`,
+        `import { fastStringWidth7 } from ${quote(fast)};`,
+        'export default function stringWidth(text, options) {',
+        '  return fastStringWidth7(text, options) ?? stringWidthItself(text, options);',
         '}',
       ].join('\n'),
   },
@@ -72,6 +88,24 @@ const PATCHES = [
       ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
       ['    cache[cacheKey] = wrappedText;', `    if (cache.size >= ${CACHE_LIMIT}) cache.clear();\n    cache.set(cacheKey, wrappedText);`],
     ],
+  },
+  {
+    // string-width makes a grapheme segmenter and compiles the RGI emoji set when it loads
+    // (about 30 ms, on every start of the program, screen or not); made at first use instead.
+    package: 'string-width',
+    version: /^8\./,
+    file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    edits: [
+      ['const segmenter = new Intl.Segmenter();', 'let madeSegmenter;\nconst segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };'],
+      ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let madeRgiEmojiRegex;\nconst rgiEmojiRegex = { test: (text) => (madeRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };'],
+    ],
+  },
+  {
+    // string-width 7 (Ink's wrap-ansi) makes its segmenter when it loads, too.
+    package: 'string-width',
+    version: /^7\./,
+    file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    edits: [['const segmenter = new Intl.Segmenter();', 'let madeSegmenter;\nconst segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };']],
   },
   {
     // Yoga's WebAssembly comes as a base64 data: URL, which its Emscripten loader hands to
@@ -120,7 +154,8 @@ export const fastPaths = {
         // The fast path itself, and our own wrapper, import the real package.
         if (args.pluginData?.real || args.importer === fast.file) return undefined;
         const real = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { real: true } });
-        if (real.errors.length > 0 || !fast.version.test(versionAt(real.path, fast.package))) return real;
+        // Another version: left to the next fast path for this package, or bundled as it is.
+        if (real.errors.length > 0 || !fast.version.test(versionAt(real.path, fast.package))) return undefined;
         return { path: real.path, namespace: NAMESPACE, pluginData: { fast } };
       });
     }
@@ -132,7 +167,7 @@ export const fastPaths = {
       });
     }
     for (const patch of PATCHES) {
-      build.onLoad({ filter: patch.file }, ({ path }) => {
+      build.onLoad({ filter: patch.file, namespace: 'file' }, ({ path }) => {
         if (!patch.version.test(versionAt(path, patch.package))) return undefined;
         return { contents: applyEdits(readFileSync(path, 'utf8'), patch.edits, path), resolveDir: dirname(path), loader: 'js' };
       });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { packageRoot } from '../lab/package-root.js';
 
 /** The CSI driver's name: the provisioner of the CSI path's class and the CSIDriver object. */

@@ -1,5 +1,5 @@
 import { isMap, isSeq, LineCounter, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { configMessages } from '../i18n/config-messages.js';
 import { configRuleMessages } from '../i18n/config-rule-messages.js';
 import { translator, type Lang } from '../i18n/define.js';

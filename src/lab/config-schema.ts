@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ipv4 = z.string().refine((value) => isIPv4(value), { message: 'not an IPv4 address' });
 const name = z.string().regex(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and "-", starting with a letter');

@@ -24,6 +24,7 @@ export const NOT_ALONE =
   /[\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{Emoji_Presentation}\u0E33\u0EB3\u0D4E\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{10000}-\u{10FFFF}]/u;
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
 const SGR = /\u001B\[[0-9;]*m/g;
+const TRAILING_ESC = /\u001B+$/;
 
 export interface StringWidthOptions {
   ambiguousIsNarrow?: boolean;
@@ -36,6 +37,9 @@ export function fastStringWidth(input: unknown, options: StringWidthOptions = {}
   let text = input;
   // Read as string-width reads it (a default only for undefined; null options throw).
   const { ambiguousIsNarrow = true, countAnsiEscapeCodes = false } = options;
+  // ESCs at the very end start no sequence strip-ansi could remove: each is a control of
+  // its own cluster, no column wide (Ink measures such pieces when it cuts styled text).
+  text = text.replace(TRAILING_ESC, '');
   if (!countAnsiEscapeCodes && (text.includes('\u001B') || text.includes('\u009B'))) {
     text = text.replace(SGR, '');
     // Another escape: strip-ansi knows more kinds than this.

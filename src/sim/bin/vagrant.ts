@@ -2,6 +2,10 @@ import { recordCall } from '../call-log.js';
 import { runVagrant } from '../vagrant-cli.js';
 import { exitImmediately } from '../vagrant-texts.js';
 import { machineReadableLine } from '../machine-readable-format.js';
+import { endBySignalBetweenUpdates } from './end-by-signal.js';
+
+// Ctrl-C is vagrant's own (below); the others end it.
+endBySignalBetweenUpdates(['SIGTERM', 'SIGHUP']);
 
 // Like vagrant: the first Ctrl-C asks the running action to clean up and stop; a
 // second one exits at once.

@@ -49,7 +49,9 @@ describe('the build’s fast paths', () => {
     // Ink's widest-line and cli-truncate import string-width; our output.js imports both.
     expect(inputs.some((file) => file.endsWith('node_modules/ink/build/output.js'))).toBe(false);
     expect(inputs.some((file) => file.endsWith('node_modules/ink/build/renderer.js'))).toBe(true);
-    expect(inputs.filter((file) => file.startsWith('gluster-lab-fast-path:'))).toHaveLength(2);
+    // string-width 8 (Ink's own), 7 (Ink's wrap-ansi) and ansi-tokenize.
+    expect(inputs.filter((file) => file.startsWith('gluster-lab-fast-path:'))).toHaveLength(3);
+    expect(inputs.some((file) => file.endsWith('src/text/string-width-7-fast-path.ts'))).toBe(true);
     expect(inputs.some((file) => file.endsWith('src/text/string-width-fast-path.ts'))).toBe(true);
     expect(inputs.some((file) => file.endsWith('src/text/styled-chars-fast-path.ts'))).toBe(true);
     // Ink's frame grid is ours; its two text caches are Ink's own, bounded.
@@ -122,6 +124,35 @@ describe('the build’s fast paths', () => {
     };
     expect(layout(patched)).toEqual(layout(original));
     expect(layout(patched)).toEqual([0, 78, 80, 40, 3]);
+  });
+
+  it('makes the installed string-width’s segmenter and emoji set at first use, measuring as it does', async () => {
+    // The module itself (by path: no fast path in front), as the bundle patches it.
+    const entry = join(work, 'string-width.js');
+    writeFileSync(entry, `export { default } from ${JSON.stringify(join(process.cwd(), 'node_modules', 'string-width', 'index.js'))};\n`);
+    await build({ ...bundleOptions, entryPoints: [entry], outdir: join(work, 'sw'), write: true, splitting: false });
+    writeFileSync(join(work, 'sw', 'package.json'), '{"type":"module"}\n');
+    const Segmenter = Intl.Segmenter;
+    let made = 0;
+    Intl.Segmenter = class extends Segmenter {
+      constructor(...args: ConstructorParameters<typeof Segmenter>) {
+        super(...args);
+        made++;
+      }
+    };
+    try {
+      const patched = ((await import(pathToFileURL(join(work, 'sw', 'string-width.js')).href)) as { default: (s: string, o?: object) => number }).default;
+      expect(made).toBe(0);
+      const original = ((await import('string-width')) as { default: (s: string, o?: object) => number }).default;
+      const texts = ['', 'abc', 'プロビジョニング中', '👍 ok', '👨‍👩‍👧 family', '🇯🇵 flag', '1️⃣ keycap', 'é (e + combining)', '\x1b[31mred\x1b[39m', 'ｶﾀｶﾅ', '한국어', '☺ ambiguous ±'];
+      for (const text of texts) {
+        expect(patched(text), text).toBe(original(text));
+        expect(patched(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }), text).toBe(original(text, { ambiguousIsNarrow: false, countAnsiEscapeCodes: true }));
+      }
+      expect(made).toBeGreaterThan(0);
+    } finally {
+      Intl.Segmenter = Segmenter;
+    }
   });
 
   it('fails the build when an edit no longer fits the dependency', () => {

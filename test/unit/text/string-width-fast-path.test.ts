@@ -38,10 +38,10 @@ describe('string-width fast path', () => {
   });
 
   it('answers styled text (SGR sequences) as string-width does, and leaves other escapes to it', () => {
-    for (const text of ['\x1b[31mred\x1b[0m', '\x1b[2m  ❯ gluster1\x1b[22m', '\x1b[1;38;5;208m漢字\x1b[39;22m', '\x1b[m', '\x1b[2m\x1b[22m']) {
+    for (const text of ['\x1b[31mred\x1b[0m', '\x1b[2m  ❯ gluster1\x1b[22m', '\x1b[1;38;5;208m漢字\x1b[39;22m', '\x1b[m', '\x1b[2m\x1b[22m', '\x1b', 'm\x1b', '\x1b\x1b', '\x1b[31mred\x1b', '漢\x1b']) {
       expect(fastStringWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
     }
-    for (const text of ['\x1b[31', '\x1b[31mred\x1b', 'a\x9b31mb', '\x1b[?25l', '\x1b]0;title\x07x', '\x1bPdata\x1b\\x']) {
+    for (const text of ['\x1b[31', '\x1b[31mred\x1bx', 'a\x9b31mb', '\x1b[?25l', '\x1b]0;title\x07x', '\x1bPdata\x1b\\x']) {
       expect(fastStringWidth(text), JSON.stringify(text)).toBeUndefined();
     }
     const pieces = ['\x1b[31m', '\x1b[39m', '\x1b[2m', '\x1b[22m', '\x1b[0m', '\x1b[m', '\x1b[1;4m', '\x1b[38;2;1;2;3m', '\x1b[', '\x1b', '\x9b', '\x1b]8;;u\x07', 'm', ';', '1', 'a', ' ', '漢', '…', '👍'];
