@@ -22,6 +22,10 @@ export interface KubectlIo {
    * so that most calls start without it.
    */
   parseYaml?: (text: string) => KubeBody[];
+  /** The process that answers for kubectl, when not this one (the simulated tools' server): its id, for kubectl's log lines. */
+  pid?: number;
+  /** Its working directory, where a relative --kubeconfig is read. */
+  cwd?: string;
 }
 
 class KubectlError extends Error {}
@@ -38,9 +42,9 @@ export function runKubectl(argv: readonly string[], io: KubectlIo): number {
   if (!stateFile) throw new Error('GLUSTER_LAB_SIM_STATE is not set: the simulated kubectl runs only inside a simulated lab');
   try {
     const out = updateStateFile(stateFile, (state) => {
-      const target = clusterTarget(state, args);
+      const target = clusterTarget(state, args, io.cwd);
       // The scenario's cluster is the default one; the lab's own node answers for itself.
-      const down = target.labNode ? undefined : unreachableOutput(state.scenarios, args);
+      const down = target.labNode ? undefined : unreachableOutput(state.scenarios, args, new Date(), io.pid);
       if (down) throw new Unreachable(down);
       advance(state);
       return dispatch(state, args, io.stdin, target, io.parseYaml);
@@ -113,14 +117,14 @@ interface ClusterTarget {
  * context; a cluster that cannot answer fails the call as kubectl does, unless the call
  * needs no server (config view, version --client).
  */
-function clusterTarget(state: SimState, args: KubectlArgs): ClusterTarget {
+function clusterTarget(state: SimState, args: KubectlArgs, cwd: string | undefined): ClusterTarget {
   const wanted = args.values.get('--context');
   const file = args.values.get('--kubeconfig');
   if (file === undefined) {
     if (wanted !== undefined && wanted !== state.kubeContext) throw new KubectlError(`error: context "${wanted}" does not exist`);
     return { context: state.kubeContext, server: `https://${simServer}`, minor: clusterMinor(state), labNode: false };
   }
-  const found = kubeconfigContext(file, wanted);
+  const found = kubeconfigContext(file, wanted, cwd);
   if ('error' in found) throw new KubectlError(found.error);
   // A kubeconfig of the simulated default cluster (the simulated lab's own file, as minikube writes one).
   if (found.server === `https://${simServer}`) return { context: found.name, server: found.server, minor: clusterMinor(state), labNode: false };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { serverMinor } from './scenarios.js';
 import type { SimState } from './sim-state.js';
@@ -53,10 +54,10 @@ export interface KubeconfigContext {
  * Reads `--kubeconfig FILE` as kubectl does: the context named by `--context`, else the
  * current one; an error sentence in kubectl's words when the file or the context is missing.
  */
-export function kubeconfigContext(file: string, wanted: string | undefined): KubeconfigContext | { error: string } {
+export function kubeconfigContext(file: string, wanted: string | undefined, cwd = process.cwd()): KubeconfigContext | { error: string } {
   let doc: { contexts?: Array<{ name?: string; context?: { cluster?: string } }>; clusters?: Array<{ name?: string; cluster?: { server?: string } }>; 'current-context'?: string };
   try {
-    doc = (parse(readFileSync(file, 'utf8')) ?? {}) as typeof doc;
+    doc = (parse(readFileSync(resolve(cwd, file), 'utf8')) ?? {}) as typeof doc;
   } catch {
     return { error: `error: stat ${file}: no such file or directory` };
   }

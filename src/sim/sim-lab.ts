@@ -17,8 +17,11 @@ import { insertObject } from './kube-store.js';
 import { startNfsStandIn } from './nfs-stand-in.js';
 import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
+import type { KubeBody } from './kube-object.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
 import { callLogFile, readCalls, type SimCall } from './call-log.js';
+import { runKubectl } from './kubectl-cli.js';
+import { startToolServer, toolClientScript, type ToolAnswer, type ToolRequest } from './tool-server.js';
 
 export interface SimLabOptions {
   scenarios?: ScenarioName[];
@@ -49,6 +52,8 @@ export interface SimLab {
   updateState<T>(change: (state: SimState) => T): T;
   /** Every run of a simulated tool so far (start and end records), in the order they happened. */
   calls(): SimCall[];
+  /** Every kubectl run so far: its arguments and what it read from stdin, in order. */
+  kubectlCalls(): { argv: string[]; stdin: string }[];
   stop(): Promise<void>;
 }
 
@@ -73,13 +78,25 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   const stateFile = join(root, 'sim-state.json');
   mkdirSync(binDir, { recursive: true });
   const simBinDir = options.simBinDir ?? defaultSimBinDir();
+  // kubectl answers from this process (a call is a shell's start, not Node's); the others,
+  // which run for a while, stream and take signals (vagrant up), are processes of their own.
+  const kubectlCalls: { argv: string[]; stdin: string }[] = [];
+  const parseYaml = (await import('./yaml-documents.js')).parseYamlDocuments;
+  const toolServer = await startToolServer((request) => {
+    kubectlCalls.push({ argv: request.argv, stdin: request.stdin });
+    return kubectlAnswer(request, parseYaml);
+  });
   for (const tool of tools) {
     const entry = join(simBinDir, tool.entry);
     if (!existsSync(entry)) throw new Error(`simulator not built: ${entry} is missing (run npm run build)`);
     // VirtualBox missing = VBoxManage not on PATH, exactly as on a machine without it.
     if (tool.name === 'VBoxManage' && scenarios.includes('virtualbox-missing')) continue;
-    // exec: the launcher becomes the simulator process, so signals reach it directly.
-    writeFileSync(join(binDir, tool.name), `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
+    const launcher =
+      tool.name === 'kubectl'
+        ? toolClientScript('kubectl', toolServer.port)
+        : // exec: the launcher becomes the simulator process, so signals reach it directly.
+          `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`;
+    writeFileSync(join(binDir, tool.name), launcher, { mode: 0o755 });
   }
   const config = options.labDir ? readLabConfig(options.labDir) : readLabConfig(root);
   const state = initialState(config, scenarios, speed, options.machines ?? 'not_created');
@@ -111,8 +128,10 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     env,
     readState: () => readStateFile(stateFile),
     calls: () => readCalls(stateFile),
+    kubectlCalls: () => [...kubectlCalls],
     updateState: (change) => updateStateFile(stateFile, change),
     async stop() {
+      await toolServer.close();
       await server?.close();
       await nfs.close();
       if (ownsRoot) rmSync(root, { recursive: true, force: true });
@@ -124,6 +143,28 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
       }
     },
   };
+}
+
+/** What the simulated kubectl answers a call its client sent (as dist/sim-bin/kubectl.js would). */
+function kubectlAnswer(request: ToolRequest, parseYaml: (text: string) => KubeBody[]): ToolAnswer {
+  let stdout = '';
+  let stderr = '';
+  const sink = (add: (text: string) => void) => ({ write: (chunk: string | Uint8Array) => (add(String(chunk)), true) }) as NodeJS.WritableStream;
+  const json = ['{', '['].includes(request.stdin.trimStart()[0] ?? '{');
+  try {
+    const code = runKubectl(request.argv, {
+      env: request.stateFile ? { GLUSTER_LAB_SIM_STATE: request.stateFile } : {},
+      stdin: request.stdin,
+      stdout: sink((text) => (stdout += text)),
+      stderr: sink((text) => (stderr += text)),
+      pid: request.pid,
+      cwd: request.cwd,
+      ...(json ? {} : { parseYaml }),
+    });
+    return { code, stdout, stderr };
+  } catch (error) {
+    return { code: 1, stdout, stderr: `${stderr}${error instanceof Error ? error.stack : String(error)}\n` };
+  }
 }
 
 function defaultSimBinDir(): string {

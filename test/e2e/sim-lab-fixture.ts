@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -77,7 +76,7 @@ export interface DoctorLab extends UpTestLab {
   cli(args: string[], options?: { env?: NodeJS.ProcessEnv }): Promise<{ stdout: string; stderr: string; exitCode: number }>;
   /** Pods in the simulated cluster's state file that gluster-lab created and labelled temporary. */
   temporaryPods(): string[];
-  /** A PATH whose kubectl records each call to a file, then runs the simulated one. */
+  /** The lab's environment, and the argv of each kubectl call made from now on. */
   recordingEnv(): Promise<{ env: NodeJS.ProcessEnv; calls(): Promise<string[][]> }>;
 }
 
@@ -143,22 +142,13 @@ export async function doctorLab(scenarios: ScenarioName[], machines: 'running' |
         .filter((o) => o.kind === 'Pod' && (o.metadata.labels?.['gluster-lab/temporary'] === 'true' || /^gl-(chmod|write-test)-/.test(o.metadata.name)))
         .map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     },
-    async recordingEnv() {
-      const dir = join(lab.root, 'recorder');
-      const log = join(lab.root, 'kubectl-calls.jsonl');
-      await mkdir(dir, { recursive: true });
-      await writeFile(log, '');
-      await writeFile(
-        join(dir, 'kubectl'),
-        `#!${process.execPath}\nconst fs = require('node:fs');\nconst { spawnSync } = require('node:child_process');\nlet input = '';\ntry { input = fs.readFileSync(0, 'utf8'); } catch {}\nfs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.argv.slice(2)) + '\\n');\nconst r = spawnSync(${JSON.stringify(join(lab.sim.binDir, 'kubectl'))}, process.argv.slice(2), { input });\nprocess.stdout.write(r.stdout); process.stderr.write(r.stderr);\nprocess.exitCode = r.status ?? 1;\n`,
-      );
-      await chmod(join(dir, 'kubectl'), 0o755);
-      return {
-        env: { ...env, PATH: `${dir}:${env.PATH ?? ''}` },
-        async calls() {
-          return (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
-        },
-      };
+    recordingEnv() {
+      // The simulated lab's kubectl keeps every call it answers: those from now on.
+      const from = lab.sim.kubectlCalls().length;
+      return Promise.resolve({
+        env,
+        calls: () => Promise.resolve(lab.sim.kubectlCalls().slice(from).map((call) => call.argv)),
+      });
     },
   };
 }

@@ -132,9 +132,10 @@ describe('the build’s fast paths', () => {
     writeFileSync(entry, `export { default } from ${JSON.stringify(join(process.cwd(), 'node_modules', 'string-width', 'index.js'))};\n`);
     await build({ ...bundleOptions, entryPoints: [entry], outdir: join(work, 'sw'), write: true, splitting: false });
     writeFileSync(join(work, 'sw', 'package.json'), '{"type":"module"}\n');
-    const Segmenter = Intl.Segmenter;
+    const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+    const Segmenter = intl.Segmenter;
     let made = 0;
-    Intl.Segmenter = class extends Segmenter {
+    intl.Segmenter = class extends Segmenter {
       constructor(...args: ConstructorParameters<typeof Segmenter>) {
         super(...args);
         made++;
@@ -151,7 +152,7 @@ describe('the build’s fast paths', () => {
       }
       expect(made).toBeGreaterThan(0);
     } finally {
-      Intl.Segmenter = Segmenter;
+      intl.Segmenter = Segmenter;
     }
   });
 

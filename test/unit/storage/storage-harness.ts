@@ -1,14 +1,13 @@
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { execa } from 'execa';
 import type { AppContext } from '../../../src/context.js';
 import { startSimLab, writeSimLabConfig, type SimLab } from '../../../src/sim/sim-lab.js';
 import type { ScenarioName } from '../../../src/sim/scenarios.js';
 import { initFlow } from '../../../src/flows/init.js';
 
-/** One kubectl call as the recorder saw it. */
+/** One kubectl call as the simulated lab received it. */
 export interface KubectlCall {
   argv: string[];
   stdin: string;
@@ -18,7 +17,7 @@ export interface StorageLab {
   labDir: string;
   sim: SimLab;
   kubeconfig: string;
-  /** PATH: the recorder first, then the simulator. */
+  /** The simulator's environment (its kubectl first on PATH), with shorter waits. */
   env: NodeJS.ProcessEnv;
   calls(): Promise<KubectlCall[]>;
   clearCalls(): Promise<void>;
@@ -28,9 +27,9 @@ export interface StorageLab {
 }
 
 /**
- * A lab directory (made by the built `gluster-lab init`) wired to a simulated lab whose
- * kubectl is wrapped by a recorder: every call's argv and stdin are kept, then the
- * simulated kubectl answers. The simulator contacts 127.0.0.1 only.
+ * A lab directory (made by `gluster-lab init`'s flow) wired to a simulated lab, whose
+ * kubectl keeps every call's argv and stdin (`-f -`) as it answers. The simulator
+ * contacts 127.0.0.1 only.
  */
 export async function startStorageLab(scenarios: ScenarioName[] = ['healthy']): Promise<StorageLab> {
   const root = await mkdtemp(join(tmpdir(), 'gl-storage-'));
@@ -39,36 +38,20 @@ export async function startStorageLab(scenarios: ScenarioName[] = ['healthy']): 
   if ((await initFlow(made.ctx)) !== 0) throw new Error(`init failed: ${made.err()}`);
   const sim = await startSimLab({ scenarios, speed: 50, labDir, machines: 'running' });
   await writeSimLabConfig(labDir, sim.heketiUrl);
-  const recorderDir = join(root, 'recorder');
-  const log = join(root, 'kubectl-calls.jsonl');
-  await execa('mkdir', ['-p', recorderDir]);
-  await writeFile(log, '');
-  await writeFile(
-    join(recorderDir, 'kubectl'),
-    `#!${process.execPath}
-const fs = require('node:fs');
-const { spawnSync } = require('node:child_process');
-let stdin = '';
-try { stdin = fs.readFileSync(0, 'utf8'); } catch {}
-fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ argv: process.argv.slice(2), stdin }) + '\\n');
-const r = spawnSync(${JSON.stringify(join(sim.binDir, 'kubectl'))}, process.argv.slice(2), { input: stdin });
-process.stdout.write(r.stdout); process.stderr.write(r.stderr);
-process.exitCode = r.status ?? 1;
-`,
-  );
-  await chmod(join(recorderDir, 'kubectl'), 0o755);
+  // Every kubectl call reaches the simulated lab's own server, which keeps its argv and stdin.
+  let cleared = 0;
   // The simulated cluster's own kubeconfig (context minikube), as minikube writes one.
   const kubeconfig = sim.env.KUBECONFIG ?? join(root, 'kubeconfig');
   return {
     labDir,
     sim,
     kubeconfig,
-    env: { ...sim.env, PATH: `${recorderDir}:${sim.env.PATH ?? ''}`, GLUSTER_LAB_BIND_TIMEOUT_MS: '3000', GLUSTER_LAB_POLL_MS: '100' },
-    async calls() {
-      const text = await readFile(log, 'utf8');
-      return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as KubectlCall);
+    env: { ...sim.env, GLUSTER_LAB_BIND_TIMEOUT_MS: '3000', GLUSTER_LAB_POLL_MS: '100' },
+    calls: () => Promise.resolve(sim.kubectlCalls().slice(cleared)),
+    clearCalls() {
+      cleared = sim.kubectlCalls().length;
+      return Promise.resolve();
     },
-    clearCalls: () => writeFile(log, ''),
     names: (kind) => sim.readState().kube.objects.filter((o) => o.kind === kind).map((o) => o.metadata.name),
     async stop() {
       await sim.stop();
