@@ -25,6 +25,9 @@ describe('the lab lock', () => {
     for (let i = 0; i < 200 && !(await readFile(join(lab.labDir, labLockFile), 'utf8').catch(() => '')).includes(`"pid":${first.pid}`); i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
+    // ... and is at work once its log is open (on a busy machine that can come a while later).
+    const upLogs = async () => (await readdir(join(lab!.labDir, 'logs')).catch(() => [] as string[])).filter((f) => f.startsWith('up-'));
+    for (let i = 0; i < 200 && (await upLogs()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     const second = await execa(process.execPath, [cliPath, 'up', '--dir', lab.labDir, '--lang', 'en', '--json'], { env: lab.sim.env, reject: false });
     expect(second.exitCode).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`^The lab in ${lab.labDir} is busy: "gluster-lab up" \\(process ${first.pid}\\) is working on it since \\S+\\. Wait for it to finish, or stop it, then run this again\\.$`));

@@ -68,18 +68,18 @@ describe.skipIf(!realVagrant)('simulated vagrant agrees with the real vagrant 2.
     { args: ['bogus', '--machine-readable'], sim: () => healthy },
   ];
   for (const { args, sim } of cases) {
-    it(`vagrant ${args.join(' ')}`, () => {
-      const real = run('vagrant', args, dir, realEnv());
-      const simulated = run('vagrant', args, dir, sim().env);
+    it(`vagrant ${args.join(' ')}`, async () => {
+      const real = await run('vagrant', args, dir, realEnv());
+      const simulated = await run('vagrant', args, dir, sim().env);
       expect(untimed(simulated.stdout)).toBe(untimed(real.stdout));
       expect(simulated.stderr).toBe(real.stderr);
       expect(simulated.status).toBe(real.status);
     }, 60_000);
   }
 
-  it('every vagrant option the simulator accepts is in the real `vagrant COMMAND -h`', () => {
+  it('every vagrant option the simulator accepts is in the real `vagrant COMMAND -h`', async () => {
     for (const [command, spec] of Object.entries(commandOptions)) {
-      const help = run('vagrant', [command, '-h'], dir, realEnv()).stdout;
+      const help = (await run('vagrant', [command, '-h'], dir, realEnv())).stdout;
       for (const flag of [...spec.flags, ...spec.valued]) {
         const negated = flag.replace(/^--no-/, '--');
         const mentioned = help.includes(`${flag} `) || help.includes(`${flag},`) || help.includes(`--[no-]${negated.slice(2)} `) || help.includes(`--[no-]${flag.slice(2)}`);
@@ -90,38 +90,38 @@ describe.skipIf(!realVagrant)('simulated vagrant agrees with the real vagrant 2.
 });
 
 describe.skipIf(!realKubectl)('simulated kubectl agrees with the real kubectl', () => {
-  it('every flag the simulator accepts exists in the real `kubectl <cmd> --help`', () => {
-    const options = run('kubectl', ['options'], dir, process.env).stdout;
+  it('every flag the simulator accepts exists in the real `kubectl <cmd> --help`', async () => {
+    const options = (await run('kubectl', ['options'], dir, process.env)).stdout;
     for (const flag of globalValued) expect(options, `global ${flag}`).toMatch(new RegExp(`(^|[ ,])${flag}[=,]`, 'm'));
     for (const [command, spec] of Object.entries(commandFlags)) {
       const args = command === 'config' ? ['config', 'view', '--help'] : [command, '--help'];
-      const help = run('kubectl', args, dir, process.env).stdout;
+      const help = (await run('kubectl', args, dir, process.env)).stdout;
       for (const flag of [...spec.valued, ...spec.bool]) {
         expect(help, `kubectl ${command} ${flag}`).toMatch(new RegExp(`(^|[ ,])${flag}[=,]`, 'm'));
       }
     }
   }, 120_000);
 
-  it('reports an unknown flag in the same words and exit code', () => {
+  it('reports an unknown flag in the same words and exit code', async () => {
     for (const args of [['get', 'pvc', '--bogus'], ['get', 'pvc', '-x'], ['apply', '-f', '-', '--nope']]) {
-      const real = run('kubectl', args, dir, process.env, '');
-      const simulated = run('kubectl', args, dir, healthy.env, '');
+      const real = await run('kubectl', args, dir, process.env, '');
+      const simulated = await run('kubectl', args, dir, healthy.env, '');
       expect(simulated.stderr).toBe(real.stderr);
       expect(simulated.status).toBe(real.status);
     }
   });
 
-  it('reports an unknown command with the same first line', () => {
-    const real = run('kubectl', ['bogus'], dir, process.env);
-    const simulated = run('kubectl', ['bogus'], dir, healthy.env);
+  it('reports an unknown command with the same first line', async () => {
+    const real = await run('kubectl', ['bogus'], dir, process.env);
+    const simulated = await run('kubectl', ['bogus'], dir, healthy.env);
     expect(simulated.stderr.split('\n')[0]).toBe(real.stderr.split('\n')[0]);
     expect(simulated.status).toBe(real.status);
   });
 
-  it('prints `version --client -o json` with the same keys', () => {
+  it('prints `version --client -o json` with the same keys', async () => {
     type ClientVersion = { clientVersion: Record<string, unknown> };
-    const real = JSON.parse(run('kubectl', ['version', '--client', '-o', 'json'], dir, process.env).stdout) as ClientVersion;
-    const simulated = JSON.parse(run('kubectl', ['version', '--client', '-o', 'json'], dir, healthy.env).stdout) as ClientVersion;
+    const real = JSON.parse((await run('kubectl', ['version', '--client', '-o', 'json'], dir, process.env)).stdout) as ClientVersion;
+    const simulated = JSON.parse((await run('kubectl', ['version', '--client', '-o', 'json'], dir, healthy.env)).stdout) as ClientVersion;
     expect(Object.keys(simulated)).toEqual(Object.keys(real));
     expect(Object.keys(simulated.clientVersion)).toEqual(Object.keys(real.clientVersion));
   });

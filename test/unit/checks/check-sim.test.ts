@@ -35,7 +35,7 @@ async function checkJson(scenarios: ScenarioName[]) {
   writeFileSync(join(labDir, 'gluster-lab.yaml'), stringify(defaultLabConfig));
   const lab = await startSimLab({ simBinDir, scenarios, labDir, heketiKey: 'k' });
   labs.push(lab);
-  const ran = run(process.execPath, [cli, 'check', '--json', '--dir', labDir], labDir, lab.env);
+  const ran = await run(process.execPath, [cli, 'check', '--json', '--dir', labDir], labDir, lab.env);
   const report = JSON.parse(ran.stdout) as Report;
   const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
   return { ran, report, byId };

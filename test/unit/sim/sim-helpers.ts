@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execa } from 'execa';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +23,13 @@ export interface Ran {
   status: number | null;
 }
 
-export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): Ran {
-  const result = spawnSync(command, args, { cwd, env, input, encoding: 'utf8' });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+/**
+ * Runs a tool with exactly `env` and waits for it without blocking this process: the
+ * simulated kubectl's answers come from the simulated lab's server in this very process.
+ */
+export async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): Promise<Ran> {
+  const result = await execa(command, args, { cwd, env, extendEnv: false, input: input ?? '', reject: false, stripFinalNewline: false, timeout: 120_000 });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.exitCode ?? null };
 }
 
 /** Drops the leading timestamp of machine-readable lines, which differ run to run. */

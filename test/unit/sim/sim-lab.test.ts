@@ -29,13 +29,13 @@ describe('simulated vagrant', () => {
   it('brings the four VMs up in order, then reports them running', async () => {
     lab = await startSimLab({ simBinDir, speed: 500, heketiKey: 'k' });
     const dir = tempLabDir();
-    const up = run('vagrant', ['up', '--machine-readable'], dir, lab.env);
+    const up = await run('vagrant', ['up', '--machine-readable'], dir, lab.env);
     expect(up.status).toBe(0);
     const starts = up.stdout.split('\n').filter((l) => l.includes(',action,up,start')).map((l) => l.split(',')[1]);
     expect(starts).toEqual(['gluster1', 'gluster2', 'gluster3', 'heketi']);
     expect(up.stdout).toContain(',heketi,ui,info,==> heketi: Running provisioner: ansible_local...\n');
     expect(up.stdout).toMatch(/,,ui,info,gluster3 {19}: ok=\d+ +changed=\d+ +unreachable=0 +failed=0 /);
-    const status = run('vagrant', ['status', '--machine-readable'], dir, lab.env);
+    const status = await run('vagrant', ['status', '--machine-readable'], dir, lab.env);
     expect(status.stdout).toContain(',gluster2,state,running\n');
     expect(lab.readState().machines.heketi).toMatchObject({ state: 'running', provisioned: true });
   });
@@ -43,15 +43,15 @@ describe('simulated vagrant', () => {
   it('resumes a halted VM without importing or provisioning again', async () => {
     lab = await startSimLab({ simBinDir, speed: 500, heketiKey: 'k', machines: 'running' });
     const dir = tempLabDir();
-    expect(run('vagrant', ['halt', '--machine-readable'], dir, lab.env).stdout).toContain('==> gluster3: Attempting graceful shutdown of VM...');
-    const up = run('vagrant', ['up', '--machine-readable'], dir, lab.env);
+    expect((await run('vagrant', ['halt', '--machine-readable'], dir, lab.env)).stdout).toContain('==> gluster3: Attempting graceful shutdown of VM...');
+    const up = await run('vagrant', ['up', '--machine-readable'], dir, lab.env);
     expect(up.stdout).not.toContain('Importing base box');
     expect(up.stdout).toContain('==> heketi: Machine already provisioned. Run `vagrant provision` or use the `--provision`\\n==> heketi: flag to force provisioning.');
   });
 
   it("stops at the failing Ansible task with Vagrant's ansible error", async () => {
     lab = await startSimLab({ simBinDir, speed: 500, heketiKey: 'k', scenarios: ['ansible-task-fails'] });
-    const up = run('vagrant', ['up', '--machine-readable'], tempLabDir(), lab.env);
+    const up = await run('vagrant', ['up', '--machine-readable'], tempLabDir(), lab.env);
     expect(up.status).toBe(1);
     expect(up.stdout).toContain(',,ui,info,fatal: [gluster2]: FAILED! => {');
     expect(up.stdout).toMatch(/gluster2 +: ok=\d+ +changed=\d+ +unreachable=0 +failed=1 /);
@@ -61,7 +61,7 @@ describe('simulated vagrant', () => {
 
   it('answers `gluster peer status --xml` with the other two nodes', async () => {
     lab = await startSimLab({ simBinDir, speed: 500, heketiKey: 'k', machines: 'running' });
-    const out = run('vagrant', ['ssh', 'gluster1', '-c', 'sudo gluster peer status --xml'], tempLabDir(), lab.env);
+    const out = await run('vagrant', ['ssh', 'gluster1', '-c', 'sudo gluster peer status --xml'], tempLabDir(), lab.env);
     expect(out.status).toBe(0);
     expect(out.stdout.match(/<hostname>192\.168\.56\.2[23]<\/hostname>/g)).toHaveLength(4);
     expect(out.stdout).toContain('<stateStr>Peer in Cluster</stateStr>');
@@ -121,37 +121,37 @@ describe('simulated kubectl', () => {
     lab = await startSimLab({ simBinDir, speed: 50, heketiKey: 'k', machines: 'running' });
     const dir = tempLabDir();
     const k = (args: string[], input?: string) => run('kubectl', ['--context', 'minikube', ...args], dir, lab!.env, input);
-    const applied = k(['apply', '-f', '-', '-o', 'json'], JSON.stringify(sc));
+    const applied = await k(['apply', '-f', '-', '-o', 'json'], JSON.stringify(sc));
     expect(applied.status).toBe(0);
     expect((JSON.parse(applied.stdout) as KubeObject).metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
-    expect(k(['apply', '-f', '-'], JSON.stringify(sc)).stdout).toBe('storageclass.storage.k8s.io/gluster-heketi unchanged\n');
-    expect(k(['create', '-f', '-', '-o', 'json'], JSON.stringify(pvc)).status).toBe(0);
+    expect((await k(['apply', '-f', '-'], JSON.stringify(sc))).stdout).toBe('storageclass.storage.k8s.io/gluster-heketi unchanged\n');
+    expect((await k(['create', '-f', '-', '-o', 'json'], JSON.stringify(pvc))).status).toBe(0);
     await new Promise((r) => setTimeout(r, 200));
-    const got = JSON.parse(k(['get', 'pvc', 'gfs-pvc-1', '-n', 'default', '-o', 'json']).stdout) as KubeObject;
+    const got = JSON.parse((await k(['get', 'pvc', 'gfs-pvc-1', '-n', 'default', '-o', 'json'])).stdout) as KubeObject;
     expect(got.status?.phase).toBe('Bound');
-    const events = JSON.parse(k(['get', 'events', '-n', 'default', '--field-selector', 'involvedObject.kind=PersistentVolumeClaim,involvedObject.name=gfs-pvc-1', '-o', 'json']).stdout) as KubeList;
+    const events = JSON.parse((await k(['get', 'events', '-n', 'default', '--field-selector', 'involvedObject.kind=PersistentVolumeClaim,involvedObject.name=gfs-pvc-1', '-o', 'json'])).stdout) as KubeList;
     expect(events.kind).toBe('List');
     expect(events.items.map((e) => e.reason)).toEqual(['ProvisioningSucceeded']);
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client' }, spec: { securityContext: { runAsUser: 1000 }, containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }], volumes: [{ name: 'v', persistentVolumeClaim: { claimName: 'gfs-pvc-1' } }] } };
-    k(['create', '-f', '-'], JSON.stringify(pod));
+    await k(['create', '-f', '-'], JSON.stringify(pod));
     await new Promise((r) => setTimeout(r, 200));
-    const df = k(['exec', 'client', '-n', 'default', '--', 'df', '-h', '/mnt']);
+    const df = await k(['exec', 'client', '-n', 'default', '--', 'df', '-h', '/mnt']);
     expect(df.stdout).toMatch(/^192\.168\.56\.21:vol_[0-9a-f]{32} +10G .* \/mnt$/m);
-    const write = k(['exec', 'client', '-n', 'default', '--', 'sh', '-c', 'touch /mnt/.write-test']);
+    const write = await k(['exec', 'client', '-n', 'default', '--', 'sh', '-c', 'touch /mnt/.write-test']);
     expect([write.status, write.stderr]).toEqual([1, 'touch: /mnt/.write-test: Permission denied\ncommand terminated with exit code 1\n']);
   });
 
   it('rejects an unknown context and unknown flags like kubectl', async () => {
     lab = await startSimLab({ simBinDir, heketiKey: 'k' });
     const dir = tempLabDir();
-    expect(run('kubectl', ['--context', 'nope', 'get', 'pvc', '-o', 'json'], dir, lab.env).stderr).toBe('error: context "nope" does not exist\n');
-    const bad = run('kubectl', ['get', 'pvc', '--bogus'], dir, lab.env);
+    expect((await run('kubectl', ['--context', 'nope', 'get', 'pvc', '-o', 'json'], dir, lab.env)).stderr).toBe('error: context "nope" does not exist\n');
+    const bad = await run('kubectl', ['get', 'pvc', '--bogus'], dir, lab.env);
     expect([bad.status, bad.stderr]).toEqual([1, "Error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n"]);
   });
 
   it('reports the server version per scenario', async () => {
     lab = await startSimLab({ simBinDir, scenarios: ['k8s-1.27'], heketiKey: 'k' });
-    const version = JSON.parse(run('kubectl', ['version', '-o', 'json'], tempLabDir(), lab.env).stdout) as { serverVersion?: KubeVersionInfo };
+    const version = JSON.parse((await run('kubectl', ['version', '-o', 'json'], tempLabDir(), lab.env)).stdout) as { serverVersion?: KubeVersionInfo };
     expect(version.serverVersion).toMatchObject({ major: '1', minor: '27' });
   });
 });
