@@ -10,7 +10,9 @@
  */
 import { fastStringWidth, type StringWidthOptions } from './string-width-fast-path.js';
 
-// And the blocks 7 skips whole by their ranges, unassigned code points in them included.
+// And the blocks 7 skips whole by their ranges, unassigned code points in them included
+// (ranges of code points, not combined characters: the lint rule cannot tell).
+// eslint-disable-next-line no-misleading-character-class
 const LEFT_TO_7 = /[\p{Extended_Pictographic}\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u200B-\u200F\u20D0-\u20FF\uFE00-\uFE0F\uFE20-\uFE2F\uFEFF]/u;
 
 /** string-width 7's answer for `text`, or undefined when only string-width 7 can tell. */

@@ -144,7 +144,7 @@ describe('the build’s fast paths', () => {
     try {
       const patched = ((await import(pathToFileURL(join(work, 'sw', 'string-width.js')).href)) as { default: (s: string, o?: object) => number }).default;
       expect(made).toBe(0);
-      const original = ((await import('string-width')) as { default: (s: string, o?: object) => number }).default;
+      const { default: original } = await import('string-width');
       const texts = ['', 'abc', 'プロビジョニング中', '👍 ok', '👨‍👩‍👧 family', '🇯🇵 flag', '1️⃣ keycap', 'é (e + combining)', '\x1b[31mred\x1b[39m', 'ｶﾀｶﾅ', '한국어', '☺ ambiguous ±'];
       for (const text of texts) {
         expect(patched(text), text).toBe(original(text));
