@@ -19,9 +19,9 @@ export function callLogFile(stateFile: string): string {
  * Appends one record. Each is a single small write to a file opened for appending, so the
  * records of simulated tools running at once never cut into each other.
  */
-export function recordCall(stateFile: string | undefined, call: Omit<SimCall, 'pid' | 'at'>): void {
+export function recordCall(stateFile: string | undefined, call: Omit<SimCall, 'pid' | 'at'>, pid = process.pid): void {
   if (!stateFile) return;
-  appendFileSync(callLogFile(stateFile), `${JSON.stringify({ ...call, pid: process.pid, at: Date.now() })}\n`);
+  appendFileSync(callLogFile(stateFile), `${JSON.stringify({ ...call, pid, at: Date.now() })}\n`);
 }
 
 export function readCalls(stateFile: string): SimCall[] {

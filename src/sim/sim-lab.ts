@@ -19,7 +19,8 @@ import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
 import type { KubeBody } from './kube-object.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
-import { callLogFile, readCalls, type SimCall } from './call-log.js';
+import { callLogFile, readCalls, recordCall, type SimCall } from './call-log.js';
+import { runVagrant } from './vagrant-cli.js';
 import { runKubectl } from './kubectl-cli.js';
 import { startToolServer, toolClientScript, type ToolAnswer, type ToolRequest } from './tool-server.js';
 
@@ -83,6 +84,7 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   const kubectlCalls: { argv: string[]; stdin: string }[] = [];
   const parseYaml = (await import('./yaml-documents.js')).parseYamlDocuments;
   const toolServer = await startToolServer((request) => {
+    if (request.tool === 'vagrant') return vagrantAnswer(request, speed);
     kubectlCalls.push({ argv: request.argv, stdin: request.stdin });
     return kubectlAnswer(request, parseYaml);
   });
@@ -91,11 +93,15 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
     if (!existsSync(entry)) throw new Error(`simulator not built: ${entry} is missing (run npm run build)`);
     // VirtualBox missing = VBoxManage not on PATH, exactly as on a machine without it.
     if (tool.name === 'VBoxManage' && scenarios.includes('virtualbox-missing')) continue;
+    // exec: the launcher becomes the simulator process, so signals reach it directly.
+    const own = [process.execPath, entry];
     const launcher =
       tool.name === 'kubectl'
-        ? toolClientScript('kubectl', toolServer.port)
-        : // exec: the launcher becomes the simulator process, so signals reach it directly.
-          `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`;
+        ? toolClientScript({ tool: 'kubectl', readsStdin: true }, toolServer.port)
+        : tool.name === 'vagrant'
+          ? // What only reads the lab (status, ssh -c) is answered here; what runs a while, streams and takes Ctrl-C (up, halt…) is a process of its own.
+            toolClientScript({ tool: 'vagrant', readsStdin: false, only: { subcommands: ['status', 'ssh'], otherwise: own } }, toolServer.port)
+          : `#!/bin/sh\nexec ${own.map((word) => `"${word}"`).join(' ')} "$@"\n`;
     writeFileSync(join(binDir, tool.name), launcher, { mode: 0o755 });
   }
   const config = options.labDir ? readLabConfig(options.labDir) : readLabConfig(root);
@@ -145,11 +151,26 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
   };
 }
 
+/** What the simulated vagrant answers a call its client sent (as dist/sim-bin/vagrant.js would, recorded the same way). */
+async function vagrantAnswer(request: ToolRequest, speed: number): Promise<ToolAnswer> {
+  let stdout = '';
+  let stderr = '';
+  const stateFile = request.stateFile || undefined;
+  recordCall(stateFile, { tool: 'vagrant', argv: request.argv, event: 'start' }, request.pid);
+  const env = { ...(stateFile ? { GLUSTER_LAB_SIM_STATE: stateFile } : {}), GLUSTER_LAB_SIM_SPEED: String(speed) };
+  const code = await runVagrant(request.argv, { cwd: request.cwd, env, stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)), signal: new AbortController().signal });
+  recordCall(stateFile, { tool: 'vagrant', argv: request.argv, event: 'end', exitCode: code }, request.pid);
+  return { code, stdout, stderr };
+}
+
+function sink(add: (text: string) => void): NodeJS.WritableStream {
+  return { write: (chunk: string | Uint8Array) => (add(String(chunk)), true) } as NodeJS.WritableStream;
+}
+
 /** What the simulated kubectl answers a call its client sent (as dist/sim-bin/kubectl.js would). */
 function kubectlAnswer(request: ToolRequest, parseYaml: (text: string) => KubeBody[]): ToolAnswer {
   let stdout = '';
   let stderr = '';
-  const sink = (add: (text: string) => void) => ({ write: (chunk: string | Uint8Array) => (add(String(chunk)), true) }) as NodeJS.WritableStream;
   const json = ['{', '['].includes(request.stdin.trimStart()[0] ?? '{');
   try {
     const code = runKubectl(request.argv, {

@@ -2,6 +2,8 @@ import { createServer, type Socket } from 'node:net';
 
 /** One run of a simulated tool, as its client sent it. */
 export interface ToolRequest {
+  /** The tool the client stands for (kubectl, vagrant). */
+  tool: string;
   /** The client's process id: the pid the program that ran the tool sees. */
   pid: number;
   cwd: string;
@@ -31,10 +33,10 @@ export interface ToolServer {
  * make thousands of them.
  *
  * The request is a count line, then that many fields, each its length in bytes, a newline
- * and the bytes: pid, cwd, state file, stdin, then each argument. The answer is one line,
+ * and the bytes: tool, pid, cwd, state file, stdin, then each argument. The answer is one line,
  * "CODE STDERR" (stderr escaped for the shell's printf %b), then stdout to the end.
  */
-export async function startToolServer(answer: (request: ToolRequest) => ToolAnswer): Promise<ToolServer> {
+export async function startToolServer(answer: (request: ToolRequest) => ToolAnswer | Promise<ToolAnswer>): Promise<ToolServer> {
   const server = createServer((socket) => serve(socket, answer));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -50,7 +52,7 @@ export async function startToolServer(answer: (request: ToolRequest) => ToolAnsw
   };
 }
 
-function serve(socket: Socket, answer: (request: ToolRequest) => ToolAnswer): void {
+function serve(socket: Socket, answer: (request: ToolRequest) => ToolAnswer | Promise<ToolAnswer>): void {
   let buffered = Buffer.alloc(0);
   let done = false;
   // A client stopped half-way (its caller killed it) just goes away.
@@ -61,9 +63,11 @@ function serve(socket: Socket, answer: (request: ToolRequest) => ToolAnswer): vo
     const fields = readFields(buffered);
     if (fields === undefined) return;
     done = true;
-    const [pid = '', cwd = '', stateFile = '', stdin = '', ...argv] = fields;
-    const reply = answer({ pid: Number(pid), cwd, stateFile, stdin, argv });
-    socket.end(`${reply.code} ${escapeForPrintf(reply.stderr)}\n${reply.stdout}`);
+    const [tool = '', pid = '', cwd = '', stateFile = '', stdin = '', ...argv] = fields;
+    void Promise.resolve()
+      .then(() => answer({ tool, pid: Number(pid), cwd, stateFile, stdin, argv }))
+      .catch((error: unknown) => ({ code: 1, stdout: '', stderr: `${error instanceof Error ? error.stack : String(error)}\n` }))
+      .then((reply) => socket.end(`${reply.code} ${escapeForPrintf(reply.stderr)}\n${reply.stdout}`));
   });
 }
 
@@ -94,33 +98,57 @@ export function escapeForPrintf(text: string): string {
   return text.replace(/[\\\x00-\x1f\x7f]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : `\\0${c.charCodeAt(0).toString(8).padStart(3, '0')}`));
 }
 
+export interface ToolClient {
+  tool: string;
+  /** Whether it reads stdin with `-f -` (kubectl); otherwise stdin is never read. */
+  readsStdin: boolean;
+  /** Served only for these subcommands (the first argument not a flag); any other runs `otherwise` with the arguments. */
+  only?: { subcommands: readonly string[]; otherwise: readonly string[] };
+}
+
 /**
- * The executable a simulated tool's caller starts: a bash script that sends its pid, cwd,
- * GLUSTER_LAB_SIM_STATE, stdin (only with `-f -`, as the tool reads it) and arguments to
- * the server on `port`, prints the answer's stderr and stdout, and exits with its code.
- * Bash for its /dev/tcp; LC_ALL=C so that ${#x} counts bytes.
+ * The executable a simulated tool's caller starts: a bash script that sends the tool's
+ * name, its pid, cwd, GLUSTER_LAB_SIM_STATE, stdin (only with `-f -`, as kubectl reads it)
+ * and arguments to the server on `port`, prints the answer's stderr and stdout, and exits
+ * with its code. Bash for its /dev/tcp; LC_ALL=C so that ${#x} counts bytes.
  */
-export function toolClientScript(tool: string, port: number): string {
-  return `#!/usr/bin/env bash
-# The simulated ${tool}: its answer comes from the process that started the simulated lab
-# (src/sim/tool-server.ts), over 127.0.0.1.
-export LC_ALL=C
-exec 3<>/dev/tcp/127.0.0.1/${port} || exit 1
-input=
+export function toolClientScript(client: ToolClient, port: number): string {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const only = client.only
+    ? `sub=
+for arg in "$@"; do
+  case "$arg" in -*) ;; *) sub=$arg; break ;; esac
+done
+case "$sub" in
+  ${client.only.subcommands.join(' | ')}) ;;
+  *) exec ${client.only.otherwise.map(quote).join(' ')} "$@" ;;
+esac
+`
+    : '';
+  const stdin = client.readsStdin
+    ? `input=
 prev=
 for arg in "$@"; do
   case "$prev $arg" in '-f -' | '--filename -') input=1 ;; esac
   if [ "$arg" = --filename=- ]; then input=1; fi
   prev=$arg
 done
-stdin=
 if [ -n "$input" ]; then
   stdin=$(cat; printf x)
   stdin=\${stdin%x}
 fi
-field() { printf '%d\\n%s' "\${#1}" "$1"; }
+`
+    : '';
+  return `#!/usr/bin/env bash
+# The simulated ${client.tool}: its answer comes from the process that started the simulated
+# lab (src/sim/tool-server.ts), over 127.0.0.1.
+${only}export LC_ALL=C
+exec 3<>/dev/tcp/127.0.0.1/${port} || exit 1
+stdin=
+${stdin}field() { printf '%d\\n%s' "\${#1}" "$1"; }
 {
-  printf '%d\\n' $(($# + 4))
+  printf '%d\\n' $(($# + 5))
+  field ${client.tool}
   field "$$"
   field "$PWD"
   field "\${GLUSTER_LAB_SIM_STATE-}"

@@ -24,7 +24,7 @@ describe('the simulated tools’ server and its shell client', () => {
     });
     try {
       const client = join(work, 'kubectl');
-      writeFileSync(client, toolClientScript('kubectl', server.port));
+      writeFileSync(client, toolClientScript({ tool: 'kubectl', readsStdin: true }, server.port));
       chmodSync(client, 0o755);
       const stdin = 'apiVersion: v1\nkind: Namespace\n\n\n';
       const run = execa(client, ['apply', '-f', '-', 'with space', 'new\nline', 'ユニコード', '-o', 'json'], { input: stdin, cwd: work, env: { GLUSTER_LAB_SIM_STATE: '/x/state.json' }, reject: false, stripFinalNewline: false });
@@ -32,7 +32,7 @@ describe('the simulated tools’ server and its shell client', () => {
       expect(r.exitCode).toBe(0);
       expect(r.stdout).toBe(`out:${stdin}|apply|-f|-|with space|new\nline|ユニコード|-o|json\n\n`);
       expect(r.stderr).toBe('line one\nback\\slash 100% \t tab\x1b[31m\nlast\n');
-      expect(seen[0]).toMatchObject({ cwd: work, stateFile: '/x/state.json', stdin, pid: run.pid });
+      expect(seen[0]).toMatchObject({ tool: 'kubectl', cwd: work, stateFile: '/x/state.json', stdin, pid: run.pid });
       // stdin is read only for -f - (as kubectl reads it); a terminal is never waited on.
       const other = await execa(client, ['fail', 'get', 'pods'], { input: 'ignored', reject: false });
       expect(other.exitCode).toBe(3);
@@ -40,6 +40,21 @@ describe('the simulated tools’ server and its shell client', () => {
       const equals = await execa(client, ['apply', '--filename=-'], { input: '{}', reject: false });
       expect(seen[2]?.stdin).toBe('{}');
       expect(equals.exitCode).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers only the subcommands it serves, and runs its own process with the same arguments for the others', async () => {
+    const seen: ToolRequest[] = [];
+    const server = await startToolServer((request) => (seen.push(request), Promise.resolve({ code: 0, stdout: 'served\n', stderr: '' })));
+    try {
+      const client = join(work, 'vagrant');
+      writeFileSync(client, toolClientScript({ tool: 'vagrant', readsStdin: false, only: { subcommands: ['status', 'ssh'], otherwise: ['/bin/echo', 'own process:'] } }, server.port));
+      chmodSync(client, 0o755);
+      expect((await execa(client, ['--machine-readable', 'status'])).stdout).toBe('served');
+      expect((await execa(client, ['up', "it's", '--provision'])).stdout).toBe("own process: up it's --provision");
+      expect(seen.map((r) => [r.tool, ...r.argv])).toEqual([['vagrant', '--machine-readable', 'status']]);
     } finally {
       await server.close();
     }
