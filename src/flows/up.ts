@@ -137,9 +137,6 @@ async function upWithScreen(ctx: AppContext, run: UpRun): Promise<number> {
     exitOnCtrlC: false,
     patchConsole: false,
     maxFps: 10,
-    // Only the lines that changed are rewritten: a second turning or a line joining the
-    // tail sends a line or two, not the whole screen (less to write, no flicker over ssh).
-    incrementalRendering: true,
   });
   const outcome = await runUp(ctx, run);
   const lines = await endLines(ctx, store.getState(), logFile);
