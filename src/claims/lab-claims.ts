@@ -1,4 +1,4 @@
-import { csiDriverName } from '../k8s/csi-driver-release.js';
+import { csiDriverName } from '../k8s/csi-driver-name.js';
 import { classParameter, isLabNfsClass, labNfsExport, type LabNfsExport } from '../k8s/lab-nfs-export.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import type { Pod, Pv, Pvc } from '../tools/kubectl-types.js';

@@ -3,7 +3,6 @@ import type { AppContext } from '../context.js';
 import { ExitCode, ExplainedError, UsageError } from '../exit-codes.js';
 import { translator, type Lang } from '../i18n/define.js';
 import { errorMessages } from '../i18n/error-messages.js';
-import { failureLines } from '../diagnosis/explain-failure.js';
 import { HeketiError } from '../tools/heketi-error.js';
 import { ToolError } from '../tools/tool-error.js';
 
@@ -41,7 +40,7 @@ const stopCodes: Record<StopCause, string> = { interrupt: 'interrupted', SIGTERM
  * error-handler idea): being stopped, a cancelled question, a usage error, an explained
  * failure, a failed tool, a problem of the machine's files — and only what is left is a bug.
  */
-function explainFailure(error: unknown, lang: Lang, cause: StopCause | undefined, aborted: boolean): ExplainedFailure {
+async function explainFailure(error: unknown, lang: Lang, cause: StopCause | undefined, aborted: boolean): Promise<ExplainedFailure> {
   const t = translator(errorMessages, lang);
   const message = error instanceof Error ? error.message : String(error);
   if (cause) return { exitCode: stopExitCode(cause), code: stopCodes[cause], message, say: false };
@@ -52,7 +51,11 @@ function explainFailure(error: unknown, lang: Lang, cause: StopCause | undefined
   if (error instanceof UsageError) return { exitCode: ExitCode.usage, code: 'usage', message, say: true };
   if (error instanceof ExplainedError) return { exitCode: ExitCode.failed, code: error.code, message, say: true };
   // The one way every command says a tool failed: its own words, cleaned, and the known issue.
-  if (error instanceof ToolError || error instanceof HeketiError) return { exitCode: ExitCode.failed, code: 'tool-failed', message: failureLines(error, lang).join('\n'), say: true };
+  // (The catalogue, with its YAML and schema, is loaded only then: not on every start.)
+  if (error instanceof ToolError || error instanceof HeketiError) {
+    const { failureLines } = await import('../diagnosis/explain-failure.js');
+    return { exitCode: ExitCode.failed, code: 'tool-failed', message: failureLines(error, lang).join('\n'), say: true };
+  }
   const env = environmentSentence(error, t);
   if (env) return { exitCode: ExitCode.failed, code: env.code, message: env.message, say: true };
   const detail = error instanceof Error ? (error.stack ?? message) : message;
@@ -89,8 +92,8 @@ function environmentSentence(error: unknown, t: (key: ErrorKey, params?: Record<
 }
 
 /** Writes the failure's sentence (when there is one to say) and gives the whole account. */
-export function reportError(error: unknown, ctx: AppContext, cause?: StopCause): ExplainedFailure {
-  const failure = explainFailure(error, ctx.lang, cause, ctx.signal.aborted);
+export async function reportError(error: unknown, ctx: AppContext, cause?: StopCause): Promise<ExplainedFailure> {
+  const failure = await explainFailure(error, ctx.lang, cause, ctx.signal.aborted);
   if (failure.say) ctx.stderr.write(`${failure.message}\n`);
   return failure;
 }
@@ -104,7 +107,7 @@ export function guardedRunner(run: CommandRunner): CommandRunner {
     try {
       return await run(ctx, input);
     } catch (error) {
-      return reportError(error, ctx).exitCode;
+      return (await reportError(error, ctx)).exitCode;
     }
   };
 }

@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       code = await run(ctx, invocation.input);
     }
   } catch (error) {
-    failure = reportError(error, ctx, stopCause);
+    failure = await reportError(error, ctx, stopCause);
     code = failure.exitCode;
   }
   code = finalExitCode(code, stopCause);

@@ -4,7 +4,7 @@ import type { upMessages } from '../i18n/up-messages.js';
 import type { LabConfig } from '../lab/config-schema.js';
 import { labFiles } from '../lab/lab-files.js';
 import type { Pv } from '../tools/kubectl-types.js';
-import { csiDriverName } from '../k8s/csi-driver-release.js';
+import { csiDriverName } from '../k8s/csi-driver-name.js';
 import { labNfsExport } from '../k8s/lab-nfs-export.js';
 
 /** What the cluster said about PVs made through the lab's StorageClass. */

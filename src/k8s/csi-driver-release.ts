@@ -4,9 +4,6 @@ import { parse, parseAllDocuments } from 'yaml';
 import * as z from 'zod';
 import { packageRoot } from '../lab/package-root.js';
 
-/** The CSI driver's name: the provisioner of the CSI path's class and the CSIDriver object. */
-export const csiDriverName = 'nfs.csi.k8s.io';
-
 /** One object of an upstream manifest, as far as gluster-lab reads it. */
 interface ReleaseObject {
   apiVersion: string;

@@ -1,6 +1,6 @@
 import type { LabConfig } from '../lab/config-schema.js';
 import type { StorageClass } from '../tools/kubectl-types.js';
-import { csiDriverName } from './csi-driver-release.js';
+import { csiDriverName } from './csi-driver-name.js';
 
 /** NFS's one port, where NFS-Ganesha listens on every gluster VM: NFSv4 needs nothing else (no rpcbind, no mountd). */
 export const nfsPort = 2049;

@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csiDriverAssetsDir, csiDriverName, csiDriverRelease } from '../../../src/k8s/csi-driver-release.js';
+import { csiDriverName } from '../../../src/k8s/csi-driver-name.js';
+import { csiDriverAssetsDir, csiDriverRelease } from '../../../src/k8s/csi-driver-release.js';
 
 describe('the pinned csi-driver-nfs release in assets/', () => {
   const release = csiDriverRelease();
