@@ -17,34 +17,30 @@ import { dirname, join, resolve } from 'node:path';
 const src = (file) => resolve(import.meta.dirname, '../src/text', file);
 const quote = JSON.stringify;
 
+/** A string-width module asking the fast path `name` first, and string-width itself when it has no answer. */
+const fastFirst = (name) => (real, fast) =>
+  [
+    `import stringWidthItself from ${quote(real)};`,
+    `import { ${name} } from ${quote(fast)};`,
+    'export default function stringWidth(text, options) {',
+    `  return ${name}(text, options) ?? stringWidthItself(text, options);`,
+    '}',
+  ].join('\n');
+
 const FAST_PATHS = [
   {
     // The width of a string: without the grapheme segmenter and emoji regex where they cannot matter.
     package: 'string-width',
     version: /^8\./,
     file: src('string-width-fast-path.ts'),
-    module: (real, fast) =>
-      [
-        `import stringWidthItself from ${quote(real)};`,
-        `import { fastStringWidth } from ${quote(fast)};`,
-        'export default function stringWidth(text, options) {',
-        '  return fastStringWidth(text, options) ?? stringWidthItself(text, options);',
-        '}',
-      ].join('\n'),
+    module: fastFirst('fastStringWidth'),
   },
   {
     // The same for string-width 7, which Ink's wrap-ansi uses when a text is wrapped to its box.
     package: 'string-width',
     version: /^7\./,
     file: src('string-width-7-fast-path.ts'),
-    module: (real, fast) =>
-      [
-        `import stringWidthItself from ${quote(real)};`,
-        `import { fastStringWidth7 } from ${quote(fast)};`,
-        'export default function stringWidth(text, options) {',
-        '  return fastStringWidth7(text, options) ?? stringWidthItself(text, options);',
-        '}',
-      ].join('\n'),
+    module: fastFirst('fastStringWidth7'),
   },
   {
     // A row of styled characters to a string: no style diff between two alike characters.
