@@ -28,6 +28,11 @@ export interface KubectlIo {
   cwd?: string;
 }
 
+/** Whether kubectl's stdin is JSON (what gluster-lab sends), which needs no YAML parser. */
+export function isJsonInput(stdin: string): boolean {
+  return ['{', '['].includes(stdin.trimStart()[0] ?? '{');
+}
+
 class KubectlError extends Error {}
 
 /** The simulated `kubectl`; returns its exit code. */

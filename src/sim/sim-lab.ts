@@ -17,12 +17,10 @@ import { insertObject } from './kube-store.js';
 import { startNfsStandIn } from './nfs-stand-in.js';
 import type { ScenarioName } from './scenarios.js';
 import type { MachineState, SimState } from './sim-state.js';
-import type { KubeBody } from './kube-object.js';
 import { readStateFile, updateStateFile, writeStateFile } from './state-file.js';
-import { callLogFile, readCalls, recordCall, type SimCall } from './call-log.js';
-import { runVagrant } from './vagrant-cli.js';
-import { runKubectl } from './kubectl-cli.js';
-import { startToolServer, toolClientScript, type ToolAnswer, type ToolRequest } from './tool-server.js';
+import { callLogFile, readCalls, type SimCall } from './call-log.js';
+import { kubectlAnswer, vagrantAnswer } from './tool-answers.js';
+import { startToolServer, toolClientScript } from './tool-server.js';
 
 export interface SimLabOptions {
   scenarios?: ScenarioName[];
@@ -149,43 +147,6 @@ export async function startSimLab(options: SimLabOptions = {}): Promise<SimLab> 
       }
     },
   };
-}
-
-/** What the simulated vagrant answers a call its client sent (as dist/sim-bin/vagrant.js would, recorded the same way). */
-async function vagrantAnswer(request: ToolRequest, speed: number): Promise<ToolAnswer> {
-  let stdout = '';
-  let stderr = '';
-  const stateFile = request.stateFile || undefined;
-  recordCall(stateFile, { tool: 'vagrant', argv: request.argv, event: 'start' }, request.pid);
-  const env = { ...(stateFile ? { GLUSTER_LAB_SIM_STATE: stateFile } : {}), GLUSTER_LAB_SIM_SPEED: String(speed) };
-  const code = await runVagrant(request.argv, { cwd: request.cwd, env, stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)), signal: new AbortController().signal });
-  recordCall(stateFile, { tool: 'vagrant', argv: request.argv, event: 'end', exitCode: code }, request.pid);
-  return { code, stdout, stderr };
-}
-
-function sink(add: (text: string) => void): NodeJS.WritableStream {
-  return { write: (chunk: string | Uint8Array) => (add(String(chunk)), true) } as NodeJS.WritableStream;
-}
-
-/** What the simulated kubectl answers a call its client sent (as dist/sim-bin/kubectl.js would). */
-function kubectlAnswer(request: ToolRequest, parseYaml: (text: string) => KubeBody[]): ToolAnswer {
-  let stdout = '';
-  let stderr = '';
-  const json = ['{', '['].includes(request.stdin.trimStart()[0] ?? '{');
-  try {
-    const code = runKubectl(request.argv, {
-      env: request.stateFile ? { GLUSTER_LAB_SIM_STATE: request.stateFile } : {},
-      stdin: request.stdin,
-      stdout: sink((text) => (stdout += text)),
-      stderr: sink((text) => (stderr += text)),
-      pid: request.pid,
-      cwd: request.cwd,
-      ...(json ? {} : { parseYaml }),
-    });
-    return { code, stdout, stderr };
-  } catch (error) {
-    return { code: 1, stdout, stderr: `${stderr}${error instanceof Error ? error.stack : String(error)}\n` };
-  }
 }
 
 function defaultSimBinDir(): string {

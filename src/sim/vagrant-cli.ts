@@ -1,4 +1,5 @@
 import type { LabMachine } from '../lab/lab-machines.js';
+import { recordCall } from './call-log.js';
 import type { SimLabConfig } from './lab-config-reader.js';
 import { runGuestCommand } from './guest-commands.js';
 import { MachineLocked, withMachineLock } from './machine-lock.js';
@@ -22,8 +23,17 @@ export interface VagrantIo extends Streams {
 
 const stateLabel: Record<string, string> = { not_created: 'not created', running: 'running', poweroff: 'poweroff' };
 
+/** `vagrant ARGV`, its start and end recorded in the simulator's call log (tests read which commands ran, and when). */
+export async function runRecordedVagrant(argv: string[], io: VagrantIo, pid = process.pid): Promise<number> {
+  const stateFile = io.env.GLUSTER_LAB_SIM_STATE || undefined;
+  recordCall(stateFile, { tool: 'vagrant', argv, event: 'start' }, pid);
+  const code = await runVagrant(argv, io);
+  recordCall(stateFile, { tool: 'vagrant', argv, event: 'end', exitCode: code }, pid);
+  return code;
+}
+
 /** The simulated `vagrant` command; returns its exit code. */
-export async function runVagrant(argv: readonly string[], io: VagrantIo): Promise<number> {
+async function runVagrant(argv: readonly string[], io: VagrantIo): Promise<number> {
   const machineReadable = argv.includes('--machine-readable');
   const ui = new VagrantUi(io, machineReadable);
   let i = 0;

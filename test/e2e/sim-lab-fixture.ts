@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { Writable } from 'node:stream';
 import { pvcManifest, storageClassManifest } from '../../src/k8s/manifests.js';
 import { applyInit, planInit } from '../../src/lab/init-lab.js';
 import { packageRoot } from '../../src/lab/package-root.js';
-import { runKubectl } from '../../src/sim/kubectl-cli.js';
+import { kubectlAnswer } from '../../src/sim/tool-answers.js';
+import { parseYamlDocuments } from '../../src/sim/yaml-documents.js';
 import { claimAppDeployment } from '../../src/sim/non-root-app.js';
 import type { ScenarioName } from '../../src/sim/scenarios.js';
 import { startSimLab, writeSimLabConfig, type SimLab } from '../../src/sim/sim-lab.js';
@@ -86,18 +86,9 @@ export async function doctorLab(scenarios: ScenarioName[], machines: 'running' |
   // The simulated kubectl's own code, run in the test process: setting a cluster up takes
   // a dozen calls, and each would otherwise start a process.
   const kubectl = async (args: string[], input?: object) => {
-    let stdout = '';
-    let stderr = '';
-    const sink = (add: (text: string) => void) =>
-      new Writable({
-        write(chunk: Buffer | string, _encoding, done) {
-          add(String(chunk));
-          done();
-        },
-      });
-    const exitCode = runKubectl(args, { env, stdin: input ? JSON.stringify(input) : '', stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+    const answer = kubectlAnswer({ pid: process.pid, cwd: process.cwd(), stateFile: lab.sim.stateFile, stdin: input ? JSON.stringify(input) : '', argv: args }, parseYamlDocuments);
     await new Promise((r) => setImmediate(r));
-    return { stdout: stdout.replace(/\n$/, ''), stderr: stderr.replace(/\n$/, ''), exitCode };
+    return { stdout: answer.stdout.replace(/\n$/, ''), stderr: answer.stderr.replace(/\n$/, ''), exitCode: answer.code };
   };
   const must = async (args: string[], input?: object) => {
     const r = await kubectl(args, input);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { runKubectl } from '../kubectl-cli.js';
+import { isJsonInput, runKubectl } from '../kubectl-cli.js';
 import { endBySignalBetweenUpdates } from './end-by-signal.js';
 
 endBySignalBetweenUpdates();
@@ -9,8 +9,7 @@ async function main(argv: string[]): Promise<number> {
   const wantsStdin = argv.some((a, i) => (a === '-f' || a === '--filename') && argv[i + 1] === '-') || argv.includes('--filename=-');
   const stdin = wantsStdin ? readFileSync(0, 'utf8') : '';
   // The YAML parser only for YAML: JSON (what gluster-lab sends) is read without it.
-  const json = ['{', '['].includes(stdin.trimStart()[0] ?? '{');
-  const parseYaml = json ? undefined : (await import('../yaml-documents.js')).parseYamlDocuments;
+  const parseYaml = isJsonInput(stdin) ? undefined : (await import('../yaml-documents.js')).parseYamlDocuments;
   return runKubectl(argv, { env: process.env, stdin, stdout: process.stdout, stderr: process.stderr, ...(parseYaml ? { parseYaml } : {}) });
 }
 

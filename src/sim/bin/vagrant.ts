@@ -1,5 +1,4 @@
-import { recordCall } from '../call-log.js';
-import { runVagrant } from '../vagrant-cli.js';
+import { runRecordedVagrant } from '../vagrant-cli.js';
 import { exitImmediately } from '../vagrant-texts.js';
 import { machineReadableLine } from '../machine-readable-format.js';
 import { endBySignalBetweenUpdates } from './end-by-signal.js';
@@ -21,14 +20,10 @@ process.on('SIGINT', () => {
   process.exit(1);
 });
 
-const argv = process.argv.slice(2);
 // Every run is recorded (start and end), so tests can check which commands ran and when.
-const stateFile = process.env.GLUSTER_LAB_SIM_STATE;
-recordCall(stateFile, { tool: 'vagrant', argv, event: 'start' });
-runVagrant(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: interrupt.signal })
+runRecordedVagrant(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: interrupt.signal })
   .then((code) => {
     process.exitCode = code;
-    recordCall(stateFile, { tool: 'vagrant', argv, event: 'end', exitCode: code });
   })
   .catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);

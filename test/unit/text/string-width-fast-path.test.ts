@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { bmpAgreement } from './bmp-agreement.js';
 import { fastStringWidth } from '../../../src/text/string-width-fast-path.js';
 
 // What the build puts in front of string-width 8: the fast answer when there is one.
@@ -7,20 +8,10 @@ const wrapped = (text: string, options?: { ambiguousIsNarrow?: boolean }) => fas
 
 describe('string-width fast path', () => {
   it('agrees with string-width on every BMP character, narrow and wide ambiguous', () => {
-    const disagree: string[] = [];
-    let fast = 0;
-    for (let code = 0; code <= 0xffff; code++) {
-      const ch = String.fromCharCode(code);
-      for (const ambiguousIsNarrow of [true, false]) {
-        const answer = fastStringWidth(ch, { ambiguousIsNarrow });
-        if (answer === undefined) continue;
-        fast++;
-        if (answer !== stringWidth(ch, { ambiguousIsNarrow })) disagree.push(`U+${code.toString(16).padStart(4, '0')} ambiguousIsNarrow=${ambiguousIsNarrow}`);
-      }
-    }
+    const { disagree, answered } = bmpAgreement(fastStringWidth, stringWidth);
     expect(disagree).toEqual([]);
     // Most of the BMP takes the fast path (CJK, kana, Latin, the screens' marks).
-    expect(fast).toBeGreaterThan(2 * 50_000);
+    expect(answered).toBeGreaterThan(2 * 50_000);
   });
 
   it('answers the screens’ own text without string-width', () => {
