@@ -22,6 +22,8 @@ interface Profile {
 const [file, topArg = '25', callersOf] = process.argv.slice(2);
 // PROFILE_FROM=SECONDS: only the samples taken that long after the profile began.
 const from = Number(process.env.PROFILE_FROM ?? 0) * 1e6;
+// PROFILE_TO=SECONDS: and only those taken before that.
+const to = Number(process.env.PROFILE_TO ?? Infinity) * 1e6;
 if (!file) throw new Error('usage: profile-summary FILE.cpuprofile [TOP]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -29,7 +31,7 @@ const self = new Map<number, number>();
 let clock = 0;
 profile.samples.forEach((id, i) => {
   clock += profile.timeDeltas[i] ?? 0;
-  if (clock >= from) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  if (clock >= from && clock < to) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 const total = (profile.endTime - profile.startTime) / 1000;
 const byFunction = new Map<string, number>();

@@ -9,6 +9,8 @@
  *                         into the existing results.json
  *   BENCH_PROFILE         a folder: every replayed `gluster-lab up` runs with --cpu-prof and
  *                         leaves its profile there (bench/profile-summary.ts reads them)
+ *   BENCH_CLI             the program to measure (default dist/cli.cjs): another build, for
+ *                         an A/B against it in the same conditions
  *   BENCH_NODE_FLAGS      more node flags for every replayed `gluster-lab up` (e.g.
  *                         "--cpu-prof-interval 100")
  *
@@ -30,7 +32,7 @@ import { bringupWallParallelRow } from './bringup-parallel.js';
 
 const here = import.meta.dirname;
 const root = resolve(here, '..');
-const cli = join(root, 'dist', 'cli.cjs');
+const cli = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : join(root, 'dist', 'cli.cjs');
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const SECONDS = Number(process.env.BENCH_REPLAY_SECONDS ?? 60);
 const PROFILE = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;

@@ -1,5 +1,5 @@
 import { Box, Text, useInput, useStdin, useStdout } from 'ink';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { translator, type Lang } from '../i18n/define.js';
 import { upMessages } from '../i18n/up-messages.js';
 import type { BringupState } from '../up/bringup-reducer.js';
@@ -116,22 +116,10 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
   return (
     <Box flexDirection="column">
       {simulation ? <SimulationBanner text={simulation} /> : null}
-      {displayWidth(`${title}   ${totalText}`) <= width ? (
-        <Text>
-          <Text bold>{title}</Text>
-          <Text dimColor>{`   ${totalText}`}</Text>
-        </Text>
-      ) : (
-        <Box flexDirection="column">
-          <Text bold>{wrap(title)}</Text>
-          <Text dimColor>{wrap(totalText)}</Text>
-        </Box>
-      )}
-      <Box marginTop={1}>
-        <Text dimColor wrap="truncate-end">
-          {padColumns(`  ${t('colVm')}`, columns.name + 2) + padColumns(t('colPhase'), columns.phase + 2) + padColumns(t('colElapsed'), columns.elapsed + 1) + (taskBelow ? (width - fixed + columns.recap + 1 >= displayWidth(t('colRecap')) ? t('colRecap') : t('colRecapShort')) : padColumns(t('colRecap'), columns.recap + 1) + t('colTask'))}
-        </Text>
-      </Box>
+      <BringupTitle title={title} totalText={totalText} width={width} />
+      <DimLine marginTop={1} truncate>
+        {padColumns(`  ${t('colVm')}`, columns.name + 2) + padColumns(t('colPhase'), columns.phase + 2) + padColumns(t('colElapsed'), columns.elapsed + 1) + (taskBelow ? (width - fixed + columns.recap + 1 >= displayWidth(t('colRecap')) ? t('colRecap') : t('colRecapShort')) : padColumns(t('colRecap'), columns.recap + 1) + t('colTask'))}
+      </DimLine>
       {state.order.map((name) => {
         const row = state.vms[name];
         return row ? <BringupVmRow key={name} vm={row} phaseLabel={t(phaseLabelKey[row.phase])} selected={running && name === selected} now={rowClock(row, at)} columns={columns} taskBelow={taskBelow} /> : null;
@@ -141,15 +129,44 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
       ) : (
         <BringupTail heading={t('tailHeading', { vm: selected ?? '', count: tailCount })} lines={tail} emptyText={t('tailEmpty')} />
       )}
-      <Box marginTop={1}>
-        {/* The path whole, on a line of its own when the label and it do not fit together. */}
-        <Text dimColor>{wrap(t('logFile', { path: logFile }))}</Text>
-      </Box>
+      {/* The path whole, on a line of its own when the label and it do not fit together. */}
+      <DimLine marginTop={1}>{wrap(t('logFile', { path: logFile }))}</DimLine>
       {state.stopping && running ? <Text color="yellow">{wrap(t('stopping'))}</Text> : null}
-      {running && isRawModeSupported ? <Text dimColor>{wrap(t('keysHelp'))}</Text> : null}
+      {running && isRawModeSupported ? <DimLine>{wrap(t('keysHelp'))}</DimLine> : null}
     </Box>
   );
 }
+
+// The parts of the screen apart from the VM rows and the tail, memoised: a clock tick, or a
+// line joining the tail, rebuilds only what it changes (measured in bench/frame-cost.ts).
+
+/** The lab's name and the total time, on one line when they fit, else each wrapped on its own. */
+const BringupTitle = memo(function BringupTitle({ title, totalText, width }: { title: string; totalText: string; width: number }) {
+  if (displayWidth(`${title}   ${totalText}`) <= width) {
+    return (
+      <Text>
+        <Text bold>{title}</Text>
+        <Text dimColor>{`   ${totalText}`}</Text>
+      </Text>
+    );
+  }
+  const wrap = (text: string) => wrapLine(text, width, { hang: true }).join('\n');
+  return (
+    <Box flexDirection="column">
+      <Text bold>{wrap(title)}</Text>
+      <Text dimColor>{wrap(totalText)}</Text>
+    </Box>
+  );
+});
+
+/** A dimmed line of text: the column headings, the log file, the keys. */
+const DimLine = memo(function DimLine({ children, marginTop = 0, truncate = false }: { children: string; marginTop?: number; truncate?: boolean }) {
+  return (
+    <Box marginTop={marginTop}>
+      <Text dimColor wrap={truncate ? 'truncate-end' : 'wrap'}>{children}</Text>
+    </Box>
+  );
+});
 
 /** The VM whose tail is shown until the user picks one: the one at work, else the failed one, else the last started. */
 function followedVm(state: BringupState): string | undefined {
