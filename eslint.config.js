@@ -12,7 +12,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // The one tsconfig.json, named: typed linting then builds one program for every file
+      // instead of asking the project service file by file (eslint . 38 → 28.5 s on 2 cores,
+      // the same findings). A TypeScript file outside tsconfig.json's include is an error here.
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'react-hooks': reactHooks },
     rules: {

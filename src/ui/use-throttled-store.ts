@@ -65,7 +65,7 @@ export function useThrottledStore<S>(store: ExternalStore<S>, options: ThrottleO
   }, [store, minIntervalMs, minorIntervalMs]);
   // A state held back as unseen may be seen now.
   useEffect(() => {
-    if (options.change) setState(store.getState());
-  }, [view]);
+    if (change.current) setState(store.getState());
+  }, [view, store]);
   return state;
 }
