@@ -27,8 +27,8 @@ export default defineConfig({
         },
       },
       {
-        // What starts the program, the simulated lab, real tools and real daemons, and the
-        // files that mock a module: each file in a fresh worker, as vitest does by default.
+        // The built program in a terminal, real tools and real daemons, and the files that
+        // mock a module: each file in a fresh worker, as vitest does by default.
         extends: true,
         test: {
           name: 'integration',
