@@ -148,7 +148,7 @@ async function main() {
     const percent = (r: { cpuMs: number; wallMs: number }) => round((r.cpuMs / r.wallMs) * 100);
     add({
       name: 'idle-screen-cpu',
-      what: 'the up screen with gluster1 at its first Ansible task and nothing arriving: % of a core over 30 s, from 15 s after it opened',
+      what: `the up screen with gluster1 at its first Ansible task and nothing arriving: % of a core over ${pace.seconds} s, from ${pace.afterSeconds} s after it opened`,
       value: percent(up),
       unit: '% of a core',
       baseline: percent(base),

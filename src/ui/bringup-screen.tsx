@@ -111,7 +111,7 @@ export function BringupScreen({ store, lang, labName, logFile, simulation, outco
   // The Ansible task needs room to say something: on a narrow terminal it gets a line of its own under its VM.
   const fixed = columns.name + 2 + columns.phase + 2 + columns.elapsed + 1 + columns.recap + 1;
   const taskBelow = width - fixed < MIN_TASK_COLUMNS;
-  const wrap = (text: string) => wrapLine(text, width, { hang: true }).join('\n');
+  const wrap = (text: string) => wrapped(text, width);
 
   return (
     <Box flexDirection="column">
@@ -151,11 +151,10 @@ const BringupTitle = memo(function BringupTitle({ title, totalText, width }: { t
       </Text>
     );
   }
-  const wrap = (text: string) => wrapLine(text, width, { hang: true }).join('\n');
   return (
     <Box flexDirection="column">
-      <Text bold>{wrap(title)}</Text>
-      <Text dimColor>{wrap(totalText)}</Text>
+      <Text bold>{wrapped(title, width)}</Text>
+      <Text dimColor>{wrapped(totalText, width)}</Text>
     </Box>
   );
 });
@@ -168,6 +167,11 @@ const DimLine = memo(function DimLine({ children, marginTop = 0, truncate = fals
     </Box>
   );
 });
+
+/** `text` wrapped to `width` columns, later lines indented under the first (a path stays whole). */
+function wrapped(text: string, width: number): string {
+  return wrapLine(text, width, { hang: true }).join('\n');
+}
 
 /** The VM whose tail is shown until the user picks one: the one at work, else the failed one, else the last started. */
 function followedVm(state: BringupState): string | undefined {
